@@ -1,0 +1,61 @@
+package dev.tailgap.adapters.openai;
+
+import dev.tailgap.adapters.AdapterConfig;
+import dev.tailgap.adapters.AdapterConfigException;
+import dev.tailgap.adapters.ModelAdapter;
+import dev.tailgap.adapters.ModelAdapterProvider;
+import java.util.Locale;
+import dev.tailgap.adapters.http.BaseUrls;
+import okhttp3.HttpUrl;
+
+/**
+ * Provider {@code openai}: any OpenAI-compatible server. Options: base URL (default {@value #DEFAULT_BASE_URL}),
+ * {@code api=chat|completions} (default chat), key from the environment variable named by the config (default
+ * {@value #DEFAULT_KEY_ENV}). A key is required for the default base URL, or when a variable is named explicitly;
+ * local servers need none.
+ */
+public final class OpenAiProvider implements ModelAdapterProvider {
+    public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+    public static final String DEFAULT_KEY_ENV = "OPENAI_API_KEY";
+
+    @Override
+    public String name() {
+        return "openai";
+    }
+
+    @Override
+    public String description() {
+        return "OpenAI-compatible /chat/completions or /completions (OpenAI, vLLM, llama.cpp llama-server, "
+                + "LM Studio, TGI, Ollama /v1); options: --base-url, --api-key-env, api=chat|completions";
+    }
+
+    @Override
+    public ModelAdapter create(AdapterConfig config) throws AdapterConfigException {
+        String base = config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl();
+        HttpUrl url = BaseUrls.parse(base, name());
+        boolean explicitKey = config.apiKeyEnv() != null;
+        AdapterConfig effective = explicitKey ? config
+                : new AdapterConfig(config.model(), base, DEFAULT_KEY_ENV, config.options(), config.timeout(),
+                        config.concurrency(), config.env());
+        boolean needsKey = explicitKey || base.equals(DEFAULT_BASE_URL);
+        if (needsKey && effective.apiKey().isEmpty()) {
+            throw new AdapterConfigException("environment variable " + effective.apiKeyEnv() + " is not set: "
+                    + "the openai provider at " + base + " needs an API key (export " + effective.apiKeyEnv()
+                    + "=..., or use --base-url for a local server that needs none)");
+        }
+        String api = config.option("api").orElse("chat").toLowerCase(Locale.ROOT);
+        OpenAiAdapter.Api mode;
+        switch (api) {
+            case "chat":
+                mode = OpenAiAdapter.Api.CHAT;
+                break;
+            case "completions":
+                mode = OpenAiAdapter.Api.COMPLETIONS;
+                break;
+            default:
+                throw new AdapterConfigException("option api=" + api + " is not one of: chat, completions");
+        }
+        return new OpenAiAdapter(url, effective, mode);
+    }
+
+}
