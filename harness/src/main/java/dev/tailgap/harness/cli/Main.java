@@ -1,0 +1,69 @@
+package dev.tailgap.harness.cli;
+
+import dev.tailgap.harness.ExitCode;
+import dev.tailgap.harness.TailgapException;
+import dev.tailgap.harness.Version;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tailgap} command line. Exit codes are those of {@link ExitCode}. */
+@Command(name = "tailgap", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = {"Measure how a language model does on rare concepts: accuracy, hallucination and abstention "
+                + "bucketed by concept frequency, head vs tail."},
+        subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, ServeSimCommand.class,
+                DatasetsCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  ok", "  1  internal error", "  2  usage or configuration error",
+                "  3  gate failed", "  4  too many endpoint errors, or the endpoint refused the requests"})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.exit(code);
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (does not exit the JVM). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof TailgapException) {
+                TailgapException te = (TailgapException) e;
+                err.println("tailgap: " + (te.exitCode() == ExitCode.ENDPOINT ? "endpoint error: " : "error: ")
+                        + te.getMessage());
+                return te.exitCode().code();
+            }
+            err.println("tailgap: internal error: " + e);
+            e.printStackTrace(err);
+            return ExitCode.INTERNAL.code();
+        });
+        try {
+            ConfigFile.install(cli, args);
+        } catch (TailgapException e) {
+            err.println("tailgap: error: " + e.getMessage());
+            return e.exitCode().code();
+        }
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads the version stamped at build time. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {Version.tool(), "Java " + System.getProperty("java.version")};
+        }
+    }
+}

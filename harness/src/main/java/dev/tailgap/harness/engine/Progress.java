@@ -1,0 +1,21 @@
+package dev.tailgap.harness.engine;
+
+import dev.tailgap.reports.ItemResult;
+
+/** Receives the engine's progress. Called from worker threads; implementations must be thread-safe. */
+public interface Progress {
+    /** Before the first request: items to ask in total, and how many of those an earlier attempt already finished. */
+    default void started(long total, long alreadyDone) {
+    }
+
+    /** After each finished item, with the live aggregate. */
+    default void itemDone(ItemResult result, Aggregator live) {
+    }
+
+    /** After the last item (or a stop). */
+    default void finished() {
+    }
+
+    Progress NONE = new Progress() {
+    };
+}

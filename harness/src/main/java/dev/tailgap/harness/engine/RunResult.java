@@ -1,0 +1,13 @@
+package dev.tailgap.harness.engine;
+
+import dev.tailgap.harness.ExitCode;
+import dev.tailgap.reports.Report;
+import java.nio.file.Path;
+
+/**
+ * What a finished run produced: its directory, its report, the exit code it deserves ({@link ExitCode#ENDPOINT} when
+ * the error rate passed the threshold), a one-line message explaining a non-zero code, and how many items were kept
+ * from an earlier attempt.
+ */
+public record RunResult(Path dir, Report report, ExitCode exitCode, String message, long resumed, long asked) {
+}

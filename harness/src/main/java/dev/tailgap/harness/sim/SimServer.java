@@ -1,0 +1,186 @@
+package dev.tailgap.harness.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The synthetic reference model served as a real OpenAI-compatible HTTP server on loopback:
+ * {@code POST /v1/chat/completions}, {@code POST /v1/completions}, {@code GET /v1/models}, {@code GET /health} and
+ * {@code GET /stats} (requests served). Replies carry {@code "system_fingerprint": "tailgap-synthetic"} and the model
+ * list names the model {@value #MODEL_ID}: nobody should mistake it for a real model. Honours {@code max_tokens}
+ * (whitespace tokens) and {@code stop}. Binds 127.0.0.1 only.
+ */
+public final class SimServer implements AutoCloseable {
+    public static final String MODEL_ID = "synthetic-reference";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SimModel model;
+    private final HttpServer server;
+    private final ExecutorService pool;
+    private final AtomicLong requests = new AtomicLong();
+
+    private SimServer(SimModel model, HttpServer server, ExecutorService pool) {
+        this.model = model;
+        this.server = server;
+        this.pool = pool;
+    }
+
+    /** Starts serving on 127.0.0.1:{@code port} ({@code 0} picks a free port) with up to {@code threads} in flight. */
+    public static SimServer start(SimModel model, int port, int threads) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "tailgap-sim");
+            t.setDaemon(true);
+            return t;
+        });
+        SimServer s = new SimServer(model, http, pool);
+        http.createContext("/", s::handle);
+        http.setExecutor(pool);
+        http.start();
+        return s;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The OpenAI-compatible base URL, e.g. {@code http://127.0.0.1:PORT/v1}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + "/v1";
+    }
+
+    /** Model requests served so far. */
+    public long requests() {
+        return requests.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        pool.shutdownNow();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            String method = ex.getRequestMethod();
+            if ("GET".equals(method) && ("/health".equals(path) || "/v1/health".equals(path))) {
+                send(ex, 200, JSON.createObjectNode().put("status", "ok"));
+            } else if ("GET".equals(method) && "/v1/models".equals(path)) {
+                ObjectNode body = JSON.createObjectNode().put("object", "list");
+                body.putArray("data").addObject().put("id", MODEL_ID).put("object", "model")
+                        .put("owned_by", "tailgap-synthetic");
+                send(ex, 200, body);
+            } else if ("GET".equals(method) && "/stats".equals(path)) {
+                send(ex, 200, JSON.createObjectNode().put("requests", requests.get()));
+            } else if ("POST".equals(method) && ("/v1/chat/completions".equals(path)
+                    || "/v1/completions".equals(path))) {
+                complete(ex, path.endsWith("chat/completions"));
+            } else {
+                send(ex, 404, error("no route for " + method + " " + path));
+            }
+        }
+    }
+
+    private void complete(HttpExchange ex, boolean chat) throws IOException {
+        JsonNode req;
+        try (InputStream in = ex.getRequestBody()) {
+            req = JSON.readTree(in);
+        } catch (IOException e) {
+            send(ex, 400, error("request body is not JSON"));
+            return;
+        }
+        String prompt;
+        if (chat) {
+            JsonNode messages = req == null ? null : req.get("messages");
+            if (messages == null || !messages.isArray() || messages.isEmpty()) {
+                send(ex, 400, error("'messages' must be a non-empty array"));
+                return;
+            }
+            prompt = messages.get(messages.size() - 1).path("content").asText("");
+        } else {
+            if (req == null || !req.path("prompt").isTextual()) {
+                send(ex, 400, error("'prompt' must be a string"));
+                return;
+            }
+            prompt = req.get("prompt").asText();
+        }
+        requests.incrementAndGet();
+        long latency = model.params().latencyMs();
+        if (latency > 0) {
+            try {
+                Thread.sleep(latency);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        String text = limit(model.answer(prompt), req.path("max_tokens").asInt(Integer.MAX_VALUE), req.get("stop"));
+        ObjectNode body = JSON.createObjectNode();
+        body.put("id", "sim-" + requests.get());
+        body.put("object", chat ? "chat.completion" : "text_completion");
+        body.put("created", 0);
+        body.put("model", req.path("model").asText(MODEL_ID));
+        body.put("system_fingerprint", "tailgap-synthetic");
+        ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
+        if (chat) {
+            choice.putObject("message").put("role", "assistant").put("content", text);
+        } else {
+            choice.put("text", text);
+        }
+        choice.put("finish_reason", "stop");
+        int promptTokens = words(prompt);
+        int completionTokens = words(text);
+        body.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+                .put("total_tokens", promptTokens + completionTokens);
+        send(ex, 200, body);
+    }
+
+    private static String limit(String text, int maxTokens, JsonNode stop) {
+        String t = text;
+        if (stop != null) {
+            for (JsonNode s : stop.isArray() ? stop : JSON.createArrayNode().add(stop)) {
+                int i = s.isTextual() && !s.asText().isEmpty() ? t.indexOf(s.asText()) : -1;
+                if (i >= 0) {
+                    t = t.substring(0, i);
+                }
+            }
+        }
+        String[] w = t.trim().split("\\s+");
+        if (maxTokens > 0 && w.length > maxTokens) {
+            t = String.join(" ", java.util.Arrays.copyOf(w, maxTokens));
+        }
+        return t;
+    }
+
+    private static int words(String s) {
+        String t = s.trim();
+        return t.isEmpty() ? 0 : t.split("\\s+").length;
+    }
+
+    private static ObjectNode error(String message) {
+        ObjectNode n = JSON.createObjectNode();
+        n.putObject("error").put("message", message).put("type", "invalid_request_error");
+        return n;
+    }
+
+    private static void send(HttpExchange ex, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
