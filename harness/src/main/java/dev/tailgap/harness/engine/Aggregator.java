@@ -60,6 +60,10 @@ public final class Aggregator {
         return n;
     }
 
+    public int bucketCount() {
+        return counts.length;
+    }
+
     /** Accuracy of scored items so far in the given bucket, NaN when none. */
     public synchronized double accuracy(int bucket) {
         long[] c = counts[bucket];

@@ -12,13 +12,10 @@ import dev.tailgap.adapters.ModelRef;
 import dev.tailgap.datasets.BucketScheme;
 import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.datasets.Dataset;
-import dev.tailgap.datasets.DatasetException;
-import dev.tailgap.datasets.DatasetLoader;
-import dev.tailgap.datasets.DatasetSource;
 import dev.tailgap.datasets.Item;
-import dev.tailgap.datasets.LoadOptions;
 import dev.tailgap.datasets.Sampler;
 import dev.tailgap.datasets.SamplingSpec;
+import dev.tailgap.harness.DatasetFiles;
 import dev.tailgap.harness.ExitCode;
 import dev.tailgap.harness.RunSpec;
 import dev.tailgap.harness.TailgapException;
@@ -75,7 +72,7 @@ public final class RunEngine {
 
     /** Runs the spec to completion (or until {@link #stop()}); see the class contract. */
     public RunResult run(RunSpec spec) {
-        Dataset dataset = load(spec.dataset(), spec.skipInvalid());
+        Dataset dataset = DatasetFiles.load(spec.dataset(), spec.skipInvalid());
         Bucketing bucketing = bucketing(spec, dataset);
         Scorer scorer = scorer(spec.scorer());
         Map<String, Object> settings = settings(spec, dataset, scorer);
@@ -89,11 +86,13 @@ public final class RunEngine {
 
         Aggregator aggregator = new Aggregator(bucketing);
         DoneIds done = new DoneIds();
-        long kept = dir.open(settings, r -> {
+        SavedRun planned = new SavedRun(settings, datasetRef(dataset), bucketing, spec.minBucketSize());
+        long kept = dir.open(planned.toSpecFile(), r -> {
             aggregator.add(r);
             done.add(r.id());
         });
         done.seal();
+        SavedRun saved = SavedRun.read(dir.path());
         long total = selected.cardinality();
         progress.started(total, kept);
 
@@ -140,15 +139,14 @@ public final class RunEngine {
 
         long asked = state.finished.get();
         if (stopping) {
-            throw new TailgapException(ExitCode.INTERNAL, "stopped: " + aggregator.total() + " of "
-                    + (total + kept) + " items are kept in " + dir.path()
-                    + "; resume with: tailgap run --resume " + dir.path(), null);
+            throw new RunStoppedException("stopped: " + aggregator.total() + " of " + (total + kept)
+                    + " items are kept in " + dir.path() + "; rerun the same command to resume");
         }
         if (state.fatal.get() != null) {
             throw TailgapException.endpoint(state.fatal.get() + "; " + aggregator.total() + " finished items are kept in "
                     + dir.path() + " (rerun the same command to resume)");
         }
-        Report report = aggregator.report(Version.tool(), datasetRef(dataset), settings, spec.minBucketSize());
+        Report report = aggregator.report(Version.tool(), saved.dataset(), saved.settings(), saved.minBucketSize());
         dir.writeAtomically(RunDirectory.REPORT_JSON, JsonReport.render(report));
         dir.writeAtomically(RunDirectory.REPORT_MD, MarkdownReport.render(report));
         long errors = aggregator.count(Outcome.ERROR);
@@ -194,14 +192,6 @@ public final class RunEngine {
             state.failure(e);
             return new ItemResult(item.id(), item.question(), item.answers(), item.concept(), item.relation(),
                     item.frequency(), bucket, null, null, Outcome.ERROR, e.getMessage(), ms, -1, -1);
-        }
-    }
-
-    private static Dataset load(String name, boolean skipInvalid) {
-        try {
-            return DatasetLoader.load(DatasetSource.resolve(name), new LoadOptions(skipInvalid, 50));
-        } catch (DatasetException e) {
-            throw TailgapException.usage(e.getMessage());
         }
     }
 
@@ -262,12 +252,13 @@ public final class RunEngine {
         m.put("prompt", Map.of("template", spec.prompt().text(), "sha256", spec.prompt().sha256()));
         m.put("scorer", scorer.describe());
         m.put("bucketing", spec.bucketing() != null ? spec.bucketing() : dataset.manifest().bucketing());
+        m.put("minBucketSize", spec.minBucketSize());
         Map<String, Object> sampling = new LinkedHashMap<>();
         sampling.put("perBucket", spec.perBucket());
         sampling.put("limit", spec.limit());
         sampling.put("seed", spec.seed());
         m.put("sampling", sampling);
-        m.put("dataset", dataset.manifest().id() + " sha256:" + dataset.sha256());
+        m.put("dataset", dataset.manifest().id());
         m.put("maxErrorRate", spec.maxErrorRate());
         m.put("retries", spec.retries());
         m.put("timeoutSeconds", spec.timeout().toMillis() / 1000.0);

@@ -1,0 +1,88 @@
+package dev.tailgap.harness.cli;
+
+import dev.tailgap.harness.engine.Aggregator;
+import dev.tailgap.harness.engine.Progress;
+import dev.tailgap.reports.ItemResult;
+import dev.tailgap.reports.Outcome;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Progress on stderr: done/total, rate, ETA, errors and live accuracy head vs tail, at most every two seconds and at
+ * the end. On a terminal the line redraws in place; otherwise (CI logs) each update is its own line.
+ */
+final class ConsoleProgress implements Progress {
+    private static final long INTERVAL_NANOS = 2_000_000_000L;
+    private final PrintWriter err;
+    private final boolean terminal = System.console() != null;
+    private long total;
+    private long base;
+    private long done;
+    private long start;
+    private long lastPrint;
+    private Aggregator live;
+
+    ConsoleProgress(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public synchronized void started(long total, long alreadyDone) {
+        this.total = total;
+        this.base = alreadyDone;
+        this.start = System.nanoTime();
+        this.lastPrint = start;
+        if (alreadyDone > 0) {
+            err.println("resuming: " + alreadyDone + " items already finished, " + (total - alreadyDone) + " to ask");
+        }
+    }
+
+    @Override
+    public synchronized void itemDone(ItemResult result, Aggregator aggregator) {
+        done++;
+        live = aggregator;
+        long now = System.nanoTime();
+        if (now - lastPrint >= INTERVAL_NANOS) {
+            lastPrint = now;
+            print(now, false);
+        }
+    }
+
+    @Override
+    public synchronized void finished() {
+        if (done > 0) {
+            print(System.nanoTime(), true);
+        }
+    }
+
+    private void print(long now, boolean last) {
+        double secs = Math.max(1e-9, (now - start) / 1e9);
+        double rate = done / secs;
+        long remaining = Math.max(0, total - base - done);
+        String eta = rate > 0 ? clock(remaining / rate) : "?";
+        long errors = live == null ? 0 : live.count(Outcome.ERROR);
+        String line = String.format(Locale.ROOT, "%d/%d (%.0f%%)  %.1f items/s  ETA %s  errors %d  accuracy head %s tail %s",
+                base + done, total, 100.0 * (base + done) / Math.max(1, total), rate, eta, errors,
+                pct(live, true), pct(live, false));
+        if (terminal) {
+            err.print("\r" + line + "   " + (last ? "\n" : ""));
+        } else {
+            err.println("progress: " + line);
+        }
+        err.flush();
+    }
+
+    private static String pct(Aggregator a, boolean head) {
+        if (a == null) {
+            return "-";
+        }
+        double v = a.accuracy(head ? 0 : a.bucketCount() - 1);
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * v);
+    }
+
+    private static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

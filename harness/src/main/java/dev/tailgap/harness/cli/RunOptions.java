@@ -1,0 +1,128 @@
+package dev.tailgap.harness.cli;
+
+import dev.tailgap.adapters.GenerationParams;
+import dev.tailgap.harness.RunSpec;
+import dev.tailgap.harness.TailgapException;
+import dev.tailgap.harness.scoring.PromptTemplate;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options shared by {@code run} and {@code demo}: dataset, sampling, prompt, scoring and execution. */
+final class RunOptions {
+    @Option(names = {"-d", "--dataset"}, defaultValue = "world-cities", paramLabel = "NAME|FILE",
+            description = "Bundled dataset name or JSONL file (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--bucketing", paramLabel = "SCHEME",
+            description = "mass:K, log10, quantile:K or edges:a,b,... (default: the dataset manifest's).")
+    String bucketing;
+
+    @Option(names = "--min-bucket-size", defaultValue = "30", paramLabel = "N",
+            description = "Flag buckets with fewer scored items (default: ${DEFAULT-VALUE}).")
+    int minBucketSize;
+
+    @Option(names = "--per-bucket", paramLabel = "N", description = "Sample at most N items per bucket.")
+    Integer perBucket;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Ask at most N items in all.")
+    Integer limit;
+
+    @Option(names = "--seed", defaultValue = "1234", paramLabel = "S",
+            description = "Sampling seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--prompt-file", paramLabel = "FILE",
+            description = "Prompt template with {question}, {concept}, {relation} (default: the built-in zero-shot "
+                    + "prompt that allows \"unsure\").")
+    Path promptFile;
+
+    @Option(names = "--system", paramLabel = "TEXT", description = "System message.")
+    String system;
+
+    @Option(names = "--scorer", defaultValue = "contains", paramLabel = "NAME",
+            description = "contains (gold alias on word boundaries, PopQA) or exact (default: ${DEFAULT-VALUE}).")
+    String scorer;
+
+    @Option(names = "--temperature", defaultValue = "0", description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--max-tokens", defaultValue = "32", description = "Max tokens to generate (default: ${DEFAULT-VALUE}).")
+    int maxTokens;
+
+    @Option(names = "--stop", paramLabel = "SEQ", split = "\u001f",
+            description = "Stop sequence, repeatable (default: newline). --stop '' sends none.")
+    List<String> stop;
+
+    @Option(names = "--gen-seed", paramLabel = "S", description = "Generation seed sent to the endpoint.")
+    Long genSeed;
+
+    @Option(names = {"-c", "--concurrency"}, defaultValue = "8", paramLabel = "N",
+            description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    @Option(names = "--retries", defaultValue = "4", paramLabel = "N",
+            description = "Retries of a retryable failure: 429, 5xx, timeout, dropped connection, malformed reply "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--max-error-rate", defaultValue = "0.02", paramLabel = "F",
+            description = "Fail the run (exit 4) when more than this fraction of items end in ERROR "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double maxErrorRate;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: RUNS/<dataset>__<model>__<hash>).")
+    Path out;
+
+    @Option(names = "--runs-dir", defaultValue = "runs", paramLabel = "DIR",
+            description = "Where default run directories go (default: ${DEFAULT-VALUE}).")
+    Path runsDir;
+
+    @Option(names = "--skip-invalid", description = "Skip and count invalid dataset lines instead of failing.")
+    boolean skipInvalid;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML file of option defaults: keys are long option names without dashes.")
+    Path config;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    /** The spec these options describe, for the given model and endpoint. */
+    RunSpec.Builder toSpec(String model, String baseUrl, String apiKeyEnv, Map<String, String> options) {
+        List<String> stops = stop == null ? List.of("\n") : stop.stream().filter(s -> !s.isEmpty()).toList();
+        GenerationParams params;
+        try {
+            params = new GenerationParams(temperature, maxTokens, stops, genSeed);
+        } catch (IllegalArgumentException e) {
+            throw TailgapException.usage(e.getMessage());
+        }
+        PromptTemplate prompt = PromptTemplate.defaults();
+        if (promptFile != null) {
+            try {
+                prompt = PromptTemplate.fromFile(promptFile);
+            } catch (IOException e) {
+                throw TailgapException.usage("cannot read prompt file " + promptFile + ": " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw TailgapException.usage(promptFile + ": " + e.getMessage());
+            }
+        }
+        if (!(timeoutSeconds > 0)) {
+            throw TailgapException.usage("--timeout must be > 0 seconds");
+        }
+        return RunSpec.builder().dataset(dataset).model(model).baseUrl(baseUrl).apiKeyEnv(apiKeyEnv)
+                .options(options == null ? Map.of() : new LinkedHashMap<>(options)).params(params).system(system)
+                .prompt(prompt).scorer(scorer).bucketing(bucketing).minBucketSize(minBucketSize)
+                .perBucket(perBucket).limit(limit).seed(seed).concurrency(concurrency)
+                .timeout(Duration.ofMillis((long) (timeoutSeconds * 1000))).retries(retries)
+                .maxErrorRate(maxErrorRate).out(out).skipInvalid(skipInvalid);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tailgap.harness.cli;
+
+import dev.tailgap.harness.ExitCode;
+import dev.tailgap.harness.RunSpec;
+import dev.tailgap.harness.engine.RunDirectory;
+import dev.tailgap.harness.engine.RunEngine;
+import dev.tailgap.harness.engine.RunResult;
+import dev.tailgap.harness.engine.RunStoppedException;
+import dev.tailgap.reports.TerminalTable;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a spec for a command: progress on stderr, the table on stdout, Ctrl-C stops cleanly. */
+final class Runner {
+    private Runner() {
+    }
+
+    static int run(RunSpec spec, Path runsDir, boolean quiet, PrintWriter out, PrintWriter err) {
+        RunEngine engine = new RunEngine(runsDir, quiet ? dev.tailgap.harness.engine.Progress.NONE
+                : new ConsoleProgress(err), System::getenv);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            engine.stop();
+            try {
+                done.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tailgap-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        RunResult result;
+        try {
+            result = engine.run(spec);
+        } catch (RunStoppedException e) {
+            err.println("tailgap: " + e.getMessage());
+            err.flush();
+            return 130;
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waits for us
+            }
+        }
+        out.print(TerminalTable.render(result.report()));
+        out.println();
+        if (result.resumed() > 0) {
+            out.println("resumed: " + result.resumed() + " items were kept from an earlier attempt, "
+                    + result.asked() + " asked now");
+        }
+        out.println("run directory: " + result.dir());
+        out.println("  " + result.dir().resolve(RunDirectory.REPORT_JSON));
+        out.println("  " + result.dir().resolve(RunDirectory.REPORT_MD));
+        out.flush();
+        if (result.exitCode() != ExitCode.OK) {
+            err.println("tailgap: endpoint error: " + result.message());
+            err.flush();
+        }
+        return result.exitCode().code();
+    }
+}
