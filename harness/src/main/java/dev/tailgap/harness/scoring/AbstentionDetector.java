@@ -91,7 +91,7 @@ public final class AbstentionDetector {
             String f = Normalizer.fold(phrase);
             if (f.isEmpty()) {
                 throw new IllegalArgumentException("abstention phrase '" + phrase
-                        + "' has no letter or digit left after normalisation (articles are dropped) and can never match");
+                        + "' has no letter or digit and can never match");
             }
             if (f.length() <= 2 && f.indexOf(' ') < 0) {
                 whole.add(f);
@@ -112,7 +112,7 @@ public final class AbstentionDetector {
     /**
      * A detector with custom phrases (replacing the defaults; add {@link #PHRASES} yourself to extend them). An empty
      * list detects only empty answers. Throws {@link IllegalArgumentException} for a phrase that folds to "" (such
-     * as "the" or "?") and {@link NullPointerException} for a {@code null} list or phrase.
+     * as "?" or "...") and {@link NullPointerException} for a {@code null} list or phrase.
      */
     public static AbstentionDetector of(List<String> phrases) {
         List<String> copy = List.copyOf(Objects.requireNonNull(phrases, "phrases"));

@@ -19,7 +19,9 @@ import java.util.List;
  * <p>Known leniency, identical to PopQA's substring rule and kept on purpose for comparability: a negation ("not
  * Mark Twain"), a list of guesses ("Paris or Lyon"), a hedge ("maybe Paris") or a longer wrong answer that contains
  * the gold ("Paris, Texas") counts as correct; because articles are dropped, the gold "Vitamin A" folds to "vitamin"
- * and matches "vitamin B". Use {@link ExactMatcher} when this matters.
+ * and matches "vitamin B". In scripts written without spaces (Chinese, Japanese, Thai, ...) there are no word
+ * boundaries to check, so the rule is a plain substring test there: "京都" (Kyoto) is found in "東京都" (Tokyo).
+ * Use {@link ExactMatcher} when this matters.
  *
  * <p>Stateless and thread-safe.
  */

@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * <p>Contract: {@link #answers()} is the list as given (first = canonical, rest = aliases), unmodifiable;
  * {@link #folded()} holds the distinct non-empty folded forms in first-seen order — golds that fold to "" (such as
- * "The" or "?") are left out because they can never match. The list and its elements must not be {@code null}.
+ * "?" or "...") are left out because they can never match. The list and its elements must not be {@code null}.
  * Immutable and thread-safe; equality is by {@link #answers()}.
  */
 public final class FoldedGolds {
