@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Set;
  * phrases on word boundaries (as {@link ContainsMatcher} does for golds). Phrases are folded the same way as answers,
  * so case, apostrophes (straight or curly) and punctuation do not matter: "I DON’T KNOW." contains "don't know".
  * One exception keeps stray letters from counting: a phrase that folds to a single word of at most two characters
- * (a custom "na" or "?!x") must be the whole folded answer. The default "n/a" folds to "n a" and is matched
+ * (a custom "na" or "x") must be the whole folded answer. The default "n/a" folds to "n a" and is matched
  * anywhere.
  *
  * <p>The default list {@link #PHRASES} (identified as {@code abstain(v1)} in run specs) covers the replies models
@@ -126,7 +127,8 @@ public final class AbstentionDetector {
 
     /**
      * Identifier for run specs: {@code abstain(v1)} for the defaults, {@code abstain(custom:<8 hex>)} for a custom
-     * list, the hex being the start of the SHA-256 of its distinct folded phrases.
+     * list, the hex being the start of the SHA-256 of its distinct folded phrases in sorted order (so neither order,
+     * case nor punctuation of the phrases changes it).
      */
     public String id() {
         return id;
@@ -163,6 +165,7 @@ public final class AbstentionDetector {
     private static String shortHash(Set<String> any, Set<String> whole) {
         List<String> all = new ArrayList<>(any);
         all.addAll(whole);
+        Collections.sort(all);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(String.join("\n", all).getBytes(StandardCharsets.UTF_8));

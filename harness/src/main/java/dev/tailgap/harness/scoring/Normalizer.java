@@ -35,8 +35,9 @@ package dev.tailgap.harness.scoring;
  * "o brien", "don't" to "don t", "C++" to "c", "Vitamin A" to "vitamin"; an input with no letter or digit (such as
  * "?" or an emoji) folds to "".
  *
- * <p>Pure-ASCII input takes a single-pass fast path with no Unicode normalisation and no regular expression; the
- * result is identical to the general path.
+ * <p>No regular expressions. Pure-ASCII input takes a fast path: one pass over the characters with no Unicode
+ * normalisation (plus a second pass over the short result only when it contains an article); the result is
+ * identical to the general path. Input that is already folded is returned as the same instance.
  */
 public final class Normalizer {
 
