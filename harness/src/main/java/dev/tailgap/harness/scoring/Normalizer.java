@@ -1,0 +1,281 @@
+package dev.tailgap.harness.scoring;
+
+/**
+ * Text normalisation shared by every matcher and the abstention detector. Pure functions, thread-safe, never
+ * {@code null} in, never {@code null} out ({@code null} is treated as the empty string).
+ *
+ * <p>{@link #normalize(String)} applies, in order:
+ * <ol>
+ *   <li>Unicode NFKC (full-width letters become ASCII, ligatures such as "ﬁ" split, superscripts become digits);</li>
+ *   <li>case folding per code point: {@link Character#toLowerCase(int)} (the locale-independent simple mapping,
+ *       so "I" becomes "i" in every default locale and "İ" becomes "i"), plus the full folds "ß"/"ẞ" → "ss" and
+ *       final sigma "ς" → "σ";</li>
+ *   <li>every code point that is not a letter, a digit or a combining mark becomes a word separator (punctuation,
+ *       symbols, emoji, control and format characters, all whitespace); letters and digits of every script are kept;</li>
+ *   <li>the English articles "the" and "an" are dropped when they are a whole word, and so is "a" unless the word
+ *       before or after it is a single character, so initials survive: "a novel" becomes "novel" but "U.S.A." stays
+ *       "u s a" and "J. A. Smith" "j a smith"; if dropping would leave nothing, every article is kept ("The The"
+ *       stays "the the", "A" stays "a");</li>
+ *   <li>words are joined by a single ASCII space, with none leading or trailing.</li>
+ * </ol>
+ * Diacritics are kept: {@code normalize("Côte d'Ivoire")} is {@code "côte d ivoire"}.
+ *
+ * <p>{@link #fold(String)} is what the matchers compare. It does everything {@code normalize} does and also
+ * <ul>
+ *   <li>removes diacritics: the text is decomposed (NFKD) and the combining diacritical marks are dropped
+ *       (U+0300–U+036F, U+1AB0–U+1AFF, U+1DC0–U+1DFF, U+20D0–U+20FF, U+FE20–U+FE2F, Hebrew points and cantillation
+ *       U+0591–U+05C7, Arabic harakat U+064B–U+065F and U+0670), then recomposed (NFC). So "Côte d'Ivoire" folds to
+ *       "cote d ivoire", "São Paulo" to "sao paulo", "İstanbul" to "istanbul". Marks that spell the word in Indic
+ *       and Southeast Asian scripts (vowel signs, viramas) and Japanese voicing marks are kept, because dropping them
+ *       turns one word into another ("भारत" into "भरत");</li>
+ *   <li>maps decimal digits of any script to ASCII digits ("١٩٨٤" folds to "1984").</li>
+ * </ul>
+ *
+ * <p>Consequences callers rely on (each sealed by a test): "U.S.A." folds to "u s a" (not "usa"), "O'Brien" to
+ * "o brien", "don't" to "don t", "C++" to "c", "Vitamin A" to "vitamin"; an input with no letter or digit (such as
+ * "?" or an emoji) folds to "".
+ *
+ * <p>No regular expressions. Pure-ASCII input takes a fast path: one pass over the characters with no Unicode
+ * normalisation (plus a second pass over the short result only when it contains an article); the result is
+ * identical to the general path. Input that is already folded is returned as the same instance.
+ */
+public final class Normalizer {
+
+    private Normalizer() {
+    }
+
+    /** NFKC, case fold, punctuation to spaces, articles dropped, whitespace collapsed; diacritics kept. */
+    public static String normalize(String s) {
+        return run(s, false);
+    }
+
+    /** {@link #normalize(String)} plus diacritic removal and ASCII digits: the form every matcher compares. */
+    public static String fold(String s) {
+        return run(s, true);
+    }
+
+    private static String run(String s, boolean fold) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        int n = s.length();
+        char[] out = new char[n];
+        int len = 0;
+        int wordStart = -1;
+        boolean article = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            char lc;
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                lc = c;
+            } else if (c >= 'A' && c <= 'Z') {
+                lc = (char) (c + ('a' - 'A'));
+            } else if (c < 0x80) {
+                lc = 0;
+            } else {
+                return general(s, fold);
+            }
+            if (lc != 0) {
+                if (wordStart < 0) {
+                    if (len > 0) {
+                        out[len++] = ' ';
+                    }
+                    wordStart = len;
+                }
+                out[len++] = lc;
+            } else if (wordStart >= 0) {
+                article |= isArticle(out, wordStart, len);
+                wordStart = -1;
+            }
+        }
+        if (wordStart >= 0) {
+            article |= isArticle(out, wordStart, len);
+        }
+        if (article) {
+            return dropArticles(out, len);
+        }
+        return len == n && unchanged(s, out) ? s : new String(out, 0, len);
+    }
+
+    private static boolean unchanged(String s, char[] out) {
+        for (int i = 0; i < out.length; i++) {
+            if (s.charAt(i) != out[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isArticle(char[] b, int from, int to) {
+        switch (to - from) {
+            case 1:
+                return b[from] == 'a';
+            case 2:
+                return b[from] == 'a' && b[from + 1] == 'n';
+            case 3:
+                return b[from] == 't' && b[from + 1] == 'h' && b[from + 2] == 'e';
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Second pass over {@code b[0, len)} (single-spaced lower-case words, at least one of them an article): drops
+     * "the", "an", and "a" unless a neighbouring word is a single character; keeps everything if nothing would be left.
+     */
+    private static String dropArticles(char[] b, int len) {
+        char[] out = new char[len];
+        int outLen = 0;
+        int prevLen = 0;
+        int i = 0;
+        while (i < len) {
+            int j = i;
+            while (j < len && b[j] != ' ') {
+                j++;
+            }
+            int wl = j - i;
+            boolean drop = false;
+            if (isArticle(b, i, j)) {
+                if (wl == 1) {
+                    int k = j + 1;
+                    while (k < len && b[k] != ' ') {
+                        k++;
+                    }
+                    int nextLen = j < len ? k - j - 1 : 0;
+                    drop = prevLen != 1 && nextLen != 1;
+                } else {
+                    drop = true;
+                }
+            }
+            if (!drop) {
+                if (outLen > 0) {
+                    out[outLen++] = ' ';
+                }
+                System.arraycopy(b, i, out, outLen, wl);
+                outLen += wl;
+            }
+            prevLen = wl;
+            i = j + 1;
+        }
+        return outLen == 0 ? new String(b, 0, len) : new String(out, 0, outLen);
+    }
+
+    /** The general path for input with at least one non-ASCII character. */
+    private static String general(String s, boolean fold) {
+        String t;
+        if (fold) {
+            t = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD);
+            t = stripDiacritics(t);
+            t = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFC);
+        } else {
+            t = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+        }
+        StringBuilder out = new StringBuilder(t.length() + 4);
+        int wordStart = -1;
+        boolean article = false;
+        for (int i = 0; i < t.length(); ) {
+            int cp = t.codePointAt(i);
+            i += Character.charCount(cp);
+            if (isWordChar(cp)) {
+                if (wordStart < 0) {
+                    if (out.length() > 0) {
+                        out.append(' ');
+                    }
+                    wordStart = out.length();
+                }
+                appendFolded(out, cp, fold);
+            } else if (wordStart >= 0) {
+                article |= isArticle(out, wordStart, out.length());
+                wordStart = -1;
+            }
+        }
+        if (wordStart >= 0) {
+            article |= isArticle(out, wordStart, out.length());
+        }
+        if (article) {
+            char[] b = new char[out.length()];
+            out.getChars(0, b.length, b, 0);
+            return dropArticles(b, b.length);
+        }
+        return out.toString();
+    }
+
+    private static boolean isArticle(StringBuilder b, int from, int to) {
+        switch (to - from) {
+            case 1:
+                return b.charAt(from) == 'a';
+            case 2:
+                return b.charAt(from) == 'a' && b.charAt(from + 1) == 'n';
+            case 3:
+                return b.charAt(from) == 't' && b.charAt(from + 1) == 'h' && b.charAt(from + 2) == 'e';
+            default:
+                return false;
+        }
+    }
+
+    private static boolean isWordChar(int cp) {
+        if (Character.isLetterOrDigit(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    private static void appendFolded(StringBuilder out, int cp, boolean fold) {
+        switch (cp) {
+            case 0x00DF: // ß
+            case 0x1E9E: // ẞ
+                out.append("ss");
+                return;
+            case 0x03C2: // final sigma
+                out.append('σ');
+                return;
+            default:
+                break;
+        }
+        int lc = Character.toLowerCase(cp);
+        if (lc == 0x03C2) {
+            lc = 0x03C3;
+        }
+        if (fold && lc >= 0x80 && Character.isDigit(lc)) {
+            int d = Character.digit(lc, 10);
+            if (d >= 0) {
+                out.append((char) ('0' + d));
+                return;
+            }
+        }
+        out.appendCodePoint(lc);
+    }
+
+    private static String stripDiacritics(String t) {
+        StringBuilder b = null;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (isDiacritic(c)) {
+                if (b == null) {
+                    b = new StringBuilder(t.length());
+                    b.append(t, 0, i);
+                }
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? t : b.toString();
+    }
+
+    /** Combining diacritics removed by {@link #fold}; all are in the BMP. */
+    static boolean isDiacritic(char c) {
+        if (c < 0x0300) {
+            return false;
+        }
+        if (c <= 0x036F) {
+            return true;
+        }
+        if (c >= 0x0591 && c <= 0x05C7 || c >= 0x064B && c <= 0x065F || c == 0x0670) {
+            return Character.getType(c) == Character.NON_SPACING_MARK;
+        }
+        return c >= 0x1AB0 && c <= 0x1AFF || c >= 0x1DC0 && c <= 0x1DFF || c >= 0x20D0 && c <= 0x20FF
+                || c >= 0xFE20 && c <= 0xFE2F;
+    }
+}
