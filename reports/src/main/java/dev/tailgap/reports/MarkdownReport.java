@@ -117,8 +117,11 @@ public final class MarkdownReport {
             run = s.charAt(i) == '`' ? run + 1 : 0;
             longest = Math.max(longest, run);
         }
+        if (s.isEmpty()) {
+            return "` `";
+        }
         String fence = "`".repeat(longest + 1);
-        boolean pad = s.startsWith("`") || s.endsWith("`") || s.isEmpty();
+        boolean pad = s.startsWith("`") || s.endsWith("`");
         return fence + (pad ? " " : "") + s + (pad ? " " : "") + fence;
     }
 }
