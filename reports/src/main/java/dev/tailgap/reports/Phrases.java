@@ -232,5 +232,6 @@ final class Phrases {
                 + " scored items (the minimum bucket size): too few for a precise estimate.";
     }
 
-    static final String LEGEND = "n: scored items (asked minus errors); intervals are 95% Wilson intervals.";
+    static final String LEGEND = "n: scored items (asked minus errors). Intervals are 95%: Wilson for rates, Newcombe for"
+            + " the head-vs-tail gap. Precision: correct / (correct + hallucinated).";
 }
