@@ -1,0 +1,377 @@
+package dev.tailgap.reports;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * A {@link Report} as JSON, and back.
+ *
+ * <p>The output is pretty-printed with a two-space indent, {@code \n} line ends and a trailing newline. Keys appear
+ * in the order below (the records' component order), so the same report always gives the same bytes. Rates,
+ * interval bounds, the error rate and the slope's values are rounded to six decimals (half-even) and written with at
+ * least one decimal; bucket bounds are written as integers when integral. JSON has no NaN: a NaN number (nothing
+ * to estimate) is written as {@code null} and read back as NaN. A bucket's {@code upper} of +Infinity (the head's
+ * open end) is written as {@code null} too. {@link #parse} reads {@link #render}'s output back into an equal report
+ * whenever the report's numbers already have at most six decimals; otherwise it gives the rounded report, and
+ * rendering that again gives the same bytes.
+ *
+ * <h2>Schema, version 1</h2>
+ * The machine-readable form is {@code dev/tailgap/reports/report.schema.json} (JSON Schema 2020-12) on the
+ * classpath. Every key is always present; "or null" marks the values that may be {@code null}.
+ * <pre>
+ * schemaVersion    integer   1; bumped when the shape changes incompatibly. Readers reject newer versions.
+ * tool             string or null   the tool and its version that wrote the report, e.g. "tailgap 0.1.0"
+ * dataset          object    the dataset the run used:
+ *   name             string or null   dataset name
+ *   version          string or null   dataset version; name@version identifies the dataset
+ *   sha256           string or null   sha256 of the item file (hex)
+ *   size             integer   items in the whole dataset
+ *   frequencySource  string or null   what frequency means (e.g. "Wikipedia monthly page views")
+ *   license          string or null   the dataset's license
+ * run              object    the run's settings (model, prompt, scorer, seed, ...): any JSON, keys sorted, no secrets
+ * bucketing        string or null   the bucketing scheme, e.g. "mass:3", "log10", "quantile:4", "edges:10,1000"
+ * minBucketSize    integer   buckets with fewer scored items than this are flagged "small"
+ * buckets          array     one object per bucket, ordered head (most frequent) to tail:
+ *   name             string    bucket name
+ *   lower            number    lowest frequency in the bucket (inclusive)
+ *   upper            number or null   frequency bound above the bucket (exclusive); null = unbounded
+ *   datasetSize      integer   items of the whole dataset in this bucket
+ *   asked            integer   items this run asked
+ *   n                integer   items scored: asked minus errors
+ *   correct          integer   outcome counts over the scored items ...
+ *   hallucinated     integer
+ *   abstained        integer
+ *   errors           integer   ... and endpoint failures, left out of n
+ *   accuracy         estimate  correct / n, Wilson 95% interval
+ *   hallucination    estimate  hallucinated / n, Wilson 95% interval
+ *   abstention       estimate  abstained / n, Wilson 95% interval
+ *   precision        estimate  correct / (correct + hallucinated), Wilson 95% interval
+ *   small            boolean   n &lt; minBucketSize
+ * overall          object    the whole run:
+ *   asked, n, correct, hallucinated, abstained, errors     integer   as for a bucket
+ *   accuracy, hallucination, abstention, precision          estimate  as for a bucket
+ *   errorRate        number or null   errors / asked
+ * gap              object or null   head versus tail (null when there are fewer than two buckets):
+ *   head             string    name of the head (first) bucket
+ *   tail             string    name of the tail (last) bucket
+ *   accuracy         estimate  head accuracy minus tail accuracy, Newcombe 95% interval
+ *   hallucination    estimate  tail hallucination minus head hallucination, Newcombe 95% interval
+ * slope            object or null   log-linear fit of correctness against log10(frequency):
+ *   perDecade        number or null   change in accuracy (a proportion) per tenfold frequency
+ *   lower, upper     number or null   its 95% interval
+ *   intercept        number or null   fitted accuracy at frequency 1
+ *   r2               number or null   R² of the line against accuracy binned by decade
+ *   n                integer   scored items in the fit
+ *   excluded         integer   scored items left out because their frequency is 0
+ *
+ * estimate = { "value": number or null, "lower": number or null, "upper": number or null }
+ *            proportions in [0, 1] (differences in [-1, 1]); all three null when undefined (no items)
+ * </pre>
+ */
+public final class JsonReport {
+    /** Classpath location of the JSON Schema of the current {@link Report#SCHEMA_VERSION}. */
+    public static final String SCHEMA_RESOURCE = "/dev/tailgap/reports/report.schema.json";
+
+    private JsonReport() {
+    }
+
+    /**
+     * The report as JSON text, ending in a newline.
+     *
+     * @throws IllegalArgumentException if a bucket bound is NaN, a lower bound is infinite, or a rate is infinite
+     * @throws NullPointerException if {@code dataset}, {@code overall} or a bucket is null
+     */
+    public static String render(Report r) {
+        Objects.requireNonNull(r.dataset(), "report.dataset");
+        Objects.requireNonNull(r.overall(), "report.overall");
+        StringWriter w = new StringWriter(8192);
+        try (JsonGenerator g = JsonTrees.FACTORY.createGenerator(w)) {
+            g.setPrettyPrinter(printer());
+            g.writeStartObject();
+            g.writeNumberField("schemaVersion", r.schemaVersion());
+            g.writeStringField("tool", r.tool());
+            writeDataset(g, r.dataset());
+            g.writeFieldName("run");
+            writeValue(g, r.run());
+            g.writeStringField("bucketing", r.bucketing());
+            g.writeNumberField("minBucketSize", r.minBucketSize());
+            g.writeArrayFieldStart("buckets");
+            for (int i = 0; i < r.buckets().size(); i++) {
+                writeBucket(g, Objects.requireNonNull(r.buckets().get(i), "report.buckets[" + i + "]"), i);
+            }
+            g.writeEndArray();
+            writeTotals(g, r.overall());
+            writeGap(g, r.gap());
+            writeSlope(g, r.slope());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return w.append('\n').toString();
+    }
+
+    private static DefaultPrettyPrinter printer() {
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        DefaultPrettyPrinter p = new DefaultPrettyPrinter(separators);
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        p.indentObjectsWith(indenter);
+        p.indentArraysWith(indenter);
+        return p;
+    }
+
+    private static void writeDataset(JsonGenerator g, DatasetRef d) throws IOException {
+        g.writeObjectFieldStart("dataset");
+        g.writeStringField("name", d.name());
+        g.writeStringField("version", d.version());
+        g.writeStringField("sha256", d.sha256());
+        g.writeNumberField("size", d.size());
+        g.writeStringField("frequencySource", d.frequencySource());
+        g.writeStringField("license", d.license());
+        g.writeEndObject();
+    }
+
+    private static void writeBucket(JsonGenerator g, BucketStats b, int i) throws IOException {
+        String at = "buckets[" + i + "]";
+        g.writeStartObject();
+        g.writeStringField("name", b.name());
+        if (!Double.isFinite(b.lower())) {
+            throw new IllegalArgumentException(at + ".lower: expected a finite frequency, got " + b.lower());
+        }
+        g.writeFieldName("lower");
+        g.writeNumber(Numbers.jsonFrequency(b.lower()));
+        g.writeFieldName("upper");
+        if (b.upper() == Double.POSITIVE_INFINITY) {
+            g.writeNull();
+        } else if (Double.isFinite(b.upper())) {
+            g.writeNumber(Numbers.jsonFrequency(b.upper()));
+        } else {
+            throw new IllegalArgumentException(at + ".upper: expected a frequency or +Infinity, got " + b.upper());
+        }
+        g.writeNumberField("datasetSize", b.datasetSize());
+        g.writeNumberField("asked", b.asked());
+        g.writeNumberField("n", b.n());
+        g.writeNumberField("correct", b.correct());
+        g.writeNumberField("hallucinated", b.hallucinated());
+        g.writeNumberField("abstained", b.abstained());
+        g.writeNumberField("errors", b.errors());
+        writeEstimate(g, "accuracy", b.accuracy(), at);
+        writeEstimate(g, "hallucination", b.hallucination(), at);
+        writeEstimate(g, "abstention", b.abstention(), at);
+        writeEstimate(g, "precision", b.precision(), at);
+        g.writeBooleanField("small", b.small());
+        g.writeEndObject();
+    }
+
+    private static void writeTotals(JsonGenerator g, Totals t) throws IOException {
+        g.writeObjectFieldStart("overall");
+        g.writeNumberField("asked", t.asked());
+        g.writeNumberField("n", t.n());
+        g.writeNumberField("correct", t.correct());
+        g.writeNumberField("hallucinated", t.hallucinated());
+        g.writeNumberField("abstained", t.abstained());
+        g.writeNumberField("errors", t.errors());
+        writeEstimate(g, "accuracy", t.accuracy(), "overall");
+        writeEstimate(g, "hallucination", t.hallucination(), "overall");
+        writeEstimate(g, "abstention", t.abstention(), "overall");
+        writeEstimate(g, "precision", t.precision(), "overall");
+        writeRate(g, "errorRate", t.errorRate(), "overall");
+        g.writeEndObject();
+    }
+
+    private static void writeGap(JsonGenerator g, Gap gap) throws IOException {
+        g.writeFieldName("gap");
+        if (gap == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        g.writeStringField("head", gap.head());
+        g.writeStringField("tail", gap.tail());
+        writeEstimate(g, "accuracy", gap.accuracy(), "gap");
+        writeEstimate(g, "hallucination", gap.hallucination(), "gap");
+        g.writeEndObject();
+    }
+
+    private static void writeSlope(JsonGenerator g, Slope s) throws IOException {
+        g.writeFieldName("slope");
+        if (s == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        writeRate(g, "perDecade", s.perDecade(), "slope");
+        writeRate(g, "lower", s.lower(), "slope");
+        writeRate(g, "upper", s.upper(), "slope");
+        writeRate(g, "intercept", s.intercept(), "slope");
+        writeRate(g, "r2", s.r2(), "slope");
+        g.writeNumberField("n", s.n());
+        g.writeNumberField("excluded", s.excluded());
+        g.writeEndObject();
+    }
+
+    private static void writeEstimate(JsonGenerator g, String name, Estimate e, String at) throws IOException {
+        Estimate v = e == null ? Estimate.NONE : e;
+        g.writeObjectFieldStart(name);
+        writeRate(g, "value", v.value(), at + "." + name);
+        writeRate(g, "lower", v.lower(), at + "." + name);
+        writeRate(g, "upper", v.upper(), at + "." + name);
+        g.writeEndObject();
+    }
+
+    private static void writeRate(JsonGenerator g, String name, double d, String at) throws IOException {
+        g.writeFieldName(name);
+        if (Double.isNaN(d)) {
+            g.writeNull();
+        } else if (Double.isInfinite(d)) {
+            throw new IllegalArgumentException(at + "." + name + ": expected a finite number or NaN, got " + d);
+        } else {
+            g.writeNumber(Numbers.json6(d));
+        }
+    }
+
+    /** A JSON-like value as compact JSON, maps with keys sorted; used to show structured run settings. */
+    static String compact(Object v) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = JsonTrees.FACTORY.createGenerator(w)) {
+            writeValue(g, v);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /** Writes a JSON-like value: maps with keys sorted, NaN and infinite numbers as null, unknown types as strings. */
+    private static void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof BigInteger b) {
+            g.writeNumber(b);
+        } else if (v instanceof BigDecimal b) {
+            g.writeNumber(b);
+        } else if (v instanceof Float f) {
+            if (Float.isFinite(f)) {
+                g.writeNumber(f);
+            } else {
+                g.writeNull();
+            }
+        } else if (v instanceof Number n) {
+            double d = n.doubleValue();
+            if (Double.isFinite(d)) {
+                g.writeNumber(d);
+            } else {
+                g.writeNull();
+            }
+        } else if (v instanceof Map<?, ?> m) {
+            TreeMap<String, Object> sorted = new TreeMap<>();
+            m.forEach((k, x) -> sorted.put(String.valueOf(k), x));
+            g.writeStartObject();
+            for (Map.Entry<String, Object> e : sorted.entrySet()) {
+                g.writeFieldName(e.getKey());
+                writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof Collection<?> c) {
+            g.writeStartArray();
+            for (Object x : c) {
+                writeValue(g, x);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Object[] a) {
+            writeValue(g, List.of(a));
+        } else if (v instanceof Enum<?> e) {
+            g.writeString(e.name());
+        } else {
+            g.writeString(v.toString());
+        }
+    }
+
+    /**
+     * Reads a report written by {@link #render}. Unknown keys are ignored; every key of the schema must be present.
+     * Values in {@code run} come back as {@link String}, {@link Boolean}, {@link Integer}, {@link Long},
+     * {@link BigInteger}, {@link Double}, {@code null}, {@link List} and {@link Map}.
+     *
+     * @throws IllegalArgumentException with a one-line message naming the field, when the text is not a valid report
+     */
+    public static Report parse(String json) {
+        JsonTrees.Obj root = JsonTrees.Obj.of(JsonTrees.parse(json), "");
+        int version = root.intValue("schemaVersion");
+        if (version < 1 || version > Report.SCHEMA_VERSION) {
+            throw new IllegalArgumentException("field 'schemaVersion': unsupported version " + version
+                    + "; this build reads versions 1 to " + Report.SCHEMA_VERSION);
+        }
+        String tool = root.nullableString("tool");
+        DatasetRef dataset = readDataset(root.obj("dataset"));
+        JsonTrees.Obj runObj = root.obj("run");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> run = (Map<String, Object>) JsonTrees.toJava(runObj.node);
+        String bucketing = root.nullableString("bucketing");
+        int minBucketSize = root.intValue("minBucketSize");
+        JsonNode bucketArray = root.array("buckets");
+        List<BucketStats> buckets = new ArrayList<>(bucketArray.size());
+        for (int i = 0; i < bucketArray.size(); i++) {
+            buckets.add(readBucket(JsonTrees.Obj.of(bucketArray.get(i), "buckets[" + i + "]")));
+        }
+        Totals overall = readTotals(root.obj("overall"));
+        JsonTrees.Obj gapObj = root.objOrNull("gap");
+        Gap gap = gapObj == null ? null : new Gap(gapObj.string("head"), gapObj.string("tail"),
+                readEstimate(gapObj.obj("accuracy")), readEstimate(gapObj.obj("hallucination")));
+        JsonTrees.Obj s = root.objOrNull("slope");
+        Slope slope = s == null ? null : new Slope(s.numberOrNaN("perDecade"), s.numberOrNaN("lower"),
+                s.numberOrNaN("upper"), s.numberOrNaN("intercept"), s.numberOrNaN("r2"), s.intValue("n"),
+                s.intValue("excluded"));
+        return new Report(version, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope);
+    }
+
+    private static DatasetRef readDataset(JsonTrees.Obj d) {
+        return new DatasetRef(d.nullableString("name"), d.nullableString("version"), d.nullableString("sha256"),
+                d.intValue("size"), d.nullableString("frequencySource"), d.nullableString("license"));
+    }
+
+    private static BucketStats readBucket(JsonTrees.Obj b) {
+        String name = b.string("name");
+        double lower = b.number("lower");
+        double upper = b.numberOrNaN("upper");
+        if (Double.isNaN(upper)) {
+            upper = Double.POSITIVE_INFINITY;
+        }
+        return new BucketStats(name, lower, upper, b.intValue("datasetSize"), b.intValue("asked"), b.intValue("n"),
+                b.intValue("correct"), b.intValue("hallucinated"), b.intValue("abstained"), b.intValue("errors"),
+                readEstimate(b.obj("accuracy")), readEstimate(b.obj("hallucination")),
+                readEstimate(b.obj("abstention")), readEstimate(b.obj("precision")), b.bool("small"));
+    }
+
+    private static Totals readTotals(JsonTrees.Obj t) {
+        return new Totals(t.intValue("asked"), t.intValue("n"), t.intValue("correct"), t.intValue("hallucinated"),
+                t.intValue("abstained"), t.intValue("errors"), readEstimate(t.obj("accuracy")),
+                readEstimate(t.obj("hallucination")), readEstimate(t.obj("abstention")),
+                readEstimate(t.obj("precision")), t.numberOrNaN("errorRate"));
+    }
+
+    private static Estimate readEstimate(JsonTrees.Obj e) {
+        return new Estimate(e.numberOrNaN("value"), e.numberOrNaN("lower"), e.numberOrNaN("upper"));
+    }
+}

@@ -1,0 +1,237 @@
+package dev.tailgap.reports;
+
+import java.util.List;
+
+/** The sentences and cells that the Markdown and terminal renderers share, in two typographic styles. */
+final class Phrases {
+    private Phrases() {
+    }
+
+    /** Typography: Markdown (code spans, en dashes, R²) or plain ASCII for the terminal. */
+    enum Style {
+        MARKDOWN, PLAIN;
+
+        /** A name quoted for prose. */
+        String name(String s) {
+            return this == MARKDOWN ? MarkdownReport.code(s) : "'" + Phrases.plain(s) + "'";
+        }
+
+        /** An interval of two formatted numbers. */
+        String range(String lo, String hi) {
+            boolean negative = lo.startsWith("-") || hi.startsWith("-");
+            return this == MARKDOWN && !negative ? lo + "\u2013" + hi : lo + nbsp() + "to" + nbsp() + hi;
+        }
+
+        /** A space that the terminal renderer's word wrap must not break at (turned into a space after wrapping). */
+        String nbsp() {
+            return this == MARKDOWN ? " " : "\u00a0";
+        }
+
+        String r2() {
+            return this == MARKDOWN ? "R\u00b2" : "R^2";
+        }
+
+        String missing() {
+            return this == MARKDOWN ? "\u2014" : "-";
+        }
+
+        String smallMark() {
+            return this == MARKDOWN ? "\u2020" : "*";
+        }
+    }
+
+    /** Control characters replaced by '?', so that untrusted names cannot move the cursor or colour a terminal. */
+    static String plain(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                sb.append('?');
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
+    }
+
+    /** {@code name@version}, or whichever of the two is known. */
+    static String datasetId(DatasetRef d) {
+        if (d == null || d.name() == null) {
+            return d != null && d.version() != null ? "unnamed@" + d.version() : "unnamed dataset";
+        }
+        return d.version() == null ? d.name() : d.name() + "@" + d.version();
+    }
+
+    /** A run setting as text: strings as they are, other values as compact JSON; null when absent. */
+    static String setting(Report r, String key) {
+        Object v = r.run().get(key);
+        if (v == null) {
+            return null;
+        }
+        return v instanceof String s ? s : JsonReport.compact(v);
+    }
+
+    static BucketStats bucket(Report r, String name, boolean first) {
+        List<BucketStats> bs = r.buckets();
+        for (BucketStats b : bs) {
+            if (b.name().equals(name)) {
+                return b;
+            }
+        }
+        if (bs.isEmpty()) {
+            return null;
+        }
+        return first ? bs.get(0) : bs.get(bs.size() - 1);
+    }
+
+    /** The one-sentence head-versus-tail summary. */
+    static String headline(Report r, Style s) {
+        Gap gap = r.gap();
+        if (gap == null) {
+            return "No head-vs-tail gap: the report has fewer than two buckets.";
+        }
+        BucketStats head = bucket(r, gap.head(), true);
+        BucketStats tail = bucket(r, gap.tail(), false);
+        Estimate a = gap.accuracy() == null ? Estimate.NONE : gap.accuracy();
+        Estimate h = gap.hallucination() == null ? Estimate.NONE : gap.hallucination();
+        StringBuilder sb = new StringBuilder();
+        boolean levels = head != null && tail != null && defined(head.accuracy()) && defined(tail.accuracy());
+        if (a.defined() && levels) {
+            sb.append("Tail accuracy").append(label(tail, "tail", s)).append(" is ")
+                    .append(Numbers.pct(tail.accuracy().value())).append("% vs ")
+                    .append(Numbers.pct(head.accuracy().value())).append("% in the head")
+                    .append(label(head, "head", s)).append(": ").append(accuracyGap(a, s));
+        } else if (a.defined()) {
+            sb.append("Head-minus-tail accuracy: ").append(accuracyGap(a, s));
+        } else {
+            sb.append("The head-vs-tail accuracy gap is undefined").append(whyUndefined(head, tail, s));
+        }
+        sb.append("; ").append(hallucinationGap(h, s)).append('.');
+        return sb.toString();
+    }
+
+    private static boolean defined(Estimate e) {
+        return e != null && e.defined();
+    }
+
+    private static String label(BucketStats b, String word, Style s) {
+        return b.name().equalsIgnoreCase(word) ? "" : " (" + s.name(b.name()) + ")";
+    }
+
+    private static String whyUndefined(BucketStats head, BucketStats tail, Style s) {
+        boolean headEmpty = head != null && head.n() == 0;
+        boolean tailEmpty = tail != null && tail.n() == 0;
+        if (headEmpty && tailEmpty) {
+            return " (neither the head nor the tail has scored items)";
+        }
+        if (headEmpty) {
+            return " (the head bucket " + s.name(head.name()) + " has no scored items)";
+        }
+        if (tailEmpty) {
+            return " (the tail bucket " + s.name(tail.name()) + " has no scored items)";
+        }
+        return "";
+    }
+
+    private static String accuracyGap(Estimate a, Style s) {
+        String shown = Numbers.pct(Math.abs(a.value()));
+        if (Numbers.isZero(shown)) {
+            return "no gap (" + ci(a.lower(), a.upper(), false, s) + ")";
+        }
+        if (a.value() > 0) {
+            return "a gap of " + shown + " points (" + ci(a.lower(), a.upper(), true, s) + ")";
+        }
+        return "the tail is ahead by " + shown + " points (" + ci(-a.upper(), -a.lower(), true, s) + ")";
+    }
+
+    private static String hallucinationGap(Estimate h, Style s) {
+        if (!h.defined()) {
+            return "the hallucination gap is undefined";
+        }
+        String shown = Numbers.pct(Math.abs(h.value()));
+        if (Numbers.isZero(shown)) {
+            return "hallucination is unchanged (" + ci(h.lower(), h.upper(), false, s) + ")";
+        }
+        if (h.value() > 0) {
+            return "hallucination rises by " + shown + " points (" + ci(h.lower(), h.upper(), true, s) + ")";
+        }
+        return "hallucination falls by " + shown + " points (" + ci(-h.upper(), -h.lower(), true, s) + ")";
+    }
+
+    /** "95% CI lo–hi" in points, noting when an interval of a non-zero difference includes zero. */
+    private static String ci(double lo, double hi, boolean noteZero, Style s) {
+        if (Double.isNaN(lo) || Double.isNaN(hi)) {
+            return "95% CI n/a";
+        }
+        String text = "95%" + s.nbsp() + "CI" + s.nbsp() + s.range(Numbers.pct(lo), Numbers.pct(hi));
+        return noteZero && lo <= 0 && hi >= 0 ? text + ", includes zero" : text;
+    }
+
+    /** The slope sentence, without a label. */
+    static String slope(Slope sl, Style s) {
+        if (sl == null) {
+            return "not computed.";
+        }
+        String excluded = Numbers.count(sl.excluded()) + (sl.excluded() == 1 ? " item" : " items")
+                + " with frequency 0 left out";
+        if (Double.isNaN(sl.perDecade())) {
+            return "undefined (it needs at least three scored items at two or more distinct frequencies above 0"
+                    + (sl.excluded() > 0 ? "; " + excluded : "") + ").";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(Numbers.signedPct(sl.perDecade())).append(" points of accuracy per decade of frequency (")
+                .append(ci(sl.lower(), sl.upper(), false, s)).append("), ").append(s.r2()).append(' ')
+                .append(Double.isNaN(sl.r2()) ? "n/a" : Numbers.fixed(sl.r2(), 2)).append(" over decade bins; fitted on ")
+                .append(Numbers.count(sl.n())).append(sl.n() == 1 ? " item" : " items");
+        if (sl.excluded() > 0) {
+            sb.append(" (").append(excluded).append(')');
+        }
+        return sb.append('.').toString();
+    }
+
+    /** "600 asked, 593 scored, 7 errors (1.2% of asked)". */
+    static String totals(Totals t) {
+        String errors = Numbers.count(t.errors()) + (t.errors() == 1 ? " error" : " errors");
+        if (!Double.isNaN(t.errorRate())) {
+            errors += " (" + Numbers.pct(t.errorRate()) + "% of asked)";
+        }
+        return Numbers.count(t.asked()) + " asked, " + Numbers.count(t.n()) + " scored, " + errors + ".";
+    }
+
+    /** A bucket's frequency range {@code [lower, upper)} in compact form. */
+    static String range(BucketStats b, Style s) {
+        if (b.upper() == Double.POSITIVE_INFINITY) {
+            return (s == Style.MARKDOWN ? "\u2265 " : ">= ") + Numbers.compact(b.lower());
+        }
+        return Numbers.compact(b.lower()) + (s == Style.MARKDOWN ? "\u2013" : "-") + Numbers.compact(b.upper());
+    }
+
+    /** A rate with its interval: "79.2% (59.5–90.8)" or "79.2% [59.5, 90.8]". */
+    static String estimate(Estimate e, Style s) {
+        if (!defined(e)) {
+            return s.missing();
+        }
+        String v = Numbers.pct(e.value()) + "%";
+        if (Double.isNaN(e.lower()) || Double.isNaN(e.upper())) {
+            return v;
+        }
+        String lo = Numbers.pct(e.lower());
+        String hi = Numbers.pct(e.upper());
+        return s == Style.MARKDOWN ? v + " (" + lo + "\u2013" + hi + ")" : v + " [" + lo + ", " + hi + "]";
+    }
+
+    /** A rate without its interval. */
+    static String rate(Estimate e, Style s) {
+        return defined(e) ? Numbers.pct(e.value()) + "%" : s.missing();
+    }
+
+    static String smallNote(Report r, Style s) {
+        return s.smallMark() + " fewer than " + Numbers.count(r.minBucketSize())
+                + " scored items (the minimum bucket size): too few for a precise estimate.";
+    }
+
+    static final String LEGEND = "n: scored items (asked minus errors). Intervals are 95%: Wilson for rates, Newcombe for"
+            + " the head-vs-tail gap. Precision: correct / (correct + hallucinated).";
+}
