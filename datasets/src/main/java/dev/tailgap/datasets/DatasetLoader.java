@@ -114,7 +114,7 @@ public final class DatasetLoader {
         try {
             return reader.next();
         } catch (CharacterCodingException e) {
-            throw new BadEncoding(new LoadProblem(location, reader.line() + 1L, "encoding",
+            throw new BadEncoding(new LoadProblem(location, reader.line(), "encoding",
                     "not valid UTF-8; save the file as UTF-8"));
         }
     }

@@ -124,7 +124,7 @@ final class ItemCodec {
         if (node.isObject()) {
             return "an object";
         }
-        return node.toString();
+        return node.isNumber() ? node.asText() : node.toString();
     }
 
     /** {@code s} as a JSON string literal, shortened to 40 characters. */

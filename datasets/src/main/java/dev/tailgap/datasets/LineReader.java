@@ -1,45 +1,96 @@
 package dev.tailgap.datasets;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
-/** Reads strict UTF-8 text line by line (LF, CRLF or CR), dropping a leading byte order mark, counting lines. */
+/**
+ * Reads strict UTF-8 text line by line (LF or CRLF ends), dropping a leading byte order mark and counting lines. A
+ * line that is not valid UTF-8 fails with a {@link java.nio.charset.CharacterCodingException} after {@link #line()}
+ * has advanced to it.
+ */
 final class LineReader implements Closeable {
 
-    private final BufferedReader reader;
-    private int line;
+    private final InputStream in;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final byte[] chunk = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private byte[] line = new byte[256];
+    private int lineNo;
+    private boolean eof;
 
     LineReader(InputStream in) {
-        this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        this.in = in;
     }
 
     /** The next line without its terminator, or {@code null} at the end of input. */
     String next() throws IOException {
-        String s = reader.readLine();
-        if (s == null) {
-            return null;
+        int len = 0;
+        boolean sawAny = false;
+        while (true) {
+            if (pos == limit) {
+                if (eof || !fill()) {
+                    if (!sawAny) {
+                        return null;
+                    }
+                    break;
+                }
+            }
+            sawAny = true;
+            int start = pos;
+            while (pos < limit && chunk[pos] != '\n') {
+                pos++;
+            }
+            int n = pos - start;
+            if (len + n > line.length) {
+                line = Arrays.copyOf(line, Math.max(line.length * 2, len + n));
+            }
+            System.arraycopy(chunk, start, line, len, n);
+            len += n;
+            if (pos < limit) {
+                pos++;
+                break;
+            }
         }
-        line++;
-        if (line == 1 && !s.isEmpty() && s.charAt(0) == '\uFEFF') {
-            s = s.substring(1);
+        lineNo++;
+        if (len > 0 && line[len - 1] == '\r') {
+            len--;
         }
-        return s;
+        int from = 0;
+        if (lineNo == 1 && len >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF) {
+            from = 3;
+        }
+        return decoder.decode(ByteBuffer.wrap(line, from, len - from)).toString();
     }
 
-    /** The 1-based number of the line last returned by {@link #next()} (0 before the first). */
+    /** The 1-based number of the line last returned or failed by {@link #next()} (0 before the first). */
     int line() {
-        return line;
+        return lineNo;
+    }
+
+    private boolean fill() throws IOException {
+        int n = in.read(chunk);
+        if (n <= 0) {
+            eof = n < 0;
+            pos = 0;
+            limit = 0;
+            return !eof && fill();
+        }
+        pos = 0;
+        limit = n;
+        return true;
     }
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        in.close();
     }
 }
