@@ -1,6 +1,7 @@
 package dev.tailgap.datasets;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -123,7 +124,7 @@ public final class DatasetLoader {
         if (e instanceof BadEncoding bad) {
             return new DatasetException(bad.problem);
         }
-        if (e instanceof NoSuchFileException || e instanceof java.io.FileNotFoundException) {
+        if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
             return new DatasetException(location + ": no such file");
         }
         return new DatasetException(location + ": cannot read: " + e.getMessage(), e);

@@ -139,7 +139,7 @@ public final class PopQaImporter {
                 if (t != JsonToken.START_ARRAY) {
                     continue;
                 }
-                long line = p.currentTokenLocation().getLineNr();
+                long line = p.currentTokenLocation().getLineNr() + 1;
                 row.clear();
                 for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY && v != null; v = p.nextToken()) {
                     row.add(p.getText());

@@ -1,5 +1,6 @@
 package dev.tailgap.datasets;
 
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -81,9 +82,9 @@ public final class Sampler {
             if (size < k) {
                 if (size == ranks.length) {
                     int cap = (int) Math.min(k, 2L * size);
-                    ranks = java.util.Arrays.copyOf(ranks, cap);
-                    hashes = java.util.Arrays.copyOf(hashes, cap);
-                    indices = java.util.Arrays.copyOf(indices, cap);
+                    ranks = Arrays.copyOf(ranks, cap);
+                    hashes = Arrays.copyOf(hashes, cap);
+                    indices = Arrays.copyOf(indices, cap);
                 }
                 set(size, rank, hash, index);
                 siftUp(size++);
