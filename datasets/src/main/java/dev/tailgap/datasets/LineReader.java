@@ -77,16 +77,14 @@ final class LineReader implements Closeable {
     }
 
     private boolean fill() throws IOException {
-        int n = in.read(chunk);
-        if (n <= 0) {
-            eof = n < 0;
-            pos = 0;
-            limit = 0;
-            return !eof && fill();
-        }
+        int n;
+        do {
+            n = in.read(chunk);
+        } while (n == 0);
         pos = 0;
-        limit = n;
-        return true;
+        limit = Math.max(n, 0);
+        eof = n < 0;
+        return n > 0;
     }
 
     @Override
