@@ -1,0 +1,113 @@
+package dev.tailgap.datasets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class SamplerTest {
+
+    private static final BucketScheme EDGES = BucketScheme.parse("edges:10,100,1000");
+
+    private static List<Item> items(String prefix, int n, long seed) {
+        Random random = new Random(seed);
+        List<Item> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(Fixtures.item(prefix + i, Math.floor(Math.pow(10, random.nextDouble() * 4))));
+        }
+        return out;
+    }
+
+    private static Set<String> selectedIds(List<Item> items, SamplingSpec spec) {
+        Dataset ds = Dataset.of(Fixtures.manifest("s"), items);
+        BitSet chosen = Sampler.select(ds, ds.bucketing(EDGES), spec);
+        return chosen.stream().mapToObj(i -> items.get(i).id()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void noCapsSelectsEverything() {
+        List<Item> items = items("a", 50, 1);
+        assertThat(selectedIds(items, SamplingSpec.all())).hasSize(50);
+    }
+
+    @Test
+    void perBucketTakesUpToTheCapFromEachBucket() {
+        List<Item> items = items("a", 500, 2);
+        Dataset ds = Dataset.of(Fixtures.manifest("s"), items);
+        Bucketing b = ds.bucketing(EDGES);
+        BitSet chosen = Sampler.select(ds, b, new SamplingSpec(20, null, 7));
+        int[] counts = new int[b.buckets().size()];
+        chosen.stream().forEach(i -> counts[b.assign(ds.frequency(i))]++);
+        for (int j = 0; j < counts.length; j++) {
+            assertThat(counts[j]).isEqualTo(Math.min(20, b.buckets().get(j).size()));
+        }
+    }
+
+    @Test
+    void limitTakesTheLowestRanksAsDocumented() {
+        List<Item> items = items("a", 300, 3);
+        long seed = 99;
+        long salt = Hashing.mix(seed ^ 0x9e3779b97f4a7c15L);
+        Set<String> expected = items.stream()
+                .sorted(Comparator.comparing((Item it) -> Hashing.mix(Dataset.hashId(it.id()) + salt),
+                        Long::compareUnsigned))
+                .limit(25).map(Item::id).collect(Collectors.toSet());
+        assertThat(selectedIds(items, new SamplingSpec(null, 25, seed))).isEqualTo(expected);
+        Set<String> both = selectedIds(items, new SamplingSpec(10, 25, seed));
+        assertThat(both).hasSize(25).isSubsetOf(selectedIds(items, new SamplingSpec(10, null, seed)));
+    }
+
+    @Test
+    void independentOfFileOrderAndSeeded() {
+        List<Item> items = items("a", 400, 4);
+        List<Item> shuffled = new ArrayList<>(items);
+        Collections.shuffle(shuffled, new Random(5));
+        SamplingSpec spec = new SamplingSpec(15, 40, 123);
+        assertThat(selectedIds(shuffled, spec)).isEqualTo(selectedIds(items, spec));
+        assertThat(selectedIds(items, spec)).isEqualTo(selectedIds(items, spec));
+        assertThat(selectedIds(items, new SamplingSpec(15, 40, 124))).isNotEqualTo(selectedIds(items, spec));
+    }
+
+    @Test
+    void addingItemsOnlyDisplacesOldPicks() {
+        List<Item> old = items("a", 400, 6);
+        List<Item> grown = new ArrayList<>(old);
+        grown.addAll(items("b", 100, 7));
+        for (SamplingSpec spec : List.of(new SamplingSpec(10, null, 1), new SamplingSpec(null, 30, 1),
+                new SamplingSpec(10, 30, 1))) {
+            Set<String> before = selectedIds(old, spec);
+            Set<String> after = selectedIds(grown, spec);
+            Set<String> oldKept = new HashSet<>(after);
+            oldKept.removeIf(id -> id.startsWith("b"));
+            assertThat(oldKept).as(spec.toString()).isSubsetOf(before);
+            long displaced = before.size() - oldKept.size();
+            assertThat(after.stream().filter(id -> id.startsWith("b")).count()).isEqualTo(displaced);
+        }
+    }
+
+    @Test
+    void capsLargerThanTheDatasetTakeEverything() {
+        List<Item> items = items("a", 30, 8);
+        assertThat(selectedIds(items, new SamplingSpec(1000, 1000, 3))).hasSize(30);
+        Dataset ds = Dataset.of(Fixtures.manifest("s"), items);
+        assertThat(Sampler.select(ds, ds.bucketing(EDGES), new SamplingSpec(null, 1, 3)).cardinality()).isEqualTo(1);
+        assertThat(IntStream.range(0, 30).filter(i -> Sampler.select(ds, ds.bucketing(EDGES),
+                new SamplingSpec(null, 30, 3)).get(i)).count()).isEqualTo(30);
+    }
+
+    @Test
+    void rejectsNonPositiveCaps() {
+        assertThatThrownBy(() -> new SamplingSpec(0, null, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SamplingSpec(null, -1, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
