@@ -6,6 +6,7 @@ import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.datasets.Dataset;
 import dev.tailgap.datasets.DatasetException;
 import dev.tailgap.datasets.DatasetSource;
+import dev.tailgap.datasets.ImportResult;
 import dev.tailgap.datasets.PopQaImporter;
 import dev.tailgap.harness.DatasetFiles;
 import dev.tailgap.harness.TailgapException;
@@ -106,9 +107,9 @@ final class DatasetsCommand implements Runnable {
                 out.printf("%nbucketing %s%s%n", s, s.equals(d.manifest().bucketing()) ? " (manifest default)" : "");
                 List<String> rows = new ArrayList<>();
                 for (Bucket bucket : b.buckets()) {
-                    rows.add(String.format(Locale.ROOT, "  %-12s [%s, %s)  %d items", bucket.name(),
-                            num(bucket.lower()), Double.isInfinite(bucket.upper()) ? "inf" : num(bucket.upper()),
-                            bucket.size()));
+                    rows.add(String.format(Locale.ROOT, "  %-12s %-28s %,9d items", bucket.name(),
+                            "[" + num(bucket.lower()) + ", " + (Double.isInfinite(bucket.upper()) ? "inf"
+                                    : num(bucket.upper())) + ")", bucket.size()));
                 }
                 rows.forEach(out::println);
             }
@@ -164,9 +165,10 @@ final class DatasetsCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                PopQaImporter.ImportResult r = PopQaImporter.importTsv(tsv, out,
+                ImportResult r = PopQaImporter.importTsv(tsv, out,
                         new PopQaImporter.Options(where == null ? List.of() : where, name, version));
-                spec.commandLine().getOut().printf("imported %s: %s%n", out, r);
+                spec.commandLine().getOut().printf("wrote %d items to %s as %s (read %d rows, %d filtered out)%n",
+                        r.written(), out, r.manifest().id(), r.read(), r.filteredOut());
                 spec.commandLine().getOut().flush();
                 return 0;
             } catch (DatasetException e) {

@@ -123,21 +123,6 @@ public final class RunDirectory {
         }
     }
 
-    /** Reads the run's settings back. */
-    public Map<String, Object> readSpec() {
-        Path specFile = file(SPEC);
-        if (!Files.exists(specFile)) {
-            throw TailgapException.usage(dir + " is not a run directory (no " + SPEC + ")");
-        }
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = JSON.readValue(specFile.toFile(), Map.class);
-            return m;
-        } catch (IOException e) {
-            throw TailgapException.usage(specFile + ": not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
     static String prettyJson(Object value) {
         try {
             DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(

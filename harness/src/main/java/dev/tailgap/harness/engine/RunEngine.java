@@ -20,6 +20,7 @@ import dev.tailgap.harness.ExitCode;
 import dev.tailgap.harness.RunSpec;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.Version;
+import dev.tailgap.harness.scoring.AbstentionDetector;
 import dev.tailgap.harness.scoring.Matchers;
 import dev.tailgap.harness.scoring.Scored;
 import dev.tailgap.harness.scoring.Scorer;
@@ -143,8 +144,10 @@ public final class RunEngine {
                     + " items are kept in " + dir.path() + "; rerun the same command to resume");
         }
         if (state.fatal.get() != null) {
-            throw TailgapException.endpoint(state.fatal.get() + "; " + aggregator.total() + " finished items are kept in "
-                    + dir.path() + " (rerun the same command to resume)");
+            long finished = aggregator.total() - aggregator.count(Outcome.ERROR);
+            throw TailgapException.endpoint(state.fatal.get() + (finished == 0 ? ""
+                    : "; " + finished + " finished items are kept in " + dir.path()
+                    + " (rerun the same command to resume)"));
         }
         Report report = aggregator.report(Version.tool(), saved.dataset(), saved.settings(), saved.minBucketSize());
         dir.writeAtomically(RunDirectory.REPORT_JSON, JsonReport.render(report));
@@ -206,7 +209,7 @@ public final class RunEngine {
 
     private static Scorer scorer(String name) {
         try {
-            return Scorer.of(Matchers.byName(name));
+            return new Scorer(Matchers.byName(name), AbstentionDetector.defaults());
         } catch (IllegalArgumentException e) {
             throw TailgapException.usage(e.getMessage());
         }
@@ -366,11 +369,11 @@ public final class RunEngine {
             lastError.set(e.getMessage());
             if (!e.retryable()) {
                 fatal.compareAndSet(null, e.getMessage());
+            } else if (successes.get() == 0 && (n > maxErrors || n >= firstWave)) {
+                fatal.compareAndSet(null, e.getMessage() + " (no request has succeeded)");
             } else if (n > maxErrors) {
-                fatal.compareAndSet(null, "more than " + maxErrors + " items failed at the endpoint (--max-error-rate)"
-                        + "; last error: " + e.getMessage());
-            } else if (successes.get() == 0 && n >= firstWave) {
-                fatal.compareAndSet(null, "the first " + n + " requests all failed; last error: " + e.getMessage());
+                fatal.compareAndSet(null, n + " items failed at the endpoint, more than --max-error-rate allows ("
+                        + maxErrors + "); last error: " + e.getMessage());
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.tailgap.harness.sim;
 
 import dev.tailgap.datasets.Item;
-import dev.tailgap.harness.scoring.FoldedGolds;
 import dev.tailgap.harness.scoring.Matcher;
 import dev.tailgap.harness.scoring.Matchers;
 import java.nio.charset.StandardCharsets;
@@ -84,12 +83,11 @@ public final class SimModel {
 
     private String wrongAnswer(Item item) {
         List<String> pool = answersByRelation.getOrDefault(relationOf(item), List.of());
-        FoldedGolds golds = FoldedGolds.of(item.answers());
         if (!pool.isEmpty()) {
             int start = (int) Math.floorMod(mix(params.seed(), item.id(), 3), (long) pool.size());
             for (int k = 0; k < Math.min(pool.size(), 64); k++) {
                 String candidate = pool.get((start + k) % pool.size());
-                if (!matcher.matches(candidate, golds)) {
+                if (!matcher.matches(candidate, item.answers())) {
                     return candidate;
                 }
             }

@@ -38,6 +38,8 @@ public final class SimServer implements AutoCloseable {
 
     /** Starts serving on 127.0.0.1:{@code port} ({@code 0} picks a free port) with up to {@code threads} in flight. */
     public static SimServer start(SimModel model, int port, int threads) throws IOException {
+        // without TCP_NODELAY small replies wait for the client's delayed ACK (~40 ms each)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "tailgap-sim");

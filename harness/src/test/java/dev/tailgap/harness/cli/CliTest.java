@@ -40,10 +40,12 @@ class CliTest {
         Result v = tailgap("--version");
         assertThat(v.code()).isZero();
         assertThat(v.out()).startsWith("tailgap ");
-        for (List<String> cmd : List.of(List.of(), List.of("run"), List.of("demo"), List.of("report"),
+        for (List<String> cmd : List.<List<String>>of(List.of(), List.of("run"), List.of("demo"), List.of("report"),
                 List.of("serve-sim"), List.of("datasets"), List.of("datasets", "info"), List.of("datasets", "list"),
                 List.of("datasets", "import"), List.of("datasets", "import", "popqa"), List.of("list"))) {
-            String[] args = new java.util.ArrayList<String>(cmd) {{ add("--help"); }}.toArray(new String[0]);
+            List<String> withHelp = new java.util.ArrayList<>(cmd);
+            withHelp.add("--help");
+            String[] args = withHelp.toArray(new String[0]);
             Result r = tailgap(args);
             assertThat(r.code()).as("%s --help", cmd).isZero();
             assertThat(r.out()).as("%s --help", cmd).contains("Usage: tailgap");
