@@ -1,6 +1,6 @@
 package dev.tailgap.harness.engine;
 
-import java.nio.charset.StandardCharsets;
+import dev.tailgap.datasets.Dataset;
 import java.util.Arrays;
 
 /**
@@ -32,15 +32,7 @@ final class DoneIds {
         return size > 0 && Arrays.binarySearch(hashes, hash(id)) >= 0;
     }
 
-    /** FNV-1a over the UTF-8 bytes, then a SplitMix64 finaliser. */
-    static long hash(String id) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
-        }
-        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
-        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-        return h ^ (h >>> 31);
+    private static long hash(String id) {
+        return Dataset.hashId(id);
     }
 }
