@@ -1,0 +1,140 @@
+package dev.tailgap.reports;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * The verdict of one gate rule: what was measured ({@code subject}, {@code quantity}, the {@code observed} estimate
+ * with its 95% interval and the sample size {@code n}), the threshold it was held to ({@code bound} of the estimate,
+ * {@code comparator}, {@code threshold}), whether that comparison held ({@code thresholdMet}) and whether the rule
+ * passed. For a rule against a baseline, {@code paired} carries the paired test; a point-estimate baseline rule passes
+ * when its threshold is met <em>or</em> the change is not significant. {@code note} explains an estimate that could
+ * not be made (then the rule fails), otherwise it is {@code null}.
+ *
+ * <p>{@code count} marks integer-valued quantities (sizes, error counts), printed without decimals and without an
+ * interval. Every text method is locale-independent.
+ */
+public record GateResult(String rule, String subject, String quantity, Bound bound, String comparator,
+                         double threshold, Estimate observed, boolean count, long n, PairedTest paired,
+                         boolean thresholdMet, boolean passed, String note) {
+
+    /** Which number of the estimate the threshold applies to. */
+    public enum Bound {
+        /** The point estimate. */
+        VALUE,
+        /** The lower limit of the 95% interval. */
+        LOWER,
+        /** The upper limit of the 95% interval. */
+        UPPER;
+
+        /** The bounded number of an estimate. */
+        public double of(Estimate e) {
+            return this == VALUE ? e.value() : this == LOWER ? e.lower() : e.upper();
+        }
+    }
+
+    /**
+     * A paired comparison with the baseline over {@code pairs} items scored in both runs: {@code worse} items went
+     * from good to bad (e.g. correct in the baseline, not in the run), {@code better} the other way. {@code pValue} is
+     * the one-sided exact McNemar p-value for "the run is worse", {@code adjustedPValue} the same after Holm's
+     * adjustment across the gate's baseline rules, {@code significant} whether that is below {@code alpha}.
+     */
+    public record PairedTest(long pairs, long worse, long better, double pValue, double adjustedPValue,
+                             double alpha, boolean significant) {
+    }
+
+    public GateResult {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(bound, "bound");
+        Objects.requireNonNull(comparator, "comparator");
+        Objects.requireNonNull(observed, "observed");
+    }
+
+    /** PASS or FAIL. */
+    public String status() {
+        return passed ? "PASS" : "FAIL";
+    }
+
+    /**
+     * One line saying what was measured and why the rule passed or failed, e.g. {@code tail (1e3-1e4): accuracy
+     * 0.412 [0.358, 0.468], n = 300; lower bound 0.358 >= 0.25}. Names from the run are printed with control
+     * characters replaced.
+     */
+    public String summary() {
+        StringBuilder sb = new StringBuilder(Phrases.plain(subject)).append(": ").append(quantity).append(' ');
+        if (!observed.defined()) {
+            return sb.append("undefined; ").append(note == null ? "nothing to measure" : Phrases.plain(note))
+                    .toString();
+        }
+        sb.append(number(observed.value()));
+        if (!count && !Double.isNaN(observed.lower()) && !Double.isNaN(observed.upper())) {
+            sb.append(" [").append(number(observed.lower())).append(", ").append(number(observed.upper()))
+                    .append(']');
+        }
+        if (paired != null) {
+            sb.append(" over ").append(Numbers.count(paired.pairs())).append(" paired items (")
+                    .append(Numbers.count(paired.worse())).append(" worse, ").append(Numbers.count(paired.better()))
+                    .append(" better), one-sided exact McNemar p = ").append(pValue(paired.pValue()));
+            if (paired.adjustedPValue() != paired.pValue()) {
+                sb.append(" (Holm-adjusted ").append(pValue(paired.adjustedPValue())).append(')');
+            }
+        } else if (n >= 0) {
+            sb.append(", n = ").append(Numbers.count(n));
+        }
+        sb.append("; ").append(verdict());
+        if (note != null) {
+            sb.append(" (").append(Phrases.plain(note)).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** Why the rule passed or failed, e.g. {@code drop 0.113 > 0.02 and significant at alpha 0.05}. */
+    public String verdict() {
+        if (!observed.defined()) {
+            return "undefined";
+        }
+        String what = (bound == Bound.VALUE ? "" : bound == Bound.LOWER ? "lower bound " : "upper bound ")
+                + number(bound.of(observed));
+        String limit = threshold(threshold);
+        if (thresholdMet) {
+            return what + " " + comparator + " " + limit;
+        }
+        String broken = what + " is not " + comparator + " " + limit;
+        if (paired != null && bound == Bound.VALUE) {
+            String level = "alpha " + threshold(paired.alpha());
+            return paired.significant() ? broken + ", and significant at " + level
+                    : broken + ", but not significant at " + level;
+        }
+        return broken;
+    }
+
+    /** An observed number: an integer for counts, otherwise three decimals. */
+    String number(double v) {
+        if (count) {
+            return Numbers.count(Math.round(v));
+        }
+        return BigDecimal.valueOf(v).setScale(3, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A threshold or alpha as the shortest decimal: {@code 0.3}, {@code 100}. */
+    static String threshold(double v) {
+        BigDecimal b = BigDecimal.valueOf(v).stripTrailingZeros();
+        return (b.scale() < 0 ? b.setScale(0, RoundingMode.UNNECESSARY) : b).toPlainString();
+    }
+
+    /** A p-value to two significant digits; below 0.0001 as {@code < 0.0001}. */
+    static String pValue(double p) {
+        if (Double.isNaN(p)) {
+            return "n/a";
+        }
+        if (p < 1e-4) {
+            return "< 0.0001";
+        }
+        return new BigDecimal(p).round(new MathContext(2, RoundingMode.HALF_EVEN)).stripTrailingZeros()
+                .toPlainString();
+    }
+}
