@@ -10,8 +10,8 @@ import java.util.Objects;
  * with its 95% interval and the sample size {@code n}), the threshold it was held to ({@code bound} of the estimate,
  * {@code comparator}, {@code threshold}), whether that comparison held ({@code thresholdMet}) and whether the rule
  * passed. For a rule against a baseline, {@code paired} carries the paired test; a point-estimate baseline rule passes
- * when its threshold is met <em>or</em> the change is not significant. {@code note} explains an estimate that could
- * not be made (then the rule fails), otherwise it is {@code null}.
+ * when its threshold is met <em>or</em> the change is not significant. {@code note} is an optional remark: why an
+ * estimate could not be made (then the rule fails), or what was left out of it; otherwise {@code null}.
  *
  * <p>{@code count} marks integer-valued quantities (sizes, error counts), printed without decimals and without an
  * interval. Every text method is locale-independent.

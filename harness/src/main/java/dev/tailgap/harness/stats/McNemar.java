@@ -37,6 +37,30 @@ public final class McNemar {
     }
 
     /**
+     * One-sided exact McNemar p-value for "the first run is better": P(X ≥ b) with X ~ Binomial(b + c, ½), the
+     * probability under no change of at least {@code b} of the {@code b + c} discordant pairs favouring the first run;
+     * 1 when there are no discordant pairs. Used by the gate to judge a drop from a baseline (the first run).
+     *
+     * @throws IllegalArgumentException if a count is negative or {@code b + c} exceeds {@link Integer#MAX_VALUE}
+     */
+    public static double exactPValueOneSided(long b, long c) {
+        if (b < 0 || c < 0) {
+            throw new IllegalArgumentException("discordant counts must be non-negative, got " + b + " and " + c);
+        }
+        long discordant = b + c;
+        if (discordant > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("too many discordant pairs for the exact test: " + discordant);
+        }
+        if (b == 0) {
+            return 1.0;
+        }
+        if (2 * c < discordant) {
+            return lowerTail((int) discordant, (int) c); // P(X ≥ b) = P(X ≤ c) by symmetry
+        }
+        return Math.max(0.0, 1.0 - lowerTail((int) discordant, (int) (b - 1))); // b − 1 < n/2 here
+    }
+
+    /**
      * P(X ≤ k) for X ~ Binomial(n, ½) with {@code k < n/2}, summed downwards from the largest term so that deep
      * tails keep their relative accuracy instead of vanishing in {@code 1 − upper tail}.
      */

@@ -1,0 +1,137 @@
+package dev.tailgap.harness.cli;
+
+import dev.tailgap.harness.ExitCode;
+import dev.tailgap.harness.TailgapException;
+import dev.tailgap.harness.gate.Gate;
+import dev.tailgap.harness.gate.Rule;
+import dev.tailgap.harness.gate.RulesFile;
+import dev.tailgap.harness.gate.RunResults;
+import dev.tailgap.reports.GateJUnit;
+import dev.tailgap.reports.GateMarkdown;
+import dev.tailgap.reports.GateReport;
+import dev.tailgap.reports.GateTerminal;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tailgap gate RUN_DIR}: applies gate rules to a saved run (and a baseline run) without calling any model,
+ * prints one line per rule and exits 3 when a rule fails. See {@link Gate} for the rules' semantics.
+ */
+@Command(name = "gate", mixinStandardHelpOptions = true,
+        description = {"Check a saved run against rules for CI: exit 0 when every rule passes, 3 when one fails. "
+                + "No model is called.",
+                "",
+                "Rules read SUBJECT.METRIC[.lower|.upper] OP NUMBER, e.g. 'tail.accuracy >= 0.30', "
+                        + "'tail.accuracy.lower >= 0.25', 'gap.accuracy <= 0.25', 'tail.hallucination <= 0.40', "
+                        + "'errors.rate <= 0.01', 'buckets.minSize >= 100', 'slope.perDecade >= 0.05'. "
+                        + "head and tail are the buckets the report's gap compares; overall is every item.",
+                "",
+                "Against --baseline: 'tail.accuracy.drop <= 0.02' or 'tail.hallucination.rise <= 0.02' pair the "
+                        + "items scored in both runs and fail only when the change exceeds the tolerance AND a "
+                        + "one-sided exact McNemar test (Holm-adjusted across these rules) finds it significant "
+                        + "at --alpha; '.lower'/'.upper' compare a bound of the change's 95% interval instead."},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  every rule passed", "  2  usage error: bad rule, rules file, run directory or baseline",
+                "  3  a rule failed"})
+final class GateCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN_DIR", description = "The run directory to check (written by tailgap run or demo).")
+    Path dir;
+
+    @Option(names = "--baseline", paramLabel = "RUN_DIR",
+            description = "A run on the same dataset to compare with (needed by .drop and .rise rules).")
+    Path baseline;
+
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "YAML file with a 'rules' list (and optionally 'alpha').")
+    Path rulesFile;
+
+    @Option(names = "--rule", paramLabel = "EXPR", split = "\u001f",
+            description = "A rule, repeatable; added to those of --rules.")
+    List<String> rules;
+
+    @Option(names = "--alpha", paramLabel = "A",
+            description = "Significance level of the baseline rules (default: the rules file's, else 0.05).")
+    Double alpha;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML, one test case per rule.")
+    Path junit;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the summary as Markdown.")
+    Path markdown;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML file with defaults for these options (keys are the long option names).")
+    Path config;
+
+    @Override
+    public Integer call() {
+        List<Rule> all = new ArrayList<>();
+        Double fileAlpha = null;
+        if (rulesFile != null) {
+            RulesFile file = RulesFile.read(rulesFile);
+            all.addAll(file.rules());
+            fileAlpha = file.alpha();
+        }
+        if (rules != null) {
+            for (String text : rules) {
+                try {
+                    all.add(Rule.parse(text, "--rule"));
+                } catch (IllegalArgumentException e) {
+                    throw TailgapException.usage("--rule " + e.getMessage());
+                }
+            }
+        }
+        if (all.isEmpty()) {
+            throw TailgapException.usage("no rules: pass --rule 'tail.accuracy >= 0.30' or --rules gate.yaml");
+        }
+        double a = alpha != null ? alpha : fileAlpha != null ? fileAlpha : Gate.DEFAULT_ALPHA;
+        RunResults run = RunResults.read(dir);
+        RunResults base = baseline == null ? null : RunResults.read(baseline);
+        GateReport report = Gate.evaluate(all, run, base, a);
+
+        spec.commandLine().getOut().print(GateTerminal.render(report));
+        spec.commandLine().getOut().flush();
+        if (junit != null) {
+            write(junit, GateJUnit.render(report), false);
+        }
+        String md = GateMarkdown.render(report);
+        if (markdown != null) {
+            write(markdown, md, false);
+        }
+        String summary = System.getenv("GITHUB_STEP_SUMMARY");
+        if (summary != null && !summary.isBlank()) {
+            write(Path.of(summary), md + "\n", true);
+        }
+        return report.passed() ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
+    }
+
+    private static void write(Path file, String text, boolean append) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (append) {
+                Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            } else {
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw TailgapException.usage("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}

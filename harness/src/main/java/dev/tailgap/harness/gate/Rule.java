@@ -1,0 +1,194 @@
+package dev.tailgap.harness.gate;
+
+import dev.tailgap.reports.GateResult.Bound;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One gate rule, {@code SUBJECT.METRIC[.CHANGE][.BOUND] OP THRESHOLD}, e.g. {@code tail.accuracy >= 0.30},
+ * {@code tail.accuracy.lower >= 0.25}, {@code gap.accuracy <= 0.25}, {@code tail.accuracy.drop <= 0.02}.
+ *
+ * <ul>
+ *   <li>A bucket subject is a bucket name, {@code head} or {@code tail} (the buckets the report's gap compares: the
+ *   first and last bucket with at least the minimum number of scored items), or {@code overall} (all items). Its
+ *   metrics are {@code accuracy}, {@code hallucination}, {@code abstention}, {@code precision} and {@code n}
+ *   (scored items); against a baseline, {@code accuracy.drop} (baseline minus run) and {@code hallucination.rise}
+ *   (run minus baseline) over the items scored in both.</li>
+ *   <li>{@code gap.accuracy}, {@code gap.hallucination}; {@code errors.rate}, {@code errors.count};
+ *   {@code buckets.minSize} (scored items in the smallest bucket); {@code slope.perDecade}, {@code slope.r2}.</li>
+ *   <li>{@code .lower}/{@code .upper} hold the threshold to a bound of the 95% interval instead of the estimate.</li>
+ *   <li>{@code OP} is one of {@code >= <= > <}; a change rule takes {@code <=} or {@code <}. {@code THRESHOLD} is a
+ *   number, or a percentage such as {@code 30%}.</li>
+ * </ul>
+ * {@code origin} says where the rule came from ({@code gate.yaml:4}, {@code --rule}) for error messages.
+ */
+public record Rule(String text, Kind kind, String subject, String metric, Change change, Bound bound,
+                   String comparator, double threshold, String origin) {
+
+    /** What a rule is about. */
+    public enum Kind { BUCKET, GAP, ERRORS, BUCKETS, SLOPE }
+
+    /** A comparison with a baseline run, over paired items. */
+    public enum Change {
+        /** Baseline accuracy minus the run's. */
+        DROP,
+        /** The run's hallucination rate minus the baseline's. */
+        RISE
+    }
+
+    private static final Pattern EXPRESSION = Pattern.compile("^\\s*(\\S.*?)\\s*(>=|<=|>|<)\\s*(.*?)\\s*$");
+    private static final List<String> BUCKET_METRICS = List.of("accuracy", "hallucination", "abstention",
+            "precision", "n");
+    private static final String GRAMMAR = " (a rule reads SUBJECT.METRIC OP NUMBER, e.g. tail.accuracy >= 0.30)";
+
+    public Rule {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(bound, "bound");
+        Objects.requireNonNull(comparator, "comparator");
+    }
+
+    /**
+     * Parses a rule.
+     *
+     * @param origin where it came from, for messages
+     * @throws IllegalArgumentException with a one-line message naming what is wrong
+     */
+    public static Rule parse(String expression, String origin) {
+        if (expression == null || expression.isBlank()) {
+            throw new IllegalArgumentException("empty rule" + GRAMMAR);
+        }
+        Matcher m = EXPRESSION.matcher(expression);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + expression.strip() + "': no comparison (>=, <=, > or <)"
+                    + GRAMMAR);
+        }
+        String target = m.group(1);
+        String op = m.group(2);
+        double threshold = number(m.group(3), expression);
+        String text = target + " " + op + " " + m.group(3);
+
+        List<String> parts = Arrays.asList(target.split("\\.", -1));
+        int end = parts.size();
+        Bound bound = Bound.VALUE;
+        if (end > 1 && (parts.get(end - 1).equals("lower") || parts.get(end - 1).equals("upper"))) {
+            bound = parts.get(end - 1).equals("lower") ? Bound.LOWER : Bound.UPPER;
+            end--;
+        }
+        Change change = null;
+        if (end > 1 && (parts.get(end - 1).equals("drop") || parts.get(end - 1).equals("rise"))) {
+            change = parts.get(end - 1).equals("drop") ? Change.DROP : Change.RISE;
+            end--;
+        }
+        if (end < 2) {
+            throw new IllegalArgumentException("'" + target + "': expected SUBJECT.METRIC" + GRAMMAR);
+        }
+        String metric = parts.get(end - 1);
+        String subject = String.join(".", parts.subList(0, end - 1));
+        if (subject.isEmpty()) {
+            throw new IllegalArgumentException("'" + target + "': missing subject before '." + metric + "'"
+                    + GRAMMAR);
+        }
+        Kind kind = kindOf(subject);
+        List<String> metrics = metricsOf(kind);
+        if (!metrics.contains(metric)) {
+            throw new IllegalArgumentException("'" + target + "': unknown metric '" + metric + "' for "
+                    + (kind == Kind.BUCKET ? "a bucket" : subject) + " (known: " + String.join(", ", metrics) + ")");
+        }
+        boolean integral = metric.equals("n") || metric.equals("count") || metric.equals("minSize")
+                || metric.equals("r2");
+        if (bound != Bound.VALUE && integral) {
+            throw new IllegalArgumentException("'" + target + "': " + subject + "." + metric
+                    + " has no interval, so no ." + bound.name().toLowerCase(Locale.ROOT));
+        }
+        if (change != null) {
+            boolean ok = kind == Kind.BUCKET && (change == Change.DROP ? metric.equals("accuracy")
+                    : metric.equals("hallucination"));
+            if (!ok) {
+                throw new IllegalArgumentException("'" + target + "': a baseline comparison is "
+                        + "BUCKET.accuracy.drop or BUCKET.hallucination.rise");
+            }
+            if (op.startsWith(">")) {
+                throw new IllegalArgumentException("'" + expression.strip() + "': a " + (change == Change.DROP
+                        ? "drop" : "rise") + " is limited from above: use <= or <");
+            }
+        }
+        return new Rule(text, kind, subject, metric, change, bound, op, threshold, origin);
+    }
+
+    private static Kind kindOf(String subject) {
+        switch (subject) {
+            case "gap":
+                return Kind.GAP;
+            case "errors":
+                return Kind.ERRORS;
+            case "buckets":
+                return Kind.BUCKETS;
+            case "slope":
+                return Kind.SLOPE;
+            default:
+                return Kind.BUCKET;
+        }
+    }
+
+    private static List<String> metricsOf(Kind kind) {
+        switch (kind) {
+            case GAP:
+                return List.of("accuracy", "hallucination");
+            case ERRORS:
+                return List.of("rate", "count");
+            case BUCKETS:
+                return List.of("minSize");
+            case SLOPE:
+                return List.of("perDecade", "r2");
+            default:
+                return BUCKET_METRICS;
+        }
+    }
+
+    private static double number(String s, String expression) {
+        String t = s.strip();
+        boolean percent = t.endsWith("%");
+        if (percent) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        try {
+            BigDecimal v = new BigDecimal(t);
+            return (percent ? v.movePointLeft(2) : v).doubleValue();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + expression.strip() + "': '" + s + "' is not a number"
+                    + GRAMMAR);
+        }
+    }
+
+    /** True when the rule compares the run with a baseline. */
+    public boolean needsBaseline() {
+        return change != null;
+    }
+
+    /** Whether {@code value OP threshold} holds (false for NaN). */
+    boolean holds(double value) {
+        switch (comparator) {
+            case ">=":
+                return value >= threshold;
+            case "<=":
+                return value <= threshold;
+            case ">":
+                return value > threshold;
+            default:
+                return value < threshold;
+        }
+    }
+
+    /** The rule with where it came from, for messages: {@code 'tail.accuracy >= 0.3' (gate.yaml:4)}. */
+    String quoted() {
+        return "'" + text + "'" + (origin == null ? "" : " (" + origin + ")");
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tailgap.harness.gate;
+
+import dev.tailgap.harness.TailgapException;
+import dev.tailgap.harness.Version;
+import dev.tailgap.harness.engine.Aggregator;
+import dev.tailgap.harness.engine.RunDirectory;
+import dev.tailgap.harness.engine.SavedRun;
+import dev.tailgap.reports.ItemResult;
+import dev.tailgap.reports.ItemLog;
+import dev.tailgap.reports.Outcome;
+import dev.tailgap.reports.Report;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+
+/**
+ * A finished run as the gate reads it: its saved spec, its report rebuilt from the item log, and each item's bucket
+ * and outcome by item id (for pairing with a baseline). {@code label} names the run in messages, usually the run
+ * directory as the user wrote it. Immutable.
+ */
+public final class RunResults {
+    private final String label;
+    private final SavedRun saved;
+    private final Report report;
+    private final Map<String, Integer> items; // id -> bucket index * OUTCOMES + outcome ordinal
+
+    private static final int OUTCOMES = Outcome.values().length;
+
+    private RunResults(String label, SavedRun saved, Report report, Map<String, Integer> items) {
+        this.label = label;
+        this.saved = saved;
+        this.report = report;
+        this.items = items;
+    }
+
+    /** Reads a run directory (its spec.json and item log); no model is called. */
+    public static RunResults read(Path dir) {
+        SavedRun saved = SavedRun.read(dir);
+        Path log = dir.resolve(RunDirectory.ITEMS);
+        if (!Files.isRegularFile(log)) {
+            throw TailgapException.usage(dir + " has no " + RunDirectory.ITEMS + ": the run has not started");
+        }
+        try (ItemLog.Reader reader = ItemLog.read(log)) {
+            return of(dir.toString(), saved, reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw TailgapException.usage(log + ": " + e.getMessage());
+        }
+    }
+
+    /** The results of a run held in memory: {@code items} are its item log's results, in any order. */
+    public static RunResults of(String label, SavedRun saved, Iterable<ItemResult> items) {
+        Objects.requireNonNull(label, "label");
+        Aggregator aggregator = new Aggregator(saved.bucketing());
+        Map<String, Integer> byId = new HashMap<>();
+        for (ItemResult r : items) {
+            aggregator.add(r);
+            int bucket = saved.bucketing().indexOf(r.bucket()).getAsInt();
+            byId.put(r.id(), bucket * OUTCOMES + r.outcome().ordinal());
+        }
+        Report report = aggregator.report(Version.tool(), saved.dataset(), saved.settings(), saved.minBucketSize());
+        return new RunResults(label, saved, report, java.util.Collections.unmodifiableMap(byId));
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public SavedRun saved() {
+        return saved;
+    }
+
+    public Report report() {
+        return report;
+    }
+
+    /** The run's model as recorded in its settings, or null. */
+    public String model() {
+        Object m = saved.settings().get("model");
+        return m == null ? null : m.toString();
+    }
+
+    /** The outcome of an item, or null when the run did not ask it. */
+    Outcome outcome(String id) {
+        Integer v = items.get(id);
+        return v == null ? null : Outcome.values()[v % OUTCOMES];
+    }
+
+    /** Calls {@code action} with the id and outcome of each item of a bucket ({@code -1}: every item). */
+    void forEachIn(int bucket, BiConsumer<String, Outcome> action) {
+        items.forEach((id, v) -> {
+            if (bucket < 0 || v / OUTCOMES == bucket) {
+                action.accept(id, Outcome.values()[v % OUTCOMES]);
+            }
+        });
+    }
+}
