@@ -1,21 +1,13 @@
 package dev.tailgap.harness.cli;
 
 import dev.tailgap.harness.ExitCode;
-import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.gate.Gate;
-import dev.tailgap.harness.gate.Rule;
+import dev.tailgap.harness.gate.GateFiles;
 import dev.tailgap.harness.gate.RulesFile;
 import dev.tailgap.harness.gate.RunResults;
-import dev.tailgap.reports.GateJUnit;
-import dev.tailgap.reports.GateMarkdown;
 import dev.tailgap.reports.GateReport;
 import dev.tailgap.reports.GateTerminal;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,7 +31,7 @@ import picocli.CommandLine.Spec;
                 "Against --baseline: 'tail.accuracy.drop <= 0.02' or 'tail.hallucination.rise <= 0.02' pair the "
                         + "items scored in both runs and fail only when the change exceeds the tolerance AND a "
                         + "one-sided exact McNemar test (Holm-adjusted across these rules) finds it significant "
-                        + "at --alpha; '.lower'/'.upper' compare a bound of the change's 95% interval instead."},
+                        + "at --alpha; '.lower'/'.upper' compare a bound of the change's 95%% interval instead."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  every rule passed", "  2  usage error: bad rule, rules file, run directory or baseline",
                 "  3  a rule failed"})
@@ -78,60 +70,13 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Rule> all = new ArrayList<>();
-        Double fileAlpha = null;
-        if (rulesFile != null) {
-            RulesFile file = RulesFile.read(rulesFile);
-            all.addAll(file.rules());
-            fileAlpha = file.alpha();
-        }
-        if (rules != null) {
-            for (String text : rules) {
-                try {
-                    all.add(Rule.parse(text, "--rule"));
-                } catch (IllegalArgumentException e) {
-                    throw TailgapException.usage("--rule " + e.getMessage());
-                }
-            }
-        }
-        if (all.isEmpty()) {
-            throw TailgapException.usage("no rules: pass --rule 'tail.accuracy >= 0.30' or --rules gate.yaml");
-        }
-        double a = alpha != null ? alpha : fileAlpha != null ? fileAlpha : Gate.DEFAULT_ALPHA;
+        RulesFile rules = RulesFile.collect(rulesFile, this.rules, "--rule");
         RunResults run = RunResults.read(dir);
         RunResults base = baseline == null ? null : RunResults.read(baseline);
-        GateReport report = Gate.evaluate(all, run, base, a);
-
+        GateReport report = Gate.evaluate(rules.rules(), run, base, rules.alpha(alpha));
         spec.commandLine().getOut().print(GateTerminal.render(report));
         spec.commandLine().getOut().flush();
-        if (junit != null) {
-            write(junit, GateJUnit.render(report), false);
-        }
-        String md = GateMarkdown.render(report);
-        if (markdown != null) {
-            write(markdown, md, false);
-        }
-        String summary = System.getenv("GITHUB_STEP_SUMMARY");
-        if (summary != null && !summary.isBlank()) {
-            write(Path.of(summary), md + "\n", true);
-        }
+        GateFiles.write(report, junit, markdown, System.getenv("GITHUB_STEP_SUMMARY"));
         return report.passed() ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
-    }
-
-    private static void write(Path file, String text, boolean append) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (append) {
-                Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
-            } else {
-                Files.writeString(file, text, StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw TailgapException.usage("cannot write " + file + ": " + e.getMessage());
-        }
     }
 }

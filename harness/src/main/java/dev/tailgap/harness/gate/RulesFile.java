@@ -98,6 +98,40 @@ public record RulesFile(List<Rule> rules, Double alpha) {
         return new RulesFile(rules, alpha);
     }
 
+    /**
+     * The rules of an optional rules file followed by {@code extra} rule strings (from flags or a build file, named
+     * {@code extraOrigin} in messages). At least one rule is required.
+     *
+     * @throws TailgapException (usage) for any malformed rule, or when there are none
+     */
+    public static RulesFile collect(Path file, List<String> extra, String extraOrigin) {
+        List<Rule> all = new ArrayList<>();
+        Double alpha = null;
+        if (file != null) {
+            RulesFile f = read(file);
+            all.addAll(f.rules());
+            alpha = f.alpha();
+        }
+        if (extra != null) {
+            for (String text : extra) {
+                try {
+                    all.add(Rule.parse(text, extraOrigin));
+                } catch (IllegalArgumentException e) {
+                    throw TailgapException.usage(extraOrigin + " " + e.getMessage());
+                }
+            }
+        }
+        if (all.isEmpty()) {
+            throw TailgapException.usage("no rules: give a rule such as 'tail.accuracy >= 0.30' or a rules file");
+        }
+        return new RulesFile(all, alpha);
+    }
+
+    /** The significance level: {@code override} when set, else the file's, else {@link Gate#DEFAULT_ALPHA}. */
+    public double alpha(Double override) {
+        return override != null ? override : alpha != null ? alpha : Gate.DEFAULT_ALPHA;
+    }
+
     private static TailgapException error(Path file, JsonLocation at, String message) {
         return TailgapException.usage(file + ":" + at.getLineNr() + ": " + message);
     }

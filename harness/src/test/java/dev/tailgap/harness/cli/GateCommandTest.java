@@ -110,6 +110,7 @@ class GateCommandTest {
         assertUsage(gate(rerun, "--rule", "tail.accuracy.drop <= 0.02"), "pass --baseline");
         assertUsage(gate(rerun, "--rule", "rare.accuracy >= 0.3"), "no bucket 'rare'", "1e3-1e4");
         assertUsage(gate(rerun), "no rules");
+        assertUsage(gate(rerun, "--rule", "tail.acc >= 1"), "--rule", "unknown metric");
         assertUsage(gate(tmp, "--rule", "tail.accuracy >= 0.3"), "is not a run directory");
         assertUsage(gate(rerun, "--rule", "tail.accuracy >= 0.3", "--alpha", "2"), "alpha");
     }
@@ -142,6 +143,15 @@ class GateCommandTest {
         assertThat(p.waitFor()).as(Files.readString(tmp.resolve("out.txt"))).isEqualTo(3);
         String text = Files.readString(summary, StandardCharsets.UTF_8);
         assertThat(text).startsWith("earlier step\n## tailgap gate: FAILED").contains("`tail.accuracy.drop <= 0.02`");
+    }
+
+    @Test
+    void helpExplainsTheRulesAndExitCodes() {
+        CliTest.Result r = CliTest.tailgap("gate", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Usage: tailgap gate").contains("tail.accuracy.drop <= 0.02")
+                .contains("3  a rule failed");
+        assertThat(CliTest.tailgap("--help").out()).contains("gate");
     }
 
     static void assertUsage(CliTest.Result r, String... parts) {
