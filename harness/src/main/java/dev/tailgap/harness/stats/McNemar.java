@@ -22,18 +22,12 @@ public final class McNemar {
      * @throws IllegalArgumentException if a count is negative or {@code b + c} exceeds {@link Integer#MAX_VALUE}
      */
     public static double exactPValue(long b, long c) {
-        if (b < 0 || c < 0) {
-            throw new IllegalArgumentException("discordant counts must be non-negative, got " + b + " and " + c);
-        }
-        long discordant = b + c;
-        if (discordant > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("too many discordant pairs for the exact test: " + discordant);
-        }
+        int discordant = discordant(b, c);
         long k = Math.min(b, c);
         if (2 * k >= discordant) {
             return 1.0; // b == c, including b = c = 0
         }
-        return Math.min(1.0, 2.0 * lowerTail((int) discordant, (int) k));
+        return Math.min(1.0, 2.0 * lowerTail(discordant, (int) k));
     }
 
     /**
@@ -44,6 +38,18 @@ public final class McNemar {
      * @throws IllegalArgumentException if a count is negative or {@code b + c} exceeds {@link Integer#MAX_VALUE}
      */
     public static double exactPValueOneSided(long b, long c) {
+        int discordant = discordant(b, c);
+        if (b == 0) {
+            return 1.0;
+        }
+        if (2 * c < discordant) {
+            return lowerTail(discordant, (int) c); // P(X ≥ b) = P(X ≤ c) by symmetry
+        }
+        return Math.max(0.0, 1.0 - lowerTail(discordant, (int) (b - 1))); // b − 1 < n/2 here
+    }
+
+    /** {@code b + c}, after checking that both are non-negative and the sum fits the exact test. */
+    private static int discordant(long b, long c) {
         if (b < 0 || c < 0) {
             throw new IllegalArgumentException("discordant counts must be non-negative, got " + b + " and " + c);
         }
@@ -51,13 +57,7 @@ public final class McNemar {
         if (discordant > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("too many discordant pairs for the exact test: " + discordant);
         }
-        if (b == 0) {
-            return 1.0;
-        }
-        if (2 * c < discordant) {
-            return lowerTail((int) discordant, (int) c); // P(X ≥ b) = P(X ≤ c) by symmetry
-        }
-        return Math.max(0.0, 1.0 - lowerTail((int) discordant, (int) (b - 1))); // b − 1 < n/2 here
+        return (int) discordant;
     }
 
     /**
