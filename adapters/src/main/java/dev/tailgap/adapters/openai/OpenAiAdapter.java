@@ -47,9 +47,7 @@ public final class OpenAiAdapter extends JsonHttpAdapter {
             }
             messages.addObject().put("role", "user").put("content", request.prompt());
         } else {
-            String prompt = request.system() == null || request.system().isEmpty()
-                    ? request.prompt() : request.system() + "\n\n" + request.prompt();
-            body.put("prompt", prompt);
+            body.put("prompt", request.promptWithSystem());
         }
         GenerationParams p = request.params();
         body.put("temperature", p.temperature());
