@@ -21,7 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * A GGUF model loaded in this process through llama.cpp. Generation is token by token, one request at a time (others
  * wait their turn; the timeout counts from when a request's turn comes), so {@link #cancelAll()} and the timeout take
  * effect at the next token. Sends the system message before the prompt, or, with {@code chat}, both through the
- * model's chat template. Greedy at temperature 0; the seed, when set, is used modulo 2^32.
+ * model's chat template. Greedy at temperature 0; the seed, when set, is used modulo 2^32. Every prompt is evaluated
+ * from scratch (llama.cpp's prompt cache is off): reusing a cached prefix changes the arithmetic slightly, and with it
+ * near-tied tokens, so the same request would not always get the same answer.
  *
  * <p>Token counts: the prompt's are the model tokenizer's count of the prompt text (without special tokens such as
  * BOS); the completion's are the tokens generated, stop-sequence tokens included.
@@ -101,7 +103,8 @@ final class GgufAdapter implements ModelAdapter {
         GenerationParams p = request.params();
         InferenceParameters params = new InferenceParameters(chat ? "" : request.promptWithSystem())
                 .setNPredict(p.maxTokens())
-                .setTemperature((float) p.temperature());
+                .setTemperature((float) p.temperature())
+                .setCachePrompt(false);
         if (chat) {
             params.setMessages(request.system() == null || request.system().isEmpty() ? null : request.system(),
                     List.of(new Pair<>("user", request.prompt()))).setUseChatTemplate(true);
