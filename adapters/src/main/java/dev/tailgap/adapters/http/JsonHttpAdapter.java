@@ -37,8 +37,9 @@ import okhttp3.ResponseBody;
 /**
  * Base of every adapter that POSTs JSON and reads JSON back. A provider only says where to send a request
  * ({@link #path}), how to build the payload ({@link #payload}), which headers to add ({@link #headers}) and how to read
- * the reply ({@link #parse}); this class owns the OkHttp client, status mapping, timeouts, cancellation and the
- * classification of malformed replies. It never retries: the harness does.
+ * the reply ({@link #parse}), and may refine the hint for a failure ({@link #hint}); this class owns the OkHttp client,
+ * status mapping, timeouts, cancellation, the classification of malformed replies, and keeps the key and any other
+ * secret the provider names out of every failure message ({@link Secrets}). It never retries: the harness does.
  */
 public abstract class JsonHttpAdapter implements ModelAdapter {
     /** Shared, thread-safe JSON mapper for payloads and replies. */
