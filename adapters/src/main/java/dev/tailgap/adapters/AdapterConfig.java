@@ -110,6 +110,34 @@ public record AdapterConfig(String model, String baseUrl, String apiKeyEnv, Map<
         throw new AdapterConfigException("option " + key + "=" + v + " is not a whole number >= " + min);
     }
 
+    /**
+     * The option {@code key} as one of {@code type}'s constants, named in lower case ({@code api=chat} for
+     * {@code CHAT}), or {@code fallback} when it is not given.
+     */
+    public <E extends Enum<E>> E enumOption(String key, Class<E> type, E fallback) throws AdapterConfigException {
+        String v = options.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(v.trim())) {
+                return e;
+            }
+        }
+        throw new AdapterConfigException("option " + key + "=" + v + " is not one of: " + java.util.Arrays
+                .stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ")));
+    }
+
+    /** The model name as a file path (for providers whose model is a file or directory). */
+    public Path modelPath() throws AdapterConfigException {
+        try {
+            return Path.of(model);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new AdapterConfigException("model '" + model + "' is not a file path: " + e.getReason());
+        }
+    }
+
     /** The yes/no option {@code key} ({@code true|false}), or {@code fallback} when it is not given. */
     public boolean booleanOption(String key, boolean fallback) throws AdapterConfigException {
         String v = options.get(key);

@@ -8,7 +8,6 @@ import dev.tailgap.adapters.ModelAdapter;
 import dev.tailgap.adapters.ModelAdapterProvider;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -37,12 +36,7 @@ public final class GgufProvider implements ModelAdapterProvider {
     @Override
     public ModelAdapter create(AdapterConfig config) throws AdapterConfigException {
         config.requireKnownOptions(name(), List.of("threads", "ctx", "chat"));
-        Path path;
-        try {
-            path = Path.of(config.model());
-        } catch (InvalidPathException e) {
-            throw new AdapterConfigException("gguf:" + config.model() + " is not a path to a model file");
-        }
+        Path path = config.modelPath();
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new AdapterConfigException("gguf model file " + path + " does not exist or cannot be read");
         }

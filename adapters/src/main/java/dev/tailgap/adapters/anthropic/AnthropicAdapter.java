@@ -23,12 +23,11 @@ import okhttp3.HttpUrl;
 final class AnthropicAdapter extends JsonHttpAdapter {
     static final String VERSION = "2023-06-01";
 
-    private final String apiKey;
     private final String path;
 
-    AnthropicAdapter(HttpUrl baseUrl, AdapterConfig config, String apiKey, String path) {
+    /** {@code config} names a variable that is set (the provider checks). */
+    AnthropicAdapter(HttpUrl baseUrl, AdapterConfig config, String path) {
         super(baseUrl, config);
-        this.apiKey = apiKey;
         this.path = path;
     }
 
@@ -63,7 +62,7 @@ final class AnthropicAdapter extends JsonHttpAdapter {
 
     @Override
     protected Map<String, String> headers() {
-        return Map.of("x-api-key", apiKey, "anthropic-version", VERSION);
+        return Map.of("x-api-key", apiKey(), "anthropic-version", VERSION);
     }
 
     @Override

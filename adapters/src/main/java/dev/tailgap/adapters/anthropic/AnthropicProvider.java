@@ -34,9 +34,9 @@ public final class AnthropicProvider implements ModelAdapterProvider {
         String base = config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl();
         HttpUrl url = BaseUrls.parse(base, name());
         AdapterConfig effective = config.withDefaultApiKeyEnv(DEFAULT_KEY_ENV);
-        String key = effective.requireApiKey("the anthropic provider needs an API key (export "
+        effective.requireApiKey("the anthropic provider needs an API key (export "
                 + effective.apiKeyEnv() + "=...)");
         String path = BaseUrls.lastSegment(url).equals("v1") ? "messages" : "v1/messages";
-        return new AnthropicAdapter(url, effective, key, path);
+        return new AnthropicAdapter(url, effective, path);
     }
 }

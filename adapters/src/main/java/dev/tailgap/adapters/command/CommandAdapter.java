@@ -161,9 +161,9 @@ final class CommandAdapter implements ModelAdapter {
         JsonNode error = reply.get("error");
         if (error != null && !error.isNull()) {
             boolean retryable = reply.path("retryable").asBoolean(true);
+            String what = error.isTextual() ? error.asText() : error.toString();
             throw new ReplyError(new AdapterException(retryable ? FailureKind.SERVER_ERROR : FailureKind.BAD_REQUEST,
-                    "command '" + label + "' replied with an error: " + Messages.snippet(error.isTextual() ? error.asText()
-                            : error.toString())));
+                    "command '" + label + "' replied with an error: " + Messages.snippet(what)));
         }
         JsonNode text = reply.get("text");
         if (text == null || !text.isTextual()) {

@@ -14,7 +14,7 @@ final class ShellWords {
     private ShellWords() {
     }
 
-    /** The words of {@code line}; an unterminated quote or trailing backslash is an {@link IllegalArgumentException}. */
+    /** The words of {@code line}; an unterminated quote or a trailing backslash is an IllegalArgumentException. */
     static List<String> split(String line) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();

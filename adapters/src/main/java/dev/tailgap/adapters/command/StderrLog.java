@@ -47,7 +47,7 @@ final class StderrLog implements AutoCloseable {
             out.flush();
         } catch (IOException e) {
             failed = true;
-            fallback.println("tailgap: cannot write " + file + " (" + e.getMessage() + "); command stderr follows here");
+            fallback.println("tailgap: cannot write " + file + " (" + e.getMessage() + "); command stderr goes here");
             fallback.println("[command pid " + pid + "] " + text);
         }
     }

@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 /**
  * A JSON request body with placeholders, filled in per request. Text placeholders ({@code {{prompt}}},
  * {@code {{system}}}, {@code {{model}}}) are replaced by the JSON-escaped text without quotes, so they sit inside a
- * JSON string ({@code "{{prompt}}"}); {@code {{temperature}}}, {@code {{max_tokens}}} become numbers, {@code {{stop}}}
- * a JSON array of strings and {@code {{seed}}} a number or {@code null}, so those sit outside quotes. A template without
- * {@code {{system}}} gets the system message prepended to the prompt.
+ * JSON string ({@code "{{prompt}}"}); {@code {{temperature}}}, {@code {{max_tokens}}} become numbers,
+ * {@code {{stop}}} a JSON array of strings and {@code {{seed}}} a number or {@code null}, so those sit outside quotes.
+ * A template without {@code {{system}}} gets the system message prepended to the prompt.
  *
  * <p>Contract: {@link #parse} accepts only templates that name known placeholders, use {@code {{prompt}}} and are one
  * valid JSON value once filled in; {@link #render} then always yields valid JSON.

@@ -63,7 +63,13 @@ public final class HttpTemplateProvider implements ModelAdapterProvider {
         Set<String> keyVariables = new LinkedHashSet<>();
         String urlTemplate = url(config);
         keyVariables.addAll(EnvRefs.names(urlTemplate));
-        HttpUrl url = BaseUrls.parse(EnvRefs.resolve(urlTemplate, config.env(), "option url", secrets), name());
+        HttpUrl url;
+        try {
+            url = BaseUrls.parse(EnvRefs.resolve(urlTemplate, config.env(), "option url", secrets), name());
+        } catch (AdapterConfigException notAUrl) { // name the URL as written: the resolved one may hold a key
+            throw new AdapterConfigException("url '" + urlTemplate + "' for provider http is not an http(s) URL "
+                    + "(e.g. http://127.0.0.1:8000/generate)");
+        }
 
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : config.options().entrySet()) {

@@ -2,6 +2,8 @@ package dev.tailgap.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tailgap.adapters.AdapterConfig;
 import dev.tailgap.adapters.AdapterException;
 import dev.tailgap.adapters.Completion;
@@ -49,6 +51,7 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
     private final OkHttpClient client;
     private final HttpUrl baseUrl;
     private final String apiKeyEnv;
+    private final String apiKey;
     private final Secrets secrets;
     private volatile boolean closed;
 
@@ -64,8 +67,11 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
     protected JsonHttpAdapter(HttpUrl baseUrl, AdapterConfig config, Collection<String> secrets) {
         this.baseUrl = baseUrl;
         this.apiKeyEnv = config.apiKeyEnv();
+        this.apiKey = config.apiKey().orElse(null);
         List<String> all = new ArrayList<>(secrets);
-        config.apiKey().ifPresent(all::add);
+        if (apiKey != null) {
+            all.add(apiKey);
+        }
         this.secrets = Secrets.of(all);
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(Math.max(64, config.concurrency()));
@@ -98,11 +104,6 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
      * of the wrong type.
      */
     protected abstract Completion parse(JsonNode reply) throws MalformedReplyException;
-
-    /** The base URL as configured (for messages and the run spec; it never contains a key). */
-    public HttpUrl baseUrl() {
-        return baseUrl;
-    }
 
     /**
      * A one-line hint for a non-retryable failure: what to fix. The default is {@link HttpStatusMapper#hint} with the
@@ -222,6 +223,25 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         public MalformedReplyException(String message) {
             super(message);
         }
+    }
+
+    /** Adds chat {@code messages} to {@code body}: the system message (when there is one), then the prompt. */
+    protected static void putMessages(ObjectNode body, CompletionRequest request) {
+        ArrayNode messages = body.putArray("messages");
+        if (request.system() != null && !request.system().isEmpty()) {
+            messages.addObject().put("role", "system").put("content", request.system());
+        }
+        messages.addObject().put("role", "user").put("content", request.prompt());
+    }
+
+    /** The API key read from the config's variable, or {@code null}. */
+    protected final String apiKey() {
+        return apiKey;
+    }
+
+    /** An {@code Authorization: Bearer} header with {@link #apiKey()}, or none without a key. */
+    protected final Map<String, String> bearer() {
+        return apiKey == null ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
     }
 
     /** The text at {@code path} (JSON Pointer), or a {@link MalformedReplyException} naming the pointer. */

@@ -26,12 +26,10 @@ final class OllamaAdapter extends JsonHttpAdapter {
     enum Api { CHAT, GENERATE }
 
     private final Api api;
-    private final String apiKey;
 
     OllamaAdapter(HttpUrl baseUrl, AdapterConfig config, Api api) {
         super(baseUrl, config);
         this.api = api;
-        this.apiKey = config.apiKey().orElse(null);
     }
 
     @Override
@@ -43,16 +41,11 @@ final class OllamaAdapter extends JsonHttpAdapter {
     protected ObjectNode payload(CompletionRequest request) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", request.model());
-        boolean system = request.system() != null && !request.system().isEmpty();
         if (api == Api.CHAT) {
-            ArrayNode messages = body.putArray("messages");
-            if (system) {
-                messages.addObject().put("role", "system").put("content", request.system());
-            }
-            messages.addObject().put("role", "user").put("content", request.prompt());
+            putMessages(body, request);
         } else {
             body.put("prompt", request.prompt());
-            if (system) {
+            if (request.system() != null && !request.system().isEmpty()) {
                 body.put("system", request.system());
             }
         }
@@ -73,7 +66,7 @@ final class OllamaAdapter extends JsonHttpAdapter {
 
     @Override
     protected Map<String, String> headers() {
-        return apiKey == null ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
+        return bearer();
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.tailgap.adapters.ModelAdapter;
 import dev.tailgap.adapters.ModelAdapterProvider;
 import dev.tailgap.adapters.http.BaseUrls;
 import java.util.List;
-import java.util.Locale;
 import okhttp3.HttpUrl;
 
 /**
@@ -40,18 +39,7 @@ public final class OllamaProvider implements ModelAdapterProvider {
         if (config.apiKeyEnv() != null) {
             config.requireApiKey("export it, or leave --api-key-env out (Ollama itself needs no key)");
         }
-        String api = config.option("api").orElse("chat").toLowerCase(Locale.ROOT);
-        OllamaAdapter.Api mode;
-        switch (api) {
-            case "chat":
-                mode = OllamaAdapter.Api.CHAT;
-                break;
-            case "generate":
-                mode = OllamaAdapter.Api.GENERATE;
-                break;
-            default:
-                throw new AdapterConfigException("option api=" + api + " is not one of: chat, generate");
-        }
-        return new OllamaAdapter(url, config, mode);
+        return new OllamaAdapter(url, config, config.enumOption("api", OllamaAdapter.Api.class,
+                OllamaAdapter.Api.CHAT));
     }
 }

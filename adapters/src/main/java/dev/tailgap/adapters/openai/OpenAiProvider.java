@@ -6,7 +6,6 @@ import dev.tailgap.adapters.ModelAdapter;
 import dev.tailgap.adapters.ModelAdapterProvider;
 import dev.tailgap.adapters.http.BaseUrls;
 import java.util.List;
-import java.util.Locale;
 import okhttp3.HttpUrl;
 
 /**
@@ -41,18 +40,7 @@ public final class OpenAiProvider implements ModelAdapterProvider {
             effective.requireApiKey("the openai provider at " + base + " needs an API key (export "
                     + effective.apiKeyEnv() + "=..., or use --base-url for a local server that needs none)");
         }
-        String api = config.option("api").orElse("chat").toLowerCase(Locale.ROOT);
-        OpenAiAdapter.Api mode;
-        switch (api) {
-            case "chat":
-                mode = OpenAiAdapter.Api.CHAT;
-                break;
-            case "completions":
-                mode = OpenAiAdapter.Api.COMPLETIONS;
-                break;
-            default:
-                throw new AdapterConfigException("option api=" + api + " is not one of: chat, completions");
-        }
-        return new OpenAiAdapter(url, effective, mode);
+        return new OpenAiAdapter(url, effective, config.enumOption("api", OpenAiAdapter.Api.class,
+                OpenAiAdapter.Api.CHAT));
     }
 }

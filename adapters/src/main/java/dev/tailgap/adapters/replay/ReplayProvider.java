@@ -5,7 +5,6 @@ import dev.tailgap.adapters.AdapterConfigException;
 import dev.tailgap.adapters.ModelAdapter;
 import dev.tailgap.adapters.ModelAdapterProvider;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,12 +28,7 @@ public final class ReplayProvider implements ModelAdapterProvider {
     @Override
     public ModelAdapter create(AdapterConfig config) throws AdapterConfigException {
         config.requireKnownOptions(name(), List.of());
-        Path given;
-        try {
-            given = Path.of(config.model());
-        } catch (InvalidPathException e) {
-            throw new AdapterConfigException("replay:" + config.model() + " is not a path to a run directory");
-        }
+        Path given = config.modelPath();
         Path file = Files.isDirectory(given) ? given.resolve(ITEM_LOG) : given;
         if (!Files.isRegularFile(file)) {
             throw new AdapterConfigException("replay: " + (Files.isDirectory(given) ? "no " + ITEM_LOG + " in run "

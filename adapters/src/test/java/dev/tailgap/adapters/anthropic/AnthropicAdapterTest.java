@@ -20,26 +20,15 @@ import org.junit.jupiter.api.Test;
 /** The contract for {@code anthropic}, plus its stop-sequence and key rules. */
 class AnthropicAdapterTest extends HttpAdapterContract {
 
+    AnthropicAdapterTest() {
+        super("/", "anthropic-messages.json", new Completion("France", 24, 4), "/v1/messages");
+    }
+
     @Override
     protected ModelAdapter create(String baseUrl, Duration timeout, Map<String, String> env)
             throws AdapterConfigException {
         return new AnthropicProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV, Map.of(),
                 timeout, 2, env::get));
-    }
-
-    @Override
-    protected String fixture() {
-        return "anthropic-messages.json";
-    }
-
-    @Override
-    protected Completion expected() {
-        return new Completion("France", 24, 4);
-    }
-
-    @Override
-    protected String expectedPath() {
-        return "/v1/messages";
     }
 
     @Override
@@ -97,7 +86,8 @@ class AnthropicAdapterTest extends HttpAdapterContract {
     @Test
     void textBlocksAreConcatenatedOtherBlocksSkippedAndEmptyContentIsAnEmptyAnswer() throws Exception {
         server.enqueue(json(200, "{\"type\":\"message\",\"content\":[{\"type\":\"text\",\"text\":\"Fra\"},"
-                + "{\"type\":\"tool_use\",\"id\":\"t\",\"name\":\"x\",\"input\":{}},{\"type\":\"text\",\"text\":\"nce\"}],"
+                + "{\"type\":\"tool_use\",\"id\":\"t\",\"name\":\"x\",\"input\":{}},"
+                + "{\"type\":\"text\",\"text\":\"nce\"}],"
                 + "\"usage\":{\"input_tokens\":5,\"output_tokens\":2}}"));
         server.enqueue(json(200, "{\"type\":\"message\",\"content\":[],\"stop_reason\":\"stop_sequence\","
                 + "\"usage\":{\"input_tokens\":5,\"output_tokens\":0}}"));
@@ -109,7 +99,7 @@ class AnthropicAdapterTest extends HttpAdapterContract {
 
     @Test
     void onlyWhitespaceStopsMeansNoStopSequencesAndNoSystemMeansNoSystemField() throws Exception {
-        server.enqueue(json(200, fixture(fixture())));
+        server.enqueue(json(200, answerBody()));
         try (ModelAdapter a = open(LONG_TIMEOUT)) {
             a.complete(new CompletionRequest("m", "Q", null, GenerationParams.DEFAULTS));
         }
@@ -122,7 +112,7 @@ class AnthropicAdapterTest extends HttpAdapterContract {
 
     @Test
     void baseUrlEndingInV1IsAcceptedToo() throws Exception {
-        server.enqueue(json(200, fixture(fixture())));
+        server.enqueue(json(200, answerBody()));
         try (ModelAdapter a = create(server.url("/v1").toString(), LONG_TIMEOUT, Map.of(KEY_ENV, SECRET))) {
             a.complete(request());
         }

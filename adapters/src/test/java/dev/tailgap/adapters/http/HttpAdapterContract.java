@@ -39,6 +39,22 @@ public abstract class HttpAdapterContract extends AdapterContract {
     protected static final ObjectMapper JSON = new ObjectMapper();
 
     protected MockWebServer server;
+    private final String basePath;
+    private final String fixture;
+    private final Completion expected;
+    private final String expectedPath;
+
+    /**
+     * A contract for an adapter configured with the server's URL plus {@code basePath}, answered with the fixture
+     * {@code fixture} (under {@code fixtures/}), from which it must read {@code expected}, and which must send its
+     * requests to {@code expectedPath}.
+     */
+    protected HttpAdapterContract(String basePath, String fixture, Completion expected, String expectedPath) {
+        this.basePath = basePath;
+        this.fixture = fixture;
+        this.expected = expected;
+        this.expectedPath = expectedPath;
+    }
 
     /** A new adapter for the endpoint at {@code baseUrl}; the environment it reads is {@code env}. */
     protected abstract ModelAdapter create(String baseUrl, Duration timeout, Map<String, String> env)
@@ -46,17 +62,13 @@ public abstract class HttpAdapterContract extends AdapterContract {
 
     /** The base URL the adapter is configured with. */
     protected String baseUrl() {
-        return server.url("/").toString();
+        return server.url(basePath).toString();
     }
 
-    /** The fixture (under {@code fixtures/}) the server answers with. */
-    protected abstract String fixture();
-
-    /** What the adapter must read from {@link #fixture()}. */
-    protected abstract Completion expected();
-
-    /** The path the request must go to. */
-    protected abstract String expectedPath();
+    /** The recorded-shaped reply the server answers with. */
+    protected String answerBody() {
+        return fixture(fixture);
+    }
 
     /** Checks the provider-specific headers and body of {@link #request()}. */
     protected abstract void checkRequest(RecordedRequest r, JsonNode body) throws Exception;
@@ -93,12 +105,12 @@ public abstract class HttpAdapterContract extends AdapterContract {
 
     @Override
     protected void scriptAnswer() {
-        server.enqueue(json(200, fixture(fixture())));
+        server.enqueue(json(200, answerBody()));
     }
 
     @Override
     protected void checkAnswer(Completion c) {
-        assertThat(c).isEqualTo(expected());
+        assertThat(c).isEqualTo(expected);
     }
 
     @Override
@@ -106,7 +118,7 @@ public abstract class HttpAdapterContract extends AdapterContract {
         RecordedRequest r = server.takeRequest(10, TimeUnit.SECONDS);
         assertThat(r).as("no request reached the server").isNotNull();
         assertThat(r.getMethod()).isEqualTo("POST");
-        assertThat(r.getPath()).isEqualTo(expectedPath());
+        assertThat(r.getPath()).isEqualTo(expectedPath);
         assertThat(r.getHeader("Content-Type")).startsWith("application/json");
         checkRequest(r, JSON.readTree(r.getBody().readUtf8()));
     }
@@ -134,7 +146,7 @@ public abstract class HttpAdapterContract extends AdapterContract {
         f.add(malformed("200 HTML error page", "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
                 + "<body>nginx</body></html>", "not JSON"));
         f.add(malformed("200 plain text", "upstream connect error", "not JSON"));
-        f.add(malformed("200 truncated JSON", fixture(fixture()).substring(0, fixture(fixture()).length() / 2),
+        f.add(malformed("200 truncated JSON", answerBody().substring(0, answerBody().length() / 2),
                 "not JSON"));
         f.add(malformed("200 JSON string", "\"France\"", "not a JSON object"));
         f.add(malformed("200 empty object", "{}", ""));
@@ -144,7 +156,7 @@ public abstract class HttpAdapterContract extends AdapterContract {
         }
         f.add(new Failure("connection dropped", () -> server.enqueue(new MockResponse()
                 .setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST)), FailureKind.CONNECTION));
-        f.add(new Failure("body cut short", () -> server.enqueue(json(200, fixture(fixture()))
+        f.add(new Failure("body cut short", () -> server.enqueue(json(200, answerBody())
                 .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY)), FailureKind.CONNECTION));
         return f;
     }

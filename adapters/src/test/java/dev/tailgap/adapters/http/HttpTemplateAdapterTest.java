@@ -35,6 +35,11 @@ class HttpTemplateAdapterTest extends HttpAdapterContract {
     @TempDir
     Path dir;
 
+    HttpTemplateAdapterTest() {
+        super("/", "tgi-generate.json", new Completion(" France", Completion.UNKNOWN, 2),
+                "/generate?api-key=" + SECRET);
+    }
+
     private Map<String, String> options(String url) {
         Map<String, String> o = new HashMap<>();
         o.put("url", url + "generate?api-key=${" + KEY_ENV + "}");
@@ -56,21 +61,6 @@ class HttpTemplateAdapterTest extends HttpAdapterContract {
             throws AdapterConfigException {
         return new HttpTemplateProvider().create(new AdapterConfig("contract-model", null, null, options(baseUrl),
                 timeout, 1, env::get));
-    }
-
-    @Override
-    protected String fixture() {
-        return "tgi-generate.json";
-    }
-
-    @Override
-    protected Completion expected() {
-        return new Completion(" France", Completion.UNKNOWN, 2);
-    }
-
-    @Override
-    protected String expectedPath() {
-        return "/generate?api-key=" + SECRET;
     }
 
     @Override
@@ -135,7 +125,7 @@ class HttpTemplateAdapterTest extends HttpAdapterContract {
     @Test
     void optionsAsWrittenToTheRunSpecHoldReferencesNeverValues() throws Exception {
         Map<String, String> o = options(server.url("/").toString());
-        server.enqueue(json(200, fixture(fixture())));
+        server.enqueue(json(200, answerBody()));
         try (ModelAdapter a = create(o, Map.of(KEY_ENV, SECRET))) {
             a.complete(request());
         }
@@ -169,6 +159,8 @@ class HttpTemplateAdapterTest extends HttpAdapterContract {
                 "header.X-Api-Key", "${NOT_SET_ANYWHERE}"), env, "NOT_SET_ANYWHERE is not set");
         assertConfigError(Map.of("url", url, "body", "{\"p\":\"{{prompt}}\"}", "answer", "/a",
                 "header.X-Note", "two\nlines ${" + KEY_ENV + "}"), env, "option header.X-Note");
+        assertConfigError(Map.of("url", "ftp://${" + KEY_ENV + "}@host/", "body", "{\"p\":\"{{prompt}}\"}",
+                "answer", "/a"), env, "url 'ftp://${" + KEY_ENV + "}@host/'");
         assertConfigError(Map.of("url", url, "body", "{\"p\":\"{{prompt}}\"}", "answer", "/a", "method", "GET"),
                 env, "no option method");
         assertThatThrownBy(() -> new HttpTemplateProvider().create(new AdapterConfig("m", null, "MY_KEY",

@@ -21,26 +21,15 @@ import org.junit.jupiter.api.Test;
 /** The contract for {@code ollama} on {@code /api/chat}, plus its configuration rules. */
 class OllamaChatAdapterTest extends HttpAdapterContract {
 
+    OllamaChatAdapterTest() {
+        super("/", "ollama-chat.json", new Completion("France", 31, 2), "/api/chat");
+    }
+
     @Override
     protected ModelAdapter create(String baseUrl, Duration timeout, Map<String, String> env)
             throws AdapterConfigException {
         return new OllamaProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV, Map.of(), timeout, 2,
                 env::get));
-    }
-
-    @Override
-    protected String fixture() {
-        return "ollama-chat.json";
-    }
-
-    @Override
-    protected Completion expected() {
-        return new Completion("France", 31, 2);
-    }
-
-    @Override
-    protected String expectedPath() {
-        return "/api/chat";
     }
 
     @Override
@@ -115,10 +104,9 @@ class OllamaChatAdapterTest extends HttpAdapterContract {
 
     @Test
     void defaultBaseUrlIsTheLocalOllama() throws Exception {
-        try (ModelAdapter a = new OllamaProvider().create(new AdapterConfig("m", null, null, Map.of(), null, 1,
-                k -> null))) {
-            assertThat(((dev.tailgap.adapters.http.JsonHttpAdapter) a).baseUrl().toString())
-                    .isEqualTo(OllamaProvider.DEFAULT_BASE_URL + "/");
+        try (ModelAdapter a = new OllamaProvider().create(new AdapterConfig("tailgap-no-such-model", null, null,
+                Map.of(), Duration.ofSeconds(5), 1, k -> null))) {
+            assertThat(failure(a).getMessage()).contains(OllamaProvider.DEFAULT_BASE_URL + "/api/chat");
         }
     }
 

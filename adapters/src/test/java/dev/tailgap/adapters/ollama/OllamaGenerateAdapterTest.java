@@ -16,31 +16,15 @@ import okhttp3.mockwebserver.RecordedRequest;
 /** The contract for {@code ollama} with {@code api=generate}, behind a path prefix (a reverse proxy). */
 class OllamaGenerateAdapterTest extends HttpAdapterContract {
 
+    OllamaGenerateAdapterTest() {
+        super("/ollama", "ollama-generate.json", new Completion("France", 31, 2), "/ollama/api/generate");
+    }
+
     @Override
     protected ModelAdapter create(String baseUrl, Duration timeout, Map<String, String> env)
             throws AdapterConfigException {
         return new OllamaProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV,
                 Map.of("api", "generate"), timeout, 1, env::get));
-    }
-
-    @Override
-    protected String baseUrl() {
-        return server.url("/ollama").toString();
-    }
-
-    @Override
-    protected String fixture() {
-        return "ollama-generate.json";
-    }
-
-    @Override
-    protected Completion expected() {
-        return new Completion("France", 31, 2);
-    }
-
-    @Override
-    protected String expectedPath() {
-        return "/ollama/api/generate";
     }
 
     @Override

@@ -19,31 +19,15 @@ import org.junit.jupiter.api.Test;
 /** The contract for {@code openai} chat completions, plus the provider's configuration rules. */
 class OpenAiAdapterTest extends HttpAdapterContract {
 
+    OpenAiAdapterTest() {
+        super("/v1", "openai-chat.json", new Completion("France", 23, 2), "/v1/chat/completions");
+    }
+
     @Override
     protected ModelAdapter create(String baseUrl, Duration timeout, Map<String, String> env)
             throws AdapterConfigException {
         return new OpenAiProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV, Map.of(), timeout, 4,
                 env::get));
-    }
-
-    @Override
-    protected String baseUrl() {
-        return server.url("/v1").toString();
-    }
-
-    @Override
-    protected String fixture() {
-        return "openai-chat.json";
-    }
-
-    @Override
-    protected Completion expected() {
-        return new Completion("France", 23, 2);
-    }
-
-    @Override
-    protected String expectedPath() {
-        return "/v1/chat/completions";
     }
 
     @Override
@@ -66,8 +50,8 @@ class OpenAiAdapterTest extends HttpAdapterContract {
     @Override
     protected List<String> malformedReplies() {
         return List.of("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[]}",
-                "{\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null},"
-                        + "\"finish_reason\":\"stop\"}]}",
+                "{\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                        + "\"content\":null},\"finish_reason\":\"stop\"}]}",
                 "{\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"text\":\"France\"}]}",
                 "[1,2]");
     }

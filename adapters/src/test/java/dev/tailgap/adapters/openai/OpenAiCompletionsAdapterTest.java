@@ -16,31 +16,15 @@ import okhttp3.mockwebserver.RecordedRequest;
 /** The contract for {@code openai} with {@code api=completions} (base models on vLLM and the like). */
 class OpenAiCompletionsAdapterTest extends HttpAdapterContract {
 
+    OpenAiCompletionsAdapterTest() {
+        super("/v1/", "openai-completions.json", new Completion(" France", 21, 2), "/v1/completions");
+    }
+
     @Override
     protected ModelAdapter create(String baseUrl, Duration timeout, Map<String, String> env)
             throws AdapterConfigException {
         return new OpenAiProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV,
                 Map.of("api", "completions"), timeout, 1, env::get));
-    }
-
-    @Override
-    protected String baseUrl() {
-        return server.url("/v1/").toString();
-    }
-
-    @Override
-    protected String fixture() {
-        return "openai-completions.json";
-    }
-
-    @Override
-    protected Completion expected() {
-        return new Completion(" France", 21, 2);
-    }
-
-    @Override
-    protected String expectedPath() {
-        return "/v1/completions";
     }
 
     @Override

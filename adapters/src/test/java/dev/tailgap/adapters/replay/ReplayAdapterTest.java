@@ -37,8 +37,9 @@ class ReplayAdapterTest extends AdapterContract {
 
     static String line(String id, String rawAnswer, String outcome, String error, int promptTokens,
                        int completionTokens) {
-        return "{\"id\":\"" + id + "\",\"question\":\"In what country is X?\",\"answers\":[\"France\"],\"concept\":\"X\","
-                + "\"relation\":\"country\",\"frequency\":513275,\"bucket\":\"head\",\"rawAnswer\":" + rawAnswer
+        return "{\"id\":\"" + id + "\",\"question\":\"In what country is X?\",\"answers\":[\"France\"],"
+                + "\"concept\":\"X\",\"relation\":\"country\",\"frequency\":513275,\"bucket\":\"head\","
+                + "\"rawAnswer\":" + rawAnswer
                 + ",\"extracted\":null,\"outcome\":\"" + outcome + "\",\"error\":" + (error == null ? "null"
                 : "\"" + error + "\"") + ",\"latencyMs\":12,\"promptTokens\":" + promptTokens
                 + ",\"completionTokens\":" + completionTokens + "}";
