@@ -16,4 +16,15 @@ public final class BaseUrls {
         }
         return parsed;
     }
+
+    /** The URL's last non-empty path segment ({@code v1} for {@code http://host/v1/}), or {@code ""}. */
+    public static String lastSegment(HttpUrl url) {
+        java.util.List<String> segments = url.pathSegments();
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            if (!segments.get(i).isEmpty()) {
+                return segments.get(i);
+            }
+        }
+        return "";
+    }
 }

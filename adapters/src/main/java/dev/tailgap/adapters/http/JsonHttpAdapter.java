@@ -2,6 +2,7 @@ package dev.tailgap.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tailgap.adapters.AdapterConfig;
 import dev.tailgap.adapters.AdapterException;
@@ -9,13 +10,22 @@ import dev.tailgap.adapters.Completion;
 import dev.tailgap.adapters.CompletionRequest;
 import dev.tailgap.adapters.FailureKind;
 import dev.tailgap.adapters.HttpStatusMapper;
+import dev.tailgap.adapters.Messages;
 import dev.tailgap.adapters.ModelAdapter;
+import dev.tailgap.adapters.Secrets;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
@@ -29,22 +39,40 @@ import okhttp3.ResponseBody;
 /**
  * Base of every adapter that POSTs JSON and reads JSON back. A provider only says where to send a request
  * ({@link #path}), how to build the payload ({@link #payload}), which headers to add ({@link #headers}) and how to read
- * the reply ({@link #parse}); this class owns the OkHttp client, status mapping, timeouts, cancellation and the
- * classification of malformed replies. It never retries: the harness does.
+ * the reply ({@link #parse}), and may refine the hint for a failure ({@link #hint}); this class owns the OkHttp client,
+ * status mapping, timeouts, cancellation, the classification of malformed replies, and keeps the key and any other
+ * secret the provider names out of every failure message ({@link Secrets}). It never retries: the harness does.
  */
 public abstract class JsonHttpAdapter implements ModelAdapter {
     /** Shared, thread-safe JSON mapper for payloads and replies. */
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
-    private static final int ERROR_SNIPPET = 200;
 
     private final OkHttpClient client;
     private final HttpUrl baseUrl;
     private final String apiKeyEnv;
+    private final String apiKey;
+    private final Secrets secrets;
+    private volatile boolean closed;
 
+    /** An adapter whose only secret is the config's API key. */
     protected JsonHttpAdapter(HttpUrl baseUrl, AdapterConfig config) {
+        this(baseUrl, config, List.of());
+    }
+
+    /**
+     * An adapter holding further secret values ({@code secrets}: resolved header or URL references) besides the
+     * config's API key; none of them ever appears in a failure message.
+     */
+    protected JsonHttpAdapter(HttpUrl baseUrl, AdapterConfig config, Collection<String> secrets) {
         this.baseUrl = baseUrl;
         this.apiKeyEnv = config.apiKeyEnv();
+        this.apiKey = config.apiKey().orElse(null);
+        List<String> all = new ArrayList<>(secrets);
+        if (apiKey != null) {
+            all.add(apiKey);
+        }
+        this.secrets = Secrets.of(all);
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(Math.max(64, config.concurrency()));
         dispatcher.setMaxRequestsPerHost(Math.max(64, config.concurrency()));
@@ -63,8 +91,8 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
     /** The path below the base URL for this request, e.g. {@code chat/completions}. */
     protected abstract String path(CompletionRequest request);
 
-    /** The JSON body for this request. */
-    protected abstract ObjectNode payload(CompletionRequest request);
+    /** The JSON body for this request; an {@link IOException} fails the request as {@link FailureKind#BAD_REQUEST}. */
+    protected abstract JsonNode payload(CompletionRequest request) throws IOException;
 
     /** Extra headers (authentication, versions). Values never reach logs or files. */
     protected Map<String, String> headers() {
@@ -77,13 +105,27 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
      */
     protected abstract Completion parse(JsonNode reply) throws MalformedReplyException;
 
-    /** The base URL as configured (for messages and the run spec; it never contains a key). */
-    public HttpUrl baseUrl() {
-        return baseUrl;
+    /**
+     * A one-line hint for a non-retryable failure: what to fix. The default is {@link HttpStatusMapper#hint} with the
+     * key variable's name.
+     */
+    protected String hint(FailureKind kind) {
+        return HttpStatusMapper.hint(kind, apiKeyEnv);
     }
 
     @Override
     public Completion complete(CompletionRequest request) throws AdapterException {
+        try {
+            return send(request);
+        } catch (AdapterException e) {
+            throw secrets.scrub(e);
+        }
+    }
+
+    private Completion send(CompletionRequest request) throws AdapterException {
+        if (closed) {
+            throw new AdapterException(FailureKind.CANCELLED, "adapter for " + baseUrl + " is closed");
+        }
         HttpUrl url = resolve(path(request));
         byte[] body;
         try {
@@ -93,24 +135,25 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         }
         Request.Builder http = new Request.Builder().url(url).post(RequestBody.create(body, JSON_TYPE));
         headers().forEach(http::header);
-        try (Response response = client.newCall(http.build()).execute()) {
+        Call call = client.newCall(http.build());
+        try (Response response = call.execute()) {
             ResponseBody responseBody = response.body();
             String text = responseBody == null ? "" : responseBody.string();
             if (!response.isSuccessful()) {
                 FailureKind kind = HttpStatusMapper.kindOf(response.code());
-                String hint = HttpStatusMapper.hint(kind, apiKeyEnv);
+                String hint = hint(kind);
                 throw new AdapterException(kind, "HTTP " + response.code() + " from " + url + ": "
-                        + snippet(text) + (hint.isEmpty() ? "" : " (" + hint + ")"),
+                        + Messages.snippet(text) + (hint.isEmpty() ? "" : " (" + hint + ")"),
                         HttpStatusMapper.retryAfter(response::header), null);
             }
             JsonNode reply;
             try {
                 reply = JSON.readTree(text);
             } catch (IOException e) {
-                throw malformed(url, "reply is not JSON: " + snippet(text));
+                throw malformed(url, "reply is not JSON: " + Messages.snippet(text));
             }
-            if (reply == null || !reply.isObject()) {
-                throw malformed(url, "reply is not a JSON object: " + snippet(text));
+            if (reply == null || !reply.isContainerNode()) {
+                throw malformed(url, "reply is not a JSON object or array: " + Messages.snippet(text));
             }
             try {
                 return parse(reply);
@@ -119,18 +162,23 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
             }
         } catch (AdapterException e) {
             throw e;
-        } catch (SocketTimeoutException e) {
-            throw new AdapterException(FailureKind.TIMEOUT, "no reply from " + url + " within the timeout", null, e);
-        } catch (InterruptedIOException e) {
-            FailureKind kind = "timeout".equals(e.getMessage()) ? FailureKind.TIMEOUT : FailureKind.CANCELLED;
-            throw new AdapterException(kind, (kind == FailureKind.TIMEOUT ? "no reply from " : "cancelled: ") + url,
-                    null, e);
         } catch (IOException e) {
-            if ("Canceled".equals(e.getMessage())) {
-                throw new AdapterException(FailureKind.CANCELLED, "cancelled: " + url, null, e);
-            }
-            throw new AdapterException(FailureKind.CONNECTION, "cannot reach " + url + ": " + describe(e), null, e);
+            throw transportFailure(call, url, e);
         }
+    }
+
+    private static AdapterException transportFailure(Call call, HttpUrl url, IOException e) {
+        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException
+                && "timeout".equals(e.getMessage())) { // the call timeout cancels the call: check it first
+            return new AdapterException(FailureKind.TIMEOUT, "no reply from " + url + " within the timeout", null, e);
+        }
+        if (call.isCanceled() || e instanceof InterruptedIOException) {
+            return new AdapterException(FailureKind.CANCELLED, "cancelled: " + url, null, e);
+        }
+        String what = e instanceof ConnectException || e instanceof UnknownHostException
+                || e instanceof NoRouteToHostException ? "cannot reach " : "connection to ";
+        return new AdapterException(FailureKind.CONNECTION, what + url + (what.startsWith("connection") ? " broke: "
+                : ": ") + describe(e), null, e);
     }
 
     @Override
@@ -140,9 +188,15 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
 
     @Override
     public void close() {
+        closed = true;
         client.dispatcher().cancelAll();
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
+    }
+
+    /** Connections the client holds open (idle or in use); none after {@link #close()}. */
+    int openConnections() {
+        return client.connectionPool().connectionCount();
     }
 
     private HttpUrl resolve(String path) {
@@ -164,20 +218,30 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
     }
 
-    /** The start of a body on one line, for error messages. */
-    static String snippet(String text) {
-        String one = text.replaceAll("\\s+", " ").trim();
-        if (one.isEmpty()) {
-            return "(empty body)";
-        }
-        return one.length() <= ERROR_SNIPPET ? one : one.substring(0, ERROR_SNIPPET) + "...";
-    }
-
     /** Thrown by {@link #parse} when the reply lacks a field the provider needs. */
     public static final class MalformedReplyException extends Exception {
         public MalformedReplyException(String message) {
             super(message);
         }
+    }
+
+    /** Adds chat {@code messages} to {@code body}: the system message (when there is one), then the prompt. */
+    protected static void putMessages(ObjectNode body, CompletionRequest request) {
+        ArrayNode messages = body.putArray("messages");
+        if (request.system() != null && !request.system().isEmpty()) {
+            messages.addObject().put("role", "system").put("content", request.system());
+        }
+        messages.addObject().put("role", "user").put("content", request.prompt());
+    }
+
+    /** The API key read from the config's variable, or {@code null}. */
+    protected final String apiKey() {
+        return apiKey;
+    }
+
+    /** An {@code Authorization: Bearer} header with {@link #apiKey()}, or none without a key. */
+    protected final Map<String, String> bearer() {
+        return apiKey == null ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
     }
 
     /** The text at {@code path} (JSON Pointer), or a {@link MalformedReplyException} naming the pointer. */

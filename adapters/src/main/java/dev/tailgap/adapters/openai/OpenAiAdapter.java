@@ -23,12 +23,10 @@ public final class OpenAiAdapter extends JsonHttpAdapter {
     public enum Api { CHAT, COMPLETIONS }
 
     private final Api api;
-    private final String apiKey;
 
     OpenAiAdapter(HttpUrl baseUrl, AdapterConfig config, Api api) {
         super(baseUrl, config);
         this.api = api;
-        this.apiKey = config.apiKey().orElse(null);
     }
 
     @Override
@@ -41,15 +39,9 @@ public final class OpenAiAdapter extends JsonHttpAdapter {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", request.model());
         if (api == Api.CHAT) {
-            ArrayNode messages = body.putArray("messages");
-            if (request.system() != null && !request.system().isEmpty()) {
-                messages.addObject().put("role", "system").put("content", request.system());
-            }
-            messages.addObject().put("role", "user").put("content", request.prompt());
+            putMessages(body, request);
         } else {
-            String prompt = request.system() == null || request.system().isEmpty()
-                    ? request.prompt() : request.system() + "\n\n" + request.prompt();
-            body.put("prompt", prompt);
+            body.put("prompt", request.promptWithSystem());
         }
         GenerationParams p = request.params();
         body.put("temperature", p.temperature());
@@ -66,7 +58,7 @@ public final class OpenAiAdapter extends JsonHttpAdapter {
 
     @Override
     protected Map<String, String> headers() {
-        return apiKey == null ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
+        return bearer();
     }
 
     @Override

@@ -4,8 +4,8 @@ import dev.tailgap.adapters.AdapterConfig;
 import dev.tailgap.adapters.AdapterConfigException;
 import dev.tailgap.adapters.ModelAdapter;
 import dev.tailgap.adapters.ModelAdapterProvider;
-import java.util.Locale;
 import dev.tailgap.adapters.http.BaseUrls;
+import java.util.List;
 import okhttp3.HttpUrl;
 
 /**
@@ -31,31 +31,16 @@ public final class OpenAiProvider implements ModelAdapterProvider {
 
     @Override
     public ModelAdapter create(AdapterConfig config) throws AdapterConfigException {
+        config.requireKnownOptions(name(), List.of("api"));
         String base = config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl();
         HttpUrl url = BaseUrls.parse(base, name());
-        boolean explicitKey = config.apiKeyEnv() != null;
-        AdapterConfig effective = explicitKey ? config
-                : new AdapterConfig(config.model(), base, DEFAULT_KEY_ENV, config.options(), config.timeout(),
-                        config.concurrency(), config.env());
-        boolean needsKey = explicitKey || base.equals(DEFAULT_BASE_URL);
-        if (needsKey && effective.apiKey().isEmpty()) {
-            throw new AdapterConfigException("environment variable " + effective.apiKeyEnv() + " is not set: "
-                    + "the openai provider at " + base + " needs an API key (export " + effective.apiKeyEnv()
-                    + "=..., or use --base-url for a local server that needs none)");
+        boolean needsKey = config.apiKeyEnv() != null || base.equals(DEFAULT_BASE_URL);
+        AdapterConfig effective = config.withDefaultApiKeyEnv(DEFAULT_KEY_ENV);
+        if (needsKey) {
+            effective.requireApiKey("the openai provider at " + base + " needs an API key (export "
+                    + effective.apiKeyEnv() + "=..., or use --base-url for a local server that needs none)");
         }
-        String api = config.option("api").orElse("chat").toLowerCase(Locale.ROOT);
-        OpenAiAdapter.Api mode;
-        switch (api) {
-            case "chat":
-                mode = OpenAiAdapter.Api.CHAT;
-                break;
-            case "completions":
-                mode = OpenAiAdapter.Api.COMPLETIONS;
-                break;
-            default:
-                throw new AdapterConfigException("option api=" + api + " is not one of: chat, completions");
-        }
-        return new OpenAiAdapter(url, effective, mode);
+        return new OpenAiAdapter(url, effective, config.enumOption("api", OpenAiAdapter.Api.class,
+                OpenAiAdapter.Api.CHAT));
     }
-
 }

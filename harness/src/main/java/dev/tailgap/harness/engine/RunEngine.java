@@ -180,7 +180,8 @@ public final class RunEngine {
         String prompt = spec.prompt().render(item.question(), item.concept(), item.relation());
         long start = System.nanoTime();
         try {
-            Completion c = client.call(new CompletionRequest(ref.model(), prompt, spec.system(), spec.params()));
+            Completion c = client.call(new CompletionRequest(ref.model(), prompt, spec.system(), spec.params(),
+                    item.id()));
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             Scored s = scorer.score(c.text(), item.answers());
             state.success();

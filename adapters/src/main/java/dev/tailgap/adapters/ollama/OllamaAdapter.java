@@ -1,0 +1,89 @@
+package dev.tailgap.adapters.ollama;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tailgap.adapters.AdapterConfig;
+import dev.tailgap.adapters.Completion;
+import dev.tailgap.adapters.CompletionRequest;
+import dev.tailgap.adapters.FailureKind;
+import dev.tailgap.adapters.GenerationParams;
+import dev.tailgap.adapters.http.JsonHttpAdapter;
+import java.util.Map;
+import okhttp3.HttpUrl;
+
+/**
+ * Ollama's native API: {@code POST {base}/api/chat} (messages) or {@code POST {base}/api/generate} (a prompt and a
+ * {@code system} field), always with {@code "stream": false}. Generation parameters go in {@code options}:
+ * {@code temperature}, {@code num_predict} (max tokens), {@code seed} (when set), {@code stop} (when any). Reads
+ * {@code message.content} or {@code response}, and the token counts {@code prompt_eval_count} / {@code eval_count}
+ * (Ollama leaves the first out when the whole prompt came from its cache: then it is unknown). An optional key is sent
+ * as a bearer token, for Ollama behind an authenticating proxy.
+ */
+final class OllamaAdapter extends JsonHttpAdapter {
+
+    /** Which native endpoint to call. */
+    enum Api { CHAT, GENERATE }
+
+    private final Api api;
+
+    OllamaAdapter(HttpUrl baseUrl, AdapterConfig config, Api api) {
+        super(baseUrl, config);
+        this.api = api;
+    }
+
+    @Override
+    protected String path(CompletionRequest request) {
+        return api == Api.CHAT ? "api/chat" : "api/generate";
+    }
+
+    @Override
+    protected ObjectNode payload(CompletionRequest request) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("model", request.model());
+        if (api == Api.CHAT) {
+            putMessages(body, request);
+        } else {
+            body.put("prompt", request.prompt());
+            if (request.system() != null && !request.system().isEmpty()) {
+                body.put("system", request.system());
+            }
+        }
+        body.put("stream", false);
+        GenerationParams p = request.params();
+        ObjectNode options = body.putObject("options");
+        options.put("temperature", p.temperature());
+        options.put("num_predict", p.maxTokens());
+        if (p.seed() != null) {
+            options.put("seed", p.seed());
+        }
+        if (!p.stop().isEmpty()) {
+            ArrayNode stop = options.putArray("stop");
+            p.stop().forEach(stop::add);
+        }
+        return body;
+    }
+
+    @Override
+    protected Map<String, String> headers() {
+        return bearer();
+    }
+
+    @Override
+    protected String hint(FailureKind kind) {
+        if (kind == FailureKind.NOT_FOUND) {
+            return "is the model pulled (ollama pull MODEL)? The base URL is Ollama's root, e.g. "
+                    + OllamaProvider.DEFAULT_BASE_URL;
+        }
+        return super.hint(kind);
+    }
+
+    @Override
+    protected Completion parse(JsonNode reply) throws MalformedReplyException {
+        if (reply.hasNonNull("error")) {
+            throw new MalformedReplyException("error in reply: " + reply.get("error").asText());
+        }
+        String text = requireText(reply, api == Api.CHAT ? "/message/content" : "/response");
+        return new Completion(text, optionalInt(reply, "/prompt_eval_count"), optionalInt(reply, "/eval_count"));
+    }
+}
