@@ -115,7 +115,7 @@ final class Charts {
             double ly = 16;
             for (int i = 0; i < series.size(); i++) {
                 String label = series.get(i).label();
-                String shown = label.length() > 28 ? label.substring(0, 27) + "\u2026" : label;
+                String shown = middle(Phrases.plain(label), 36);
                 double width = 24 + 7.2 * shown.length();
                 if (lx + width > W - mr && lx > ml) {
                     lx = ml;
@@ -188,6 +188,17 @@ final class Charts {
         return new StringBuilder(4096).append("<svg id=\"").append(id).append("\" class=\"chart\" viewBox=\"0 0 ")
                 .append(W).append(' ').append(h).append("\" role=\"img\" aria-label=\"").append(Html.text(label))
                 .append("\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+    }
+
+    /** At most {@code max} code points, cut in the middle so that both ends (often what tells runs apart) stay. */
+    static String middle(String s, int max) {
+        int n = s.codePointCount(0, s.length());
+        if (n <= max) {
+            return s;
+        }
+        int head = (max - 1) / 2;
+        int tail = max - 1 - head;
+        return s.substring(0, s.offsetByCodePoints(0, head)) + "\u2026" + s.substring(s.offsetByCodePoints(0, n - tail));
     }
 
     private static String clip(String s, int max) {

@@ -114,32 +114,39 @@ public final class JsonReport {
         StringWriter w = new StringWriter(8192);
         try (JsonGenerator g = JsonTrees.FACTORY.createGenerator(w)) {
             g.setPrettyPrinter(printer());
-            g.writeStartObject();
-            g.writeNumberField("schemaVersion", r.schemaVersion());
-            g.writeStringField("tool", r.tool());
-            writeDataset(g, r.dataset());
-            g.writeFieldName("run");
-            writeValue(g, r.run());
-            g.writeStringField("bucketing", r.bucketing());
-            g.writeNumberField("minBucketSize", r.minBucketSize());
-            g.writeArrayFieldStart("buckets");
-            for (int i = 0; i < r.buckets().size(); i++) {
-                writeBucket(g, Objects.requireNonNull(r.buckets().get(i), "report.buckets[" + i + "]"), i);
-            }
-            g.writeEndArray();
-            writeTotals(g, r.overall());
-            writeGap(g, r.gap());
-            writeSlope(g, r.slope());
-            writePoints(g, r.points());
-            writeRelations(g, r.relations());
-            g.writeEndObject();
+            write(g, r);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return w.append('\n').toString();
     }
 
-    private static DefaultPrettyPrinter printer() {
+    /** Writes the report as one JSON object (used to nest reports in other documents). */
+    static void write(JsonGenerator g, Report r) throws IOException {
+        Objects.requireNonNull(r.dataset(), "report.dataset");
+        Objects.requireNonNull(r.overall(), "report.overall");
+        g.writeStartObject();
+        g.writeNumberField("schemaVersion", r.schemaVersion());
+        g.writeStringField("tool", r.tool());
+        writeDataset(g, r.dataset());
+        g.writeFieldName("run");
+        writeValue(g, r.run());
+        g.writeStringField("bucketing", r.bucketing());
+        g.writeNumberField("minBucketSize", r.minBucketSize());
+        g.writeArrayFieldStart("buckets");
+        for (int i = 0; i < r.buckets().size(); i++) {
+            writeBucket(g, Objects.requireNonNull(r.buckets().get(i), "report.buckets[" + i + "]"), i);
+        }
+        g.writeEndArray();
+        writeTotals(g, r.overall());
+        writeGap(g, r.gap());
+        writeSlope(g, r.slope());
+        writePoints(g, r.points());
+        writeRelations(g, r.relations());
+        g.writeEndObject();
+    }
+
+    static DefaultPrettyPrinter printer() {
         Separators separators = Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")
@@ -151,7 +158,7 @@ public final class JsonReport {
         return p;
     }
 
-    private static void writeDataset(JsonGenerator g, DatasetRef d) throws IOException {
+    static void writeDataset(JsonGenerator g, DatasetRef d) throws IOException {
         g.writeObjectFieldStart("dataset");
         g.writeStringField("name", d.name());
         g.writeStringField("version", d.version());
@@ -281,7 +288,7 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
-    private static void writeEstimate(JsonGenerator g, String name, Estimate e, String at) throws IOException {
+    static void writeEstimate(JsonGenerator g, String name, Estimate e, String at) throws IOException {
         Estimate v = e == null ? Estimate.NONE : e;
         g.writeObjectFieldStart(name);
         writeRate(g, "value", v.value(), at + "." + name);
@@ -290,7 +297,7 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
-    private static void writeRate(JsonGenerator g, String name, double d, String at) throws IOException {
+    static void writeRate(JsonGenerator g, String name, double d, String at) throws IOException {
         g.writeFieldName(name);
         if (Double.isNaN(d)) {
             g.writeNull();
