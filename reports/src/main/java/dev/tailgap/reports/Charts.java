@@ -154,7 +154,7 @@ final class Charts {
             Bar b = bars.get(i);
             double yy = top + i * (row + gap);
             sb.append("<g class=\"bar\" data-n=\"").append(b.n()).append("\">");
-            sb.append(textAt(labelW - 10, yy + 12, "end", "row-label", clip(b.label(), 26)));
+            sb.append(textAt(labelW - 10, yy + 12, "end", "row-label", clip(b.label(), 24)));
             sb.append(textAt(labelW - 10, yy + 26, "end", "", b.note()));
             if (b.n() == 0) {
                 sb.append("<rect class=\"empty\" x=\"").append(labelW).append("\" y=\"").append(f(yy))

@@ -107,4 +107,5 @@
   next.addEventListener('click', function () { page++; render(); });
   document.getElementById('samples-controls').hidden = false;
   apply();
+  if (window.performance && performance.mark) { performance.mark('tailgap-items-ready'); }
 })();
