@@ -13,10 +13,13 @@ import json
 import math
 import os
 import random
+import sys
 
 from scipy import stats
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from stats_reference import holm  # noqa: E402  the same plain step-down loop the stats fixture uses
 OUT = os.path.join(HERE, "..", "resources", "compare")
 BUCKETS = [("head", 10000, None), ("torso", 100, 10000), ("tail", 0, 100)]
 N = {"head": 60, "torso": 90, "tail": 120}
@@ -93,17 +96,6 @@ def write_run(name, model, results, rng):
     rng.shuffle(lines)
     with open(os.path.join(d, "items.jsonl"), "w") as f:
         f.write("\n".join(lines) + "\n")
-
-
-def holm(ps):
-    m = len(ps)
-    order = sorted(range(m), key=lambda i: (ps[i], i))
-    adj = [0.0] * m
-    running = 0.0
-    for rank, i in enumerate(order):
-        running = max(running, min(1.0, (m - rank) * ps[i]))
-        adj[i] = running
-    return adj
 
 
 def mcnemar(b, c):

@@ -4,6 +4,7 @@ import dev.tailgap.harness.Version;
 import dev.tailgap.harness.engine.RunDirectory;
 import dev.tailgap.harness.engine.RunReports;
 import dev.tailgap.harness.engine.SavedRun;
+import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.JsonReport;
 import dev.tailgap.reports.MarkdownReport;
 import dev.tailgap.reports.Report;
@@ -41,13 +42,15 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report report = SavedRun.read(dir).report(dir, Version.tool());
+        SavedRun.read(dir); // a clear error for a directory that is not a run, before reading anything else
+        List<ItemResult> items = RunReports.items(dir);
+        Report report = RunReports.report(dir, items, Version.tool());
         List<Path> written = new ArrayList<>();
         if (!noWrite) {
             RunDirectory rd = new RunDirectory(dir);
             rd.writeAtomically(RunDirectory.REPORT_JSON, JsonReport.render(report));
             rd.writeAtomically(RunDirectory.REPORT_MD, MarkdownReport.render(report));
-            Path html = RunReports.writeHtml(dir, report);
+            Path html = RunReports.writeHtml(dir, report, items);
             if (format == Format.html) {
                 written.add(html);
             }
@@ -59,10 +62,10 @@ final class ReportCommand implements Callable<Integer> {
             case table -> out.print(TerminalTable.render(report));
             case html -> {
                 if (written.isEmpty()) {
-                    written.add(RunReports.writeHtml(dir, report));
+                    written.add(RunReports.writeHtml(dir, report, items));
                 }
             }
-            case csv -> written.addAll(RunReports.writeCsv(dir, report));
+            case csv -> written.addAll(RunReports.writeCsv(dir, report, items));
             case junit -> written.add(RunReports.writeJUnit(dir, report, List.of()));
         }
         for (Path p : written) {

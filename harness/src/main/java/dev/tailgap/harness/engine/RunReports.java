@@ -44,16 +44,27 @@ public final class RunReports {
         return out;
     }
 
+    /** The report of a saved run from its item results, read once by the caller with {@link #items}. */
+    public static Report report(Path dir, List<ItemResult> items, String tool) {
+        SavedRun saved = SavedRun.read(dir);
+        Aggregator aggregator = new Aggregator(saved.bucketing());
+        items.forEach(aggregator::add);
+        return aggregator.report(tool, saved.dataset(), saved.settings(), saved.minBucketSize());
+    }
+
     /** Writes report.html from the report and the directory's item log; returns its path. */
     public static Path writeHtml(Path dir, Report report) {
-        List<ItemResult> items = items(dir);
+        return writeHtml(dir, report, items(dir));
+    }
+
+    /** Writes report.html from the report and its item results; returns its path. */
+    public static Path writeHtml(Path dir, Report report, List<ItemResult> items) {
         new RunDirectory(dir).writeAtomically(HTML, w -> HtmlReport.write(report, items, w));
         return dir.resolve(HTML);
     }
 
     /** Writes buckets.csv and items.csv; returns their paths. */
-    public static List<Path> writeCsv(Path dir, Report report) {
-        List<ItemResult> items = items(dir);
+    public static List<Path> writeCsv(Path dir, Report report, List<ItemResult> items) {
         RunDirectory rd = new RunDirectory(dir);
         rd.writeAtomically(BUCKETS_CSV, CsvReport.buckets(report));
         rd.writeAtomically(ITEMS_CSV, w -> CsvReport.items(report, items, w));
