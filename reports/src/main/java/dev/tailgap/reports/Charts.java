@@ -187,7 +187,7 @@ final class Charts {
     private static StringBuilder open(String id, int h, String label) {
         return new StringBuilder(4096).append("<svg id=\"").append(id).append("\" class=\"chart\" viewBox=\"0 0 ")
                 .append(W).append(' ').append(h).append("\" role=\"img\" aria-label=\"").append(Html.text(label))
-                .append("\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+                .append("\">\n");
     }
 
     /** At most {@code max} code points, cut in the middle so that both ends (often what tells runs apart) stay. */

@@ -96,13 +96,13 @@ public final class ComparisonMarkdown {
             TextTable dt = new TextTable(dc);
             for (Disagreement x : ComparisonText.examples(d, EXAMPLES)) {
                 String[] row = new String[dc.length];
-                row[0] = MarkdownReport.code(x.id());
+                row[0] = cellCode(x.id());
                 row[1] = MarkdownReport.escape(x.bucket());
                 row[2] = MarkdownReport.escape(ComparisonText.shorten(x.question(), 80));
                 for (int i = 0; i < runs.size(); i++) {
                     String answer = x.answers().get(i);
                     row[3 + i] = x.outcomes().get(i).name().toLowerCase(java.util.Locale.ROOT)
-                            + (answer == null ? "" : ": " + MarkdownReport.code(ComparisonText.shorten(answer, 40)));
+                            + (answer == null ? "" : ": " + cellCode(ComparisonText.shorten(answer, 40)));
                 }
                 dt.row(row);
             }
@@ -114,6 +114,11 @@ public final class ComparisonMarkdown {
                             .substring(0, Math.min(12, c.dataset().sha256().length())))).append("</sub>\n");
         }
         return sb.toString();
+    }
+
+    /** A code span inside a table cell: GFM splits cells at a pipe even inside code, unless it is escaped. */
+    private static String cellCode(String text) {
+        return MarkdownReport.code(text).replace("|", "\\|");
     }
 
     private static String bold(String text, boolean on) {

@@ -57,7 +57,7 @@ final class ComparisonText {
             }
         }
         if (better.isEmpty() && worse.isEmpty()) {
-            return "No bucket differs significantly.";
+            return s.name(p.other()) + " does not differ significantly from the baseline in any bucket.";
         }
         StringBuilder sb = new StringBuilder();
         if (!better.isEmpty()) {

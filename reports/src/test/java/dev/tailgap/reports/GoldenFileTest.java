@@ -49,6 +49,13 @@ class GoldenFileTest {
         }
         out.add(Arguments.of("standard.gates.junit.xml", (Supplier<Report>) ReportFixtures::standard,
                 (Function<Report, String>) r -> JUnitReport.render(r, ReportFixtures.gates())));
+        Supplier<Report> none = () -> null;
+        out.add(Arguments.of("comparison.json", none,
+                (Function<Report, String>) r -> ComparisonJson.render(ReportFixtures.comparison())));
+        out.add(Arguments.of("comparison.md", none,
+                (Function<Report, String>) r -> ComparisonMarkdown.render(ReportFixtures.comparison())));
+        out.add(Arguments.of("comparison.html", none,
+                (Function<Report, String>) r -> ComparisonHtml.render(ReportFixtures.comparison())));
         return out.stream();
     }
 

@@ -171,4 +171,60 @@ final class ReportFixtures {
         return List.of(new GateResult("tail-accuracy >= 15%", true, "tail accuracy 18.1% >= 15.0%"),
                 new GateResult("gap <= 50 points", false, "head-vs-tail gap 61.1 points > 50.0 <limit> & \"more\""));
     }
+
+    /**
+     * A comparison of {@link #standard()} (the baseline) with a run that is better in the tail, and with a third run,
+     * for the renderers' golden files. The paired numbers are illustrative, not computed from items.
+     */
+    static Comparison comparison() {
+        Report a = standard();
+        List<DecadePoint> better = a.points().stream().map(p -> new DecadePoint(p.decade(), p.meanLog10(), p.n(),
+                Math.min(p.n(), p.correct() + p.n() / 5), e(Math.min(1, p.accuracy().value() + 0.2),
+                Math.min(1, p.accuracy().lower() + 0.2), Math.min(1, p.accuracy().upper() + 0.2)))).toList();
+        Map<String, Object> runB = new LinkedHashMap<>(a.run());
+        runB.put("model", "openai:gpt-4o <b>");
+        Report b = new Report(a.schemaVersion(), a.tool(), a.dataset(), runB, a.bucketing(), a.minBucketSize(),
+                a.buckets(), a.overall(), a.gap(), new Slope(0.09, 0.07, 0.11, 0.1, 0.9, 590, 3), better,
+                a.relations());
+        Map<String, Object> runC = new LinkedHashMap<>(a.run());
+        runC.put("model", "local:llama");
+        Report c = new Report(a.schemaVersion(), a.tool(), a.dataset(), runC, a.bucketing(), a.minBucketSize(),
+                a.buckets(), a.overall(), a.gap(), a.slope(), a.points(), a.relations());
+        List<Comparison.ComparedRun> runs = List.of(new Comparison.ComparedRun("openai:gpt-4o-mini", "run-a", a),
+                new Comparison.ComparedRun("openai:gpt-4o <b>", "run-b", b),
+                new Comparison.ComparedRun("local:llama", "run-c", c));
+        Comparison.PairedComparison ab = new Comparison.PairedComparison("openai:gpt-4o-mini", "openai:gpt-4o <b>",
+                List.of(new Comparison.PairedBucket("head", 24, 18, 1, 2, 3, 0, e(0.041667, -0.108, 0.19), 1.0, 1.0,
+                                false),
+                        new Comparison.PairedBucket("torso", 146, 75, 6, 15, 50, 4, e(0.061644, 0.0058, 0.1183),
+                                0.078354, 0.156708, false),
+                        new Comparison.PairedBucket("tail", 415, 70, 5, 40, 300, 11, e(0.084337, 0.0572, 0.1128),
+                                1.2345678e-7, 3.7037034e-7, true)),
+                new Comparison.PairedBucket("all", 585, 163, 12, 57, 353, 15, e(0.076923, 0.0561, 0.0978), 3.1e-9,
+                        NAN, false));
+        Comparison.PairedComparison ac = new Comparison.PairedComparison("openai:gpt-4o-mini", "local:llama",
+                List.of(new Comparison.PairedBucket("head", 24, 16, 3, 1, 4, 0, e(-0.083333, -0.25, 0.08), 0.625,
+                                1.0, false),
+                        new Comparison.PairedBucket("torso", 0, 0, 0, 0, 0, 150, Estimate.NONE, NAN, NAN, false),
+                        new Comparison.PairedBucket("tail", 415, 60, 15, 14, 326, 11, e(-0.00241, -0.021, 0.016),
+                                1.0, 1.0, false)),
+                new Comparison.PairedBucket("all", 439, 76, 18, 15, 330, 161, e(-0.006834, -0.03, 0.016), 0.728,
+                        NAN, false));
+        List<Comparison.RankedRun> ranking = List.of(
+                new Comparison.RankedRun("openai:gpt-4o <b>", e(0.26, 0.22, 0.3)),
+                new Comparison.RankedRun("openai:gpt-4o-mini", a.buckets().get(2).accuracy()),
+                new Comparison.RankedRun("local:llama", e(0.178, 0.144, 0.217)));
+        Comparison.Disagreements d = new Comparison.Disagreements(3, List.of(1, 0, 2), 25, List.of(
+                new Comparison.Disagreement("q:01", "What is Ada Lovelace's occupation?", List.of("mathematician"),
+                        "head", List.of(Outcome.CORRECT, Outcome.CORRECT, Outcome.ABSTAINED),
+                        java.util.Arrays.asList("Mathematician.", "mathematician", "unsure")),
+                new Comparison.Disagreement("q:05", "What is X's occupation?", List.of("-1"), "tail",
+                        List.of(Outcome.HALLUCINATED, Outcome.CORRECT, Outcome.HALLUCINATED),
+                        java.util.Arrays.asList("</script><img src=x onerror=alert(1)>", "-1", "| pipe | `tick`")),
+                new Comparison.Disagreement("q:07", "Who founded Acme, Inc.?", List.of("Coyote"), "tail",
+                        List.of(Outcome.CORRECT, Outcome.HALLUCINATED, Outcome.HALLUCINATED),
+                        java.util.Arrays.asList("Coyote", "Road Runner", "Acme\nCorp"))));
+        return new Comparison(Comparison.SCHEMA_VERSION, "tailgap 0.1.0", a.dataset(), a.bucketing(), "tail", runs,
+                List.of(ab, ac), ranking, d);
+    }
 }
