@@ -276,20 +276,18 @@ public final class HtmlReport {
     // --- sample browser ---
 
     private static void samplesSkeleton(StringBuilder sb, Report r, List<ItemResult> items) {
-        int[] perBucket = new int[r.buckets().size() + 1];
+        Map<String, Integer> perBucket = new HashMap<>();
         int[] perOutcome = new int[OUTCOMES.length];
-        Map<String, Integer> bucketIndex = bucketIndex(r);
         for (ItemResult it : items) {
-            perBucket[bucketIndex.getOrDefault(it.bucket(), r.buckets().size())]++;
+            perBucket.merge(it.bucket(), 1, Integer::sum);
             perOutcome[it.outcome().ordinal()]++;
         }
         sb.append("<section id=\"samples\">\n<h2>Items</h2>\n<div id=\"samples-controls\" class=\"controls\" hidden>\n")
                 .append("<label>Bucket <select id=\"f-bucket\"><option value=\"\">all buckets</option>");
         List<String> names = bucketNames(r, items);
         for (int i = 0; i < names.size(); i++) {
-            int count = i < perBucket.length - 1 ? perBucket[i] : perBucket[perBucket.length - 1];
             sb.append("<option value=\"").append(i).append("\">").append(Html.text(Phrases.plain(names.get(i))
-                    + " (" + Numbers.count(count) + ")")).append("</option>");
+                    + " (" + Numbers.count(perBucket.getOrDefault(names.get(i), 0)) + ")")).append("</option>");
         }
         sb.append("</select></label>\n<label>Outcome <select id=\"f-outcome\"><option value=\"\">all outcomes")
                 .append("</option>");
