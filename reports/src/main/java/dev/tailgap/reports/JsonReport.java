@@ -32,7 +32,7 @@ import java.util.TreeMap;
  *
  * <h2>Schema, version 1</h2>
  * The machine-readable form is {@code dev/tailgap/reports/report.schema.json} (JSON Schema 2020-12) on the
- * classpath. Every key is always present; "or null" marks the values that may be {@code null}.
+ * classpath. Every key is always written; "or null" marks the values that may be {@code null}.
  * <pre>
  * schemaVersion    integer   1; bumped when the shape changes incompatibly. Readers reject newer versions.
  * tool             string or null   the tool and its version that wrote the report, e.g. "tailgap 0.1.0"
@@ -78,6 +78,18 @@ import java.util.TreeMap;
  *   r2               number or null   R² of the line against accuracy binned by decade
  *   n                integer   scored items in the fit
  *   excluded         integer   scored items left out because their frequency is 0
+ * points           array     accuracy per decade of frequency, ascending (the points of the chart); absent in
+ *                            reports written before it was added, read as empty:
+ *   decade           integer   k for the frequencies [10^k, 10^(k+1)); items with frequency 0 are in no point
+ *   meanLog10        number    mean log10(frequency) of the point's scored items
+ *   n                integer   scored items in the decade
+ *   correct          integer   of which correct
+ *   accuracy         estimate  correct / n, Wilson 95% interval
+ * relations        array     one object per relation (kind of question), sorted by name, items without a relation
+ *                            last; empty when no item has a relation; absent in older reports, read as empty:
+ *   name             string or null   the relation; null for items without one
+ *   overall          totals    the relation's items over the whole run (the fields of "overall" above)
+ *   buckets          array     totals per bucket, aligned with "buckets": element i is the relation's bucket i
  *
  * estimate = { "value": number or null, "lower": number or null, "upper": number or null }
  *            proportions in [0, 1] (differences in [-1, 1]); all three null when undefined (no items)
@@ -102,30 +114,39 @@ public final class JsonReport {
         StringWriter w = new StringWriter(8192);
         try (JsonGenerator g = JsonTrees.FACTORY.createGenerator(w)) {
             g.setPrettyPrinter(printer());
-            g.writeStartObject();
-            g.writeNumberField("schemaVersion", r.schemaVersion());
-            g.writeStringField("tool", r.tool());
-            writeDataset(g, r.dataset());
-            g.writeFieldName("run");
-            writeValue(g, r.run());
-            g.writeStringField("bucketing", r.bucketing());
-            g.writeNumberField("minBucketSize", r.minBucketSize());
-            g.writeArrayFieldStart("buckets");
-            for (int i = 0; i < r.buckets().size(); i++) {
-                writeBucket(g, Objects.requireNonNull(r.buckets().get(i), "report.buckets[" + i + "]"), i);
-            }
-            g.writeEndArray();
-            writeTotals(g, r.overall());
-            writeGap(g, r.gap());
-            writeSlope(g, r.slope());
-            g.writeEndObject();
+            write(g, r);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return w.append('\n').toString();
     }
 
-    private static DefaultPrettyPrinter printer() {
+    /** Writes the report as one JSON object (used to nest reports in other documents). */
+    static void write(JsonGenerator g, Report r) throws IOException {
+        Objects.requireNonNull(r.dataset(), "report.dataset");
+        Objects.requireNonNull(r.overall(), "report.overall");
+        g.writeStartObject();
+        g.writeNumberField("schemaVersion", r.schemaVersion());
+        g.writeStringField("tool", r.tool());
+        writeDataset(g, r.dataset());
+        g.writeFieldName("run");
+        writeValue(g, r.run());
+        g.writeStringField("bucketing", r.bucketing());
+        g.writeNumberField("minBucketSize", r.minBucketSize());
+        g.writeArrayFieldStart("buckets");
+        for (int i = 0; i < r.buckets().size(); i++) {
+            writeBucket(g, Objects.requireNonNull(r.buckets().get(i), "report.buckets[" + i + "]"), i);
+        }
+        g.writeEndArray();
+        writeTotals(g, r.overall());
+        writeGap(g, r.gap());
+        writeSlope(g, r.slope());
+        writePoints(g, r.points());
+        writeRelations(g, r.relations());
+        g.writeEndObject();
+    }
+
+    static DefaultPrettyPrinter printer() {
         Separators separators = Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")
@@ -137,7 +158,7 @@ public final class JsonReport {
         return p;
     }
 
-    private static void writeDataset(JsonGenerator g, DatasetRef d) throws IOException {
+    static void writeDataset(JsonGenerator g, DatasetRef d) throws IOException {
         g.writeObjectFieldStart("dataset");
         g.writeStringField("name", d.name());
         g.writeStringField("version", d.version());
@@ -181,19 +202,59 @@ public final class JsonReport {
     }
 
     private static void writeTotals(JsonGenerator g, Totals t) throws IOException {
-        g.writeObjectFieldStart("overall");
+        g.writeFieldName("overall");
+        writeTotalsObject(g, t, "overall");
+    }
+
+    private static void writeTotalsObject(JsonGenerator g, Totals t, String at) throws IOException {
+        g.writeStartObject();
         g.writeNumberField("asked", t.asked());
         g.writeNumberField("n", t.n());
         g.writeNumberField("correct", t.correct());
         g.writeNumberField("hallucinated", t.hallucinated());
         g.writeNumberField("abstained", t.abstained());
         g.writeNumberField("errors", t.errors());
-        writeEstimate(g, "accuracy", t.accuracy(), "overall");
-        writeEstimate(g, "hallucination", t.hallucination(), "overall");
-        writeEstimate(g, "abstention", t.abstention(), "overall");
-        writeEstimate(g, "precision", t.precision(), "overall");
-        writeRate(g, "errorRate", t.errorRate(), "overall");
+        writeEstimate(g, "accuracy", t.accuracy(), at);
+        writeEstimate(g, "hallucination", t.hallucination(), at);
+        writeEstimate(g, "abstention", t.abstention(), at);
+        writeEstimate(g, "precision", t.precision(), at);
+        writeRate(g, "errorRate", t.errorRate(), at);
         g.writeEndObject();
+    }
+
+    private static void writePoints(JsonGenerator g, List<DecadePoint> points) throws IOException {
+        g.writeArrayFieldStart("points");
+        for (int i = 0; i < points.size(); i++) {
+            DecadePoint p = Objects.requireNonNull(points.get(i), "report.points[" + i + "]");
+            String at = "points[" + i + "]";
+            g.writeStartObject();
+            g.writeNumberField("decade", p.decade());
+            writeRate(g, "meanLog10", p.meanLog10(), at);
+            g.writeNumberField("n", p.n());
+            g.writeNumberField("correct", p.correct());
+            writeEstimate(g, "accuracy", p.accuracy(), at);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeRelations(JsonGenerator g, List<RelationStats> relations) throws IOException {
+        g.writeArrayFieldStart("relations");
+        for (int i = 0; i < relations.size(); i++) {
+            RelationStats rel = Objects.requireNonNull(relations.get(i), "report.relations[" + i + "]");
+            String at = "relations[" + i + "]";
+            g.writeStartObject();
+            g.writeStringField("name", rel.name());
+            g.writeFieldName("overall");
+            writeTotalsObject(g, rel.overall(), at + ".overall");
+            g.writeArrayFieldStart("buckets");
+            for (int b = 0; b < rel.buckets().size(); b++) {
+                writeTotalsObject(g, rel.buckets().get(b), at + ".buckets[" + b + "]");
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void writeGap(JsonGenerator g, Gap gap) throws IOException {
@@ -227,7 +288,7 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
-    private static void writeEstimate(JsonGenerator g, String name, Estimate e, String at) throws IOException {
+    static void writeEstimate(JsonGenerator g, String name, Estimate e, String at) throws IOException {
         Estimate v = e == null ? Estimate.NONE : e;
         g.writeObjectFieldStart(name);
         writeRate(g, "value", v.value(), at + "." + name);
@@ -236,7 +297,7 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
-    private static void writeRate(JsonGenerator g, String name, double d, String at) throws IOException {
+    static void writeRate(JsonGenerator g, String name, double d, String at) throws IOException {
         g.writeFieldName(name);
         if (Double.isNaN(d)) {
             g.writeNull();
@@ -251,6 +312,18 @@ public final class JsonReport {
     static String compact(Object v) {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = JsonTrees.FACTORY.createGenerator(w)) {
+            writeValue(g, v);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /** A JSON-like value as JSON indented like the report, maps with keys sorted, without a trailing newline. */
+    static String pretty(Object v) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = JsonTrees.FACTORY.createGenerator(w)) {
+            g.setPrettyPrinter(printer());
             writeValue(g, v);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -343,7 +416,30 @@ public final class JsonReport {
         Slope slope = s == null ? null : new Slope(s.numberOrNaN("perDecade"), s.numberOrNaN("lower"),
                 s.numberOrNaN("upper"), s.numberOrNaN("intercept"), s.numberOrNaN("r2"), s.intValue("n"),
                 s.intValue("excluded"));
-        return new Report(version, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope);
+        List<DecadePoint> points = new ArrayList<>();
+        if (!root.absentOrNull("points")) {
+            JsonNode array = root.array("points");
+            for (int i = 0; i < array.size(); i++) {
+                JsonTrees.Obj p = JsonTrees.Obj.of(array.get(i), "points[" + i + "]");
+                points.add(new DecadePoint(p.intValue("decade"), p.numberOrNaN("meanLog10"), p.intValue("n"),
+                        p.intValue("correct"), readEstimate(p.obj("accuracy"))));
+            }
+        }
+        List<RelationStats> relations = new ArrayList<>();
+        if (!root.absentOrNull("relations")) {
+            JsonNode array = root.array("relations");
+            for (int i = 0; i < array.size(); i++) {
+                JsonTrees.Obj rel = JsonTrees.Obj.of(array.get(i), "relations[" + i + "]");
+                JsonNode perBucket = rel.array("buckets");
+                List<Totals> cells = new ArrayList<>(perBucket.size());
+                for (int b = 0; b < perBucket.size(); b++) {
+                    cells.add(readTotals(JsonTrees.Obj.of(perBucket.get(b), "relations[" + i + "].buckets[" + b + "]")));
+                }
+                relations.add(new RelationStats(rel.nullableString("name"), readTotals(rel.obj("overall")), cells));
+            }
+        }
+        return new Report(version, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope,
+                points, relations);
     }
 
     private static DatasetRef readDataset(JsonTrees.Obj d) {

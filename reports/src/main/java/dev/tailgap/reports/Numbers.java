@@ -19,6 +19,31 @@ final class Numbers {
         return b.toPlainString();
     }
 
+    /** A p-value for JSON: six significant digits (half-even), exponent notation below 1e-6. */
+    static String sig6(double d) {
+        requireFinite(d);
+        if (d == 0) {
+            return "0.0";
+        }
+        BigDecimal b = new BigDecimal(d).round(new MathContext(6, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        String s = b.abs().compareTo(new BigDecimal("1e-6")) < 0 ? b.toString() : b.toPlainString();
+        return s.contains(".") || s.contains("E") ? s : s + ".0";
+    }
+
+    /** A p-value for people: three significant digits, "< 0.0001" below that. */
+    static String p(double d) {
+        if (Double.isNaN(d)) {
+            return "\u2014";
+        }
+        if (d < 0.0001) {
+            return "< 0.0001";
+        }
+        if (d >= 0.9995) {
+            return "1";
+        }
+        return new BigDecimal(d).round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
+    }
+
     /** A frequency for JSON: an integer when integral, otherwise the shortest decimal that reads back exactly. */
     static String jsonFrequency(double d) {
         requireFinite(d);

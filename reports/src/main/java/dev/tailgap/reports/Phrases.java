@@ -7,36 +7,51 @@ final class Phrases {
     private Phrases() {
     }
 
-    /** Typography: Markdown (code spans, en dashes, R²) or plain ASCII for the terminal. */
+    /**
+     * Typography: Markdown (code spans, en dashes, R²), HTML text (the same typography, names in curly quotes; the
+     * caller escapes the whole sentence) or plain ASCII for the terminal.
+     */
     enum Style {
-        MARKDOWN, PLAIN;
+        MARKDOWN, HTML, PLAIN;
 
         /** A name quoted for prose. */
         String name(String s) {
-            return this == MARKDOWN ? MarkdownReport.code(s) : "'" + Phrases.plain(s) + "'";
+            return switch (this) {
+                case MARKDOWN -> MarkdownReport.code(s);
+                case HTML -> "\u201c" + Phrases.plain(s) + "\u201d";
+                case PLAIN -> "'" + Phrases.plain(s) + "'";
+            };
+        }
+
+        /** True for the styles with Unicode typography. */
+        boolean typeset() {
+            return this != PLAIN;
         }
 
         /** An interval of two formatted numbers. */
         String range(String lo, String hi) {
             boolean negative = lo.startsWith("-") || hi.startsWith("-");
-            return this == MARKDOWN && !negative ? lo + "\u2013" + hi : lo + nbsp() + "to" + nbsp() + hi;
+            return typeset() && !negative ? lo + "\u2013" + hi : lo + nbsp() + "to" + nbsp() + hi;
         }
 
-        /** A space that the terminal renderer's word wrap must not break at (turned into a space after wrapping). */
+        /** A space that must not break: the terminal's word wrap turns it into a space after wrapping. */
         String nbsp() {
-            return this == MARKDOWN ? " " : "\u00a0";
+            return switch (this) {
+                case MARKDOWN -> " ";
+                case HTML, PLAIN -> "\u00a0";
+            };
         }
 
         String r2() {
-            return this == MARKDOWN ? "R\u00b2" : "R^2";
+            return typeset() ? "R\u00b2" : "R^2";
         }
 
         String missing() {
-            return this == MARKDOWN ? "\u2014" : "-";
+            return typeset() ? "\u2014" : "-";
         }
 
         String smallMark() {
-            return this == MARKDOWN ? "\u2020" : "*";
+            return typeset() ? "\u2020" : "*";
         }
     }
 
@@ -203,9 +218,9 @@ final class Phrases {
     /** A bucket's frequency range {@code [lower, upper)} in compact form. */
     static String range(BucketStats b, Style s) {
         if (b.upper() == Double.POSITIVE_INFINITY) {
-            return (s == Style.MARKDOWN ? "\u2265 " : ">= ") + Numbers.compact(b.lower());
+            return (s.typeset() ? "\u2265 " : ">= ") + Numbers.compact(b.lower());
         }
-        return Numbers.compact(b.lower()) + (s == Style.MARKDOWN ? "\u2013" : "-") + Numbers.compact(b.upper());
+        return Numbers.compact(b.lower()) + (s.typeset() ? "\u2013" : "-") + Numbers.compact(b.upper());
     }
 
     /** A rate with its interval: "79.2% (59.5–90.8)" or "79.2% [59.5, 90.8]". */
@@ -219,7 +234,7 @@ final class Phrases {
         }
         String lo = Numbers.pct(e.lower());
         String hi = Numbers.pct(e.upper());
-        return s == Style.MARKDOWN ? v + " (" + lo + "\u2013" + hi + ")" : v + " [" + lo + ", " + hi + "]";
+        return s.typeset() ? v + " (" + lo + "\u2013" + hi + ")" : v + " [" + lo + ", " + hi + "]";
     }
 
     /** A rate without its interval. */

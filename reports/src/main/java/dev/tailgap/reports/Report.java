@@ -1,21 +1,45 @@
 package dev.tailgap.reports;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything a renderer needs about one run: the dataset, the run's settings ({@code run}, a JSON-like tree with
  * sorted keys and no secrets), the bucketing scheme, per-bucket statistics ordered head to tail, totals, the
- * head-vs-tail gap and the log-linear slope. Contains no timestamps: the same run gives the same report.
+ * head-vs-tail gap, the log-linear slope, accuracy per decade of frequency ({@code points}, ascending by decade) and
+ * the breakdown per relation ({@code relations}, sorted by name, items without a relation last; empty when no item
+ * has a relation). Contains no timestamps: the same run gives the same report.
  */
 public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
-                     int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope) {
+                     int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope,
+                     List<DecadePoint> points, List<RelationStats> relations) {
 
-    /** Bumped whenever the JSON shape changes incompatibly. */
+    /** Bumped whenever the JSON shape changes incompatibly (adding a field is compatible). */
     public static final int SCHEMA_VERSION = 1;
 
     public Report {
         buckets = List.copyOf(buckets);
-        run = run == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(run));
+        run = run == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(run));
+        points = points == null ? List.of() : List.copyOf(points);
+        relations = relations == null ? List.of() : List.copyOf(relations);
+    }
+
+    /** A report without per-decade points or relations. */
+    public Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
+                  int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope) {
+        this(schemaVersion, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope, List.of(),
+                List.of());
+    }
+
+    /** The bucket with this name, or {@code null}. */
+    public BucketStats bucket(String name) {
+        for (BucketStats b : buckets) {
+            if (b.name().equals(name)) {
+                return b;
+            }
+        }
+        return null;
     }
 }

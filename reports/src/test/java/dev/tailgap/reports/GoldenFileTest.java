@@ -37,12 +37,25 @@ class GoldenFileTest {
         List<Object[]> formats = List.of(
                 new Object[] {"json", (Function<Report, String>) JsonReport::render},
                 new Object[] {"md", (Function<Report, String>) MarkdownReport::render},
-                new Object[] {"txt", (Function<Report, String>) TerminalTable::render});
+                new Object[] {"txt", (Function<Report, String>) TerminalTable::render},
+                new Object[] {"html", (Function<Report, String>) r -> HtmlReport.render(r, ReportFixtures.items())},
+                new Object[] {"buckets.csv", (Function<Report, String>) CsvReport::buckets},
+                new Object[] {"items.csv", (Function<Report, String>) r -> CsvReport.items(r, ReportFixtures.items())},
+                new Object[] {"junit.xml", (Function<Report, String>) JUnitReport::render});
         for (Object[] r : reports) {
             for (Object[] f : formats) {
                 out.add(Arguments.of(r[0] + "." + f[0], r[1], f[1]));
             }
         }
+        out.add(Arguments.of("standard.gates.junit.xml", (Supplier<Report>) ReportFixtures::standard,
+                (Function<Report, String>) r -> JUnitReport.render(r, ReportFixtures.gates())));
+        Supplier<Report> none = () -> null;
+        out.add(Arguments.of("comparison.json", none,
+                (Function<Report, String>) r -> ComparisonJson.render(ReportFixtures.comparison())));
+        out.add(Arguments.of("comparison.md", none,
+                (Function<Report, String>) r -> ComparisonMarkdown.render(ReportFixtures.comparison())));
+        out.add(Arguments.of("comparison.html", none,
+                (Function<Report, String>) r -> ComparisonHtml.render(ReportFixtures.comparison())));
         return out.stream();
     }
 
@@ -73,7 +86,13 @@ class GoldenFileTest {
             Locale.setDefault(Locale.Category.FORMAT, savedFormat);
             Locale.setDefault(Locale.Category.DISPLAY, savedDisplay);
         }
-        assertThat(rendered).doesNotContain("\r").doesNotContain("\t").endsWith("\n");
+        if (file.endsWith(".csv")) {
+            assertThat(rendered).as("CSV records end in CRLF").endsWith("\r\n").startsWith(file.contains("items")
+                    ? String.join(",", CsvReport.ITEM_COLUMNS) + "\r\n" : String.join(",", CsvReport.BUCKET_COLUMNS) + "\r\n");
+        } else {
+            assertThat(rendered).doesNotContain("\r").doesNotContain("\t");
+        }
+        assertThat(rendered).endsWith("\n");
         if (file.endsWith(".txt")) {
             assertThat(rendered.chars().allMatch(c -> c >= 0x20 && c < 0x7f || c == '\n'))
                     .as("terminal output is printable ASCII").isTrue();

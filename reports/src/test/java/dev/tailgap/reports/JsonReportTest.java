@@ -20,12 +20,12 @@ class JsonReportTest {
 
     static Report withGapAndSlope(Report r, Gap gap, Slope slope) {
         return new Report(r.schemaVersion(), r.tool(), r.dataset(), r.run(), r.bucketing(), r.minBucketSize(),
-                r.buckets(), r.overall(), gap, slope);
+                r.buckets(), r.overall(), gap, slope, r.points(), r.relations());
     }
 
     static Report withBuckets(Report r, List<BucketStats> buckets) {
         return new Report(r.schemaVersion(), r.tool(), r.dataset(), r.run(), r.bucketing(), r.minBucketSize(),
-                buckets, r.overall(), r.gap(), r.slope());
+                buckets, r.overall(), r.gap(), r.slope(), r.points(), r.relations());
     }
 
     static BucketStats withBounds(BucketStats b, double lower, double upper) {
@@ -87,7 +87,7 @@ class JsonReportTest {
         List<String> keys = new ArrayList<>();
         MAPPER.readTree(json).fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("schemaVersion", "tool", "dataset", "run", "bucketing", "minBucketSize",
-                "buckets", "overall", "gap", "slope");
+                "buckets", "overall", "gap", "slope", "points", "relations");
         List<String> bucketKeys = new ArrayList<>();
         MAPPER.readTree(json).get("buckets").get(0).fieldNames().forEachRemaining(bucketKeys::add);
         assertThat(bucketKeys).containsExactly("name", "lower", "upper", "datasetSize", "asked", "n", "correct",
@@ -97,6 +97,17 @@ class JsonReportTest {
                 List.of(), ReportFixtures.edge().overall(), null, null);
         assertThat(JsonReport.render(empty)).contains("\"run\": {},\n", "\"buckets\": [],\n");
         assertThat(JsonReport.parse(JsonReport.render(empty))).isEqualTo(empty);
+    }
+
+    @Test
+    void readsReportsWrittenBeforePointsAndRelationsExisted() throws IOException {
+        ObjectNode doc = (ObjectNode) MAPPER.readTree(JsonReport.render(ReportFixtures.standard()));
+        doc.remove("points");
+        doc.remove("relations");
+        Report old = JsonReport.parse(MAPPER.writeValueAsString(doc));
+        assertThat(old.points()).isEmpty();
+        assertThat(old.relations()).isEmpty();
+        assertThat(old.buckets()).isEqualTo(ReportFixtures.standard().buckets());
     }
 
     @Test

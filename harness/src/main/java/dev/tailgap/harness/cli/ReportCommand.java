@@ -2,12 +2,17 @@ package dev.tailgap.harness.cli;
 
 import dev.tailgap.harness.Version;
 import dev.tailgap.harness.engine.RunDirectory;
+import dev.tailgap.harness.engine.RunReports;
 import dev.tailgap.harness.engine.SavedRun;
+import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.JsonReport;
 import dev.tailgap.reports.MarkdownReport;
 import dev.tailgap.reports.Report;
 import dev.tailgap.reports.TerminalTable;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,9 +21,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code tailgap report RUN_DIR}: rebuild a run's reports from its item log, without calling any model. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Rebuild a run's reports from its saved item log (no model is called) and print the table.")
+        description = {"Rebuild a run's reports from its saved item log (no model is called).",
+                "table, json and markdown print the report; html, csv and junit write files into RUN_DIR "
+                        + "(report.html; buckets.csv and items.csv; junit.xml) and print their paths."})
 final class ReportCommand implements Callable<Integer> {
-    enum Format { table, json, markdown }
+    enum Format { table, json, markdown, html, csv, junit }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -27,33 +34,44 @@ final class ReportCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "What to print: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--no-write", description = "Only print; do not rewrite report.json and report.md.")
+    @Option(names = "--no-write", description = "Do not rewrite report.json, report.md and report.html.")
     boolean noWrite;
 
     @Override
     public Integer call() {
-        Report report = SavedRun.read(dir).report(dir, Version.tool());
+        SavedRun.read(dir); // a clear error for a directory that is not a run, before reading anything else
+        List<ItemResult> items = RunReports.items(dir);
+        Report report = RunReports.report(dir, items, Version.tool());
+        List<Path> written = new ArrayList<>();
         if (!noWrite) {
             RunDirectory rd = new RunDirectory(dir);
             rd.writeAtomically(RunDirectory.REPORT_JSON, JsonReport.render(report));
             rd.writeAtomically(RunDirectory.REPORT_MD, MarkdownReport.render(report));
+            Path html = RunReports.writeHtml(dir, report, items);
+            if (format == Format.html) {
+                written.add(html);
+            }
         }
-        String text;
+        PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case json:
-                text = JsonReport.render(report);
-                break;
-            case markdown:
-                text = MarkdownReport.render(report);
-                break;
-            default:
-                text = TerminalTable.render(report);
+            case json -> out.print(JsonReport.render(report));
+            case markdown -> out.print(MarkdownReport.render(report));
+            case table -> out.print(TerminalTable.render(report));
+            case html -> {
+                if (written.isEmpty()) {
+                    written.add(RunReports.writeHtml(dir, report, items));
+                }
+            }
+            case csv -> written.addAll(RunReports.writeCsv(dir, report, items));
+            case junit -> written.add(RunReports.writeJUnit(dir, report, List.of()));
         }
-        spec.commandLine().getOut().print(text);
-        spec.commandLine().getOut().flush();
+        for (Path p : written) {
+            out.println("wrote " + p);
+        }
+        out.flush();
         return 0;
     }
 }

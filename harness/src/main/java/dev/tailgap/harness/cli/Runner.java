@@ -54,6 +54,7 @@ final class Runner {
         out.println("run directory: " + result.dir());
         out.println("  " + result.dir().resolve(RunDirectory.REPORT_JSON));
         out.println("  " + result.dir().resolve(RunDirectory.REPORT_MD));
+        out.println("  " + result.dir().resolve(RunDirectory.REPORT_HTML));
         out.flush();
         if (result.exitCode() != ExitCode.OK) {
             err.println("tailgap: endpoint error: " + result.message());

@@ -6,25 +6,31 @@ import dev.tailgap.harness.stats.LogLinearFit;
 import dev.tailgap.harness.stats.Proportions;
 import dev.tailgap.reports.BucketStats;
 import dev.tailgap.reports.DatasetRef;
+import dev.tailgap.reports.DecadePoint;
 import dev.tailgap.reports.Estimate;
 import dev.tailgap.reports.Gap;
 import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.Outcome;
+import dev.tailgap.reports.RelationStats;
 import dev.tailgap.reports.Report;
 import dev.tailgap.reports.Totals;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Incremental, order-independent aggregation of item results into a {@link Report}: per-bucket outcome counts and an
- * exact log-linear accumulator, O(buckets) memory. The same results in any order give an identical report.
- * Thread-safe.
+ * Incremental, order-independent aggregation of item results into a {@link Report}: per-bucket outcome counts, the
+ * same counts per relation and bucket, and an exact log-linear accumulator whose decade bins are the report's
+ * accuracy-by-frequency points. Memory is O(buckets × relations + decades), not O(items). The same results in any
+ * order give an identical report. Thread-safe.
  */
 public final class Aggregator {
     private final Bucketing bucketing;
     private final long[][] counts; // [bucket][outcome ordinal]
     private final LogLinearFit fit = new LogLinearFit();
+    private final TreeMap<String, long[][]> relations = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
 
     public Aggregator(Bucketing bucketing) {
         this.bucketing = bucketing;
@@ -36,6 +42,8 @@ public final class Aggregator {
         int b = bucketing.indexOf(r.bucket()).orElseThrow(() ->
                 new IllegalArgumentException("item " + r.id() + " is in unknown bucket '" + r.bucket() + "'"));
         counts[b][r.outcome().ordinal()]++;
+        relations.computeIfAbsent(r.relation(), k -> new long[counts.length][Outcome.values().length])
+                [b][r.outcome().ordinal()]++;
         if (r.outcome() != Outcome.ERROR) {
             fit.add(r.frequency(), r.outcome() == Outcome.CORRECT);
         }
@@ -75,28 +83,53 @@ public final class Aggregator {
     public synchronized Report report(String tool, DatasetRef dataset, Map<String, Object> run, int minBucketSize) {
         List<Bucket> buckets = bucketing.buckets();
         List<BucketStats> stats = new ArrayList<>(buckets.size());
-        long tc = 0, th = 0, ta = 0, te = 0;
         for (int i = 0; i < buckets.size(); i++) {
             Bucket b = buckets.get(i);
-            long c = counts[i][Outcome.CORRECT.ordinal()];
-            long h = counts[i][Outcome.HALLUCINATED.ordinal()];
-            long a = counts[i][Outcome.ABSTAINED.ordinal()];
-            long e = counts[i][Outcome.ERROR.ordinal()];
-            long n = c + h + a;
-            stats.add(new BucketStats(b.name(), b.lower(), b.upper(), b.size(), (int) (n + e), (int) n, (int) c,
-                    (int) h, (int) a, (int) e, Proportions.wilson(c, n), Proportions.wilson(h, n),
-                    Proportions.wilson(a, n), Proportions.wilson(c, c + h), n < minBucketSize));
-            tc += c;
-            th += h;
-            ta += a;
-            te += e;
+            Totals t = totals(counts[i]);
+            stats.add(new BucketStats(b.name(), b.lower(), b.upper(), b.size(), t.asked(), t.n(), t.correct(),
+                    t.hallucinated(), t.abstained(), t.errors(), t.accuracy(), t.hallucination(), t.abstention(),
+                    t.precision(), t.n() < minBucketSize));
         }
-        long n = tc + th + ta;
-        Totals totals = new Totals((int) (n + te), (int) n, (int) tc, (int) th, (int) ta, (int) te,
-                Proportions.wilson(tc, n), Proportions.wilson(th, n), Proportions.wilson(ta, n),
-                Proportions.wilson(tc, tc + th), n + te == 0 ? 0.0 : (double) te / (n + te));
-        return new Report(Report.SCHEMA_VERSION, tool, dataset, run, bucketing.scheme(), minBucketSize, stats, totals,
-                gap(stats), fit.result());
+        List<DecadePoint> points = new ArrayList<>();
+        for (LogLinearFit.Decade d : fit.decades()) {
+            points.add(new DecadePoint(d.decade(), d.meanLog10(), (int) d.n(), (int) d.correct(),
+                    Proportions.wilson(d.correct(), d.n())));
+        }
+        List<RelationStats> byRelation = new ArrayList<>();
+        if (relations.size() > 1 || relations.size() == 1 && relations.firstKey() != null) {
+            for (Map.Entry<String, long[][]> e : relations.entrySet()) {
+                List<Totals> cells = new ArrayList<>(buckets.size());
+                for (long[] c : e.getValue()) {
+                    cells.add(totals(c));
+                }
+                byRelation.add(new RelationStats(e.getKey(), totals(sum(e.getValue())), cells));
+            }
+        }
+        return new Report(Report.SCHEMA_VERSION, tool, dataset, run, bucketing.scheme(), minBucketSize, stats,
+                totals(sum(counts)), gap(stats), fit.result(), points, byRelation);
+    }
+
+    private static long[] sum(long[][] perBucket) {
+        long[] total = new long[Outcome.values().length];
+        for (long[] c : perBucket) {
+            for (int o = 0; o < total.length; o++) {
+                total[o] += c[o];
+            }
+        }
+        return total;
+    }
+
+    /** Counts and Wilson-interval rates of one set of outcome counts (indexed by {@link Outcome#ordinal()}). */
+    private static Totals totals(long[] c) {
+        long correct = c[Outcome.CORRECT.ordinal()];
+        long hallucinated = c[Outcome.HALLUCINATED.ordinal()];
+        long abstained = c[Outcome.ABSTAINED.ordinal()];
+        long errors = c[Outcome.ERROR.ordinal()];
+        long n = correct + hallucinated + abstained;
+        return new Totals((int) (n + errors), (int) n, (int) correct, (int) hallucinated, (int) abstained,
+                (int) errors, Proportions.wilson(correct, n), Proportions.wilson(hallucinated, n),
+                Proportions.wilson(abstained, n), Proportions.wilson(correct, correct + hallucinated),
+                n + errors == 0 ? 0.0 : (double) errors / (n + errors));
     }
 
     /**

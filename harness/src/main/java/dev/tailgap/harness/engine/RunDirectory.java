@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * A run's directory: {@value #SPEC} (the settings, no secrets), {@value #ITEMS} (one result per finished item,
- * appended as items finish), {@value #REPORT_JSON} and {@value #REPORT_MD} (written only when the run completes).
+ * appended as items finish), {@value #REPORT_JSON}, {@value #REPORT_MD} and {@value #REPORT_HTML} (written only when
+ * the run completes).
  *
  * <p>Contract: the item log only ever holds complete lines for distinct items; reports are written atomically, so a
  * report file is never partial. Opening an existing directory for the same spec keeps its finished items (ERROR
@@ -33,6 +34,7 @@ public final class RunDirectory {
     public static final String ITEMS = "items.jsonl";
     public static final String REPORT_JSON = "report.json";
     public static final String REPORT_MD = "report.md";
+    public static final String REPORT_HTML = "report.html";
 
     static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -71,6 +73,7 @@ public final class RunDirectory {
             }
             Files.deleteIfExists(file(REPORT_JSON));
             Files.deleteIfExists(file(REPORT_MD));
+            Files.deleteIfExists(file(REPORT_HTML));
             return compactLog(kept);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare run directory " + dir + ": " + e.getMessage(), e);
@@ -121,6 +124,26 @@ public final class RunDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Like {@link #writeAtomically(String, String)}, streaming the content through {@code content}. */
+    public void writeAtomically(String name, WriterAction content) {
+        Path target = file(name);
+        Path tmp = file(name + ".tmp");
+        try {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                content.write(w);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes content to a writer. */
+    @FunctionalInterface
+    public interface WriterAction {
+        void write(java.io.Writer w) throws IOException;
     }
 
     static String prettyJson(Object value) {

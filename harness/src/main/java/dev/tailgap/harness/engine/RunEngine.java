@@ -152,6 +152,7 @@ public final class RunEngine {
         Report report = aggregator.report(Version.tool(), saved.dataset(), saved.settings(), saved.minBucketSize());
         dir.writeAtomically(RunDirectory.REPORT_JSON, JsonReport.render(report));
         dir.writeAtomically(RunDirectory.REPORT_MD, MarkdownReport.render(report));
+        RunReports.writeHtml(dir.path(), report);
         long errors = aggregator.count(Outcome.ERROR);
         double rate = report.overall().errorRate();
         if (errors > 0 && rate > spec.maxErrorRate()) {

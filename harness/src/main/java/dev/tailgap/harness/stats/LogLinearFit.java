@@ -3,6 +3,8 @@ package dev.tailgap.harness.stats;
 import dev.tailgap.reports.Slope;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hipparchus.distribution.continuous.TDistribution;
@@ -127,6 +129,25 @@ public final class LogLinearFit {
         }
         BigDecimal total = between.divide(bn.multiply(bn), MC);
         return BigDecimal.ONE.subtract(misfit.divide(total, MC), MC).doubleValue();
+    }
+
+    /**
+     * The items added so far grouped by whole decade, ascending: bin {@code k} holds the items with
+     * {@code floor(log10(frequency)) = k}, with its count, correct count and mean log10(frequency) (exact sum divided
+     * once, so independent of the order of {@link #add} calls).
+     */
+    public List<Decade> decades() {
+        List<Decade> out = new ArrayList<>(bins.size());
+        for (Map.Entry<Integer, Bin> e : bins.entrySet()) {
+            Bin bin = e.getValue();
+            double mean = bin.sumX.value().divide(BigDecimal.valueOf(bin.count), MC).doubleValue();
+            out.add(new Decade(e.getKey(), bin.count, bin.correct, mean));
+        }
+        return out;
+    }
+
+    /** One decade bin of {@link #decades()}: {@code n} items, {@code correct} of them right, at mean log10 frequency. */
+    public record Decade(int decade, long n, long correct, double meanLog10) {
     }
 
     private Map<Integer, Bin> snapshot() {

@@ -1,0 +1,95 @@
+package dev.tailgap.harness.cli;
+
+import dev.tailgap.harness.TailgapException;
+import dev.tailgap.harness.Version;
+import dev.tailgap.harness.compare.RunComparer;
+import dev.tailgap.reports.Comparison;
+import dev.tailgap.reports.ComparisonHtml;
+import dev.tailgap.reports.ComparisonJson;
+import dev.tailgap.reports.ComparisonMarkdown;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tailgap compare RUN_DIR RUN_DIR...}: paired comparison of saved runs on the same dataset. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compare two or more saved runs on the same dataset (no model is called). The first run is the "
+                + "baseline; every other run is compared with it on the items both scored, paired by id: exact "
+                + "McNemar test per bucket, Holm-adjusted across buckets.",
+                "Runs on different dataset files (different sha256) are refused with exit code 2."})
+final class CompareCommand implements Callable<Integer> {
+    enum Format { html, md, json }
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN_DIR", arity = "2..*", description = "Run directories; the first is the baseline.")
+    List<Path> dirs;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "Write the comparison to FILE (default: print it).")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "${COMPLETION-CANDIDATES} (default: from the --out file's extension, else html when "
+                    + "writing a file and md when printing).")
+    Format format;
+
+    @Override
+    public Integer call() {
+        Comparison c = RunComparer.compare(dirs, Version.tool());
+        Format f = format != null ? format : fromName(out);
+        String text = switch (f) {
+            case html -> ComparisonHtml.render(c);
+            case md -> ComparisonMarkdown.render(c);
+            case json -> ComparisonJson.render(c);
+        };
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (out == null) {
+            stdout.print(text);
+        } else {
+            write(out, text);
+            stdout.println("wrote " + out);
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private static Format fromName(Path out) {
+        if (out == null) {
+            return Format.md;
+        }
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return Format.json;
+        }
+        if (name.endsWith(".md") || name.endsWith(".markdown")) {
+            return Format.md;
+        }
+        return Format.html;
+    }
+
+    private static void write(Path file, String text) {
+        Path abs = file.toAbsolutePath();
+        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
+        try {
+            if (abs.getParent() != null) {
+                Files.createDirectories(abs.getParent());
+            }
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw TailgapException.usage("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package dev.tailgap.harness.compare;
+
+import dev.tailgap.datasets.Bucketing;
+import dev.tailgap.harness.TailgapException;
+import dev.tailgap.harness.engine.Aggregator;
+import dev.tailgap.harness.engine.RunReports;
+import dev.tailgap.harness.engine.SavedRun;
+import dev.tailgap.harness.stats.Holm;
+import dev.tailgap.harness.stats.McNemar;
+import dev.tailgap.reports.BucketStats;
+import dev.tailgap.reports.Comparison;
+import dev.tailgap.reports.Comparison.ComparedRun;
+import dev.tailgap.reports.Comparison.Disagreement;
+import dev.tailgap.reports.Comparison.Disagreements;
+import dev.tailgap.reports.Comparison.PairedBucket;
+import dev.tailgap.reports.Comparison.PairedComparison;
+import dev.tailgap.reports.Comparison.RankedRun;
+import dev.tailgap.reports.Estimate;
+import dev.tailgap.reports.ItemResult;
+import dev.tailgap.reports.Outcome;
+import dev.tailgap.reports.Report;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Compares saved runs on the same dataset against the first one (the baseline), without calling any model.
+ *
+ * <p>Every run is bucketed with the baseline's bucket definitions (by each item's frequency), so all runs share the
+ * baseline's buckets. Items are paired by id; a pair counts when both runs scored the item (neither ERROR). Per bucket
+ * the paired 2×2 table gives the exact McNemar test ({@link McNemar#exactPValue}) and the paired accuracy difference
+ * with Newcombe's interval ({@link McNemar#pairedDifference}); the bucket p-values of one run-versus-baseline
+ * comparison are Holm-adjusted together ({@link Holm#adjust}), one family per compared run. The result does not
+ * depend on the order of the item logs' lines.
+ */
+public final class RunComparer {
+    /** Disagreeing items listed per bucket; all are counted. */
+    public static final int DISAGREEMENTS_PER_BUCKET = 25;
+
+    private RunComparer() {
+    }
+
+    /**
+     * Compares the runs in {@code dirs} (at least two) against the first.
+     *
+     * @throws TailgapException (usage) when a directory is not a run, or the runs used different datasets
+     */
+    public static Comparison compare(List<Path> dirs, String tool) {
+        if (dirs.size() < 2) {
+            throw TailgapException.usage("compare needs at least two run directories, got " + dirs.size());
+        }
+        List<SavedRun> saved = new ArrayList<>();
+        for (Path d : dirs) {
+            saved.add(SavedRun.read(d));
+        }
+        SavedRun base = saved.get(0);
+        for (int i = 1; i < saved.size(); i++) {
+            String a = base.dataset().sha256();
+            String b = saved.get(i).dataset().sha256();
+            if (a == null || !a.equals(b)) {
+                throw TailgapException.usage("runs " + dirs.get(0) + " and " + dirs.get(i)
+                        + " used different datasets (sha256 " + a + " vs " + b
+                        + "); compare needs runs on the same dataset file");
+            }
+        }
+        Bucketing bucketing = base.bucketing();
+        List<String> labels = labels(saved, dirs);
+        List<Map<String, ItemResult>> items = new ArrayList<>();
+        List<ComparedRun> runs = new ArrayList<>();
+        for (int i = 0; i < saved.size(); i++) {
+            SavedRun s = saved.get(i);
+            boolean same = s.bucketing().equals(bucketing);
+            Aggregator agg = new Aggregator(bucketing);
+            Map<String, ItemResult> byId = new HashMap<>();
+            for (ItemResult r : RunReports.items(dirs.get(i))) {
+                ItemResult rb = same ? r : rebucket(r, bucketing);
+                agg.add(rb);
+                byId.put(rb.id(), rb);
+            }
+            items.add(byId);
+            runs.add(new ComparedRun(labels.get(i), name(dirs.get(i)),
+                    agg.report(tool, s.dataset(), s.settings(), base.minBucketSize())));
+        }
+
+        List<String> bucketNames = runs.get(0).report().buckets().stream().map(BucketStats::name).toList();
+        List<PairedComparison> pairs = new ArrayList<>();
+        for (int i = 1; i < runs.size(); i++) {
+            pairs.add(paired(labels.get(0), labels.get(i), bucketNames, items.get(0), items.get(i)));
+        }
+        Report baseReport = runs.get(0).report();
+        String tail = baseReport.gap() != null && baseReport.gap().tail() != null ? baseReport.gap().tail()
+                : bucketNames.isEmpty() ? null : bucketNames.get(bucketNames.size() - 1);
+        return new Comparison(Comparison.SCHEMA_VERSION, tool, base.dataset(), bucketing.scheme(), tail, runs, pairs,
+                ranking(runs, tail), disagreements(bucketNames, items));
+    }
+
+    private static ItemResult rebucket(ItemResult r, Bucketing b) {
+        String bucket = b.buckets().get(b.assign(r.frequency())).name();
+        return new ItemResult(r.id(), r.question(), r.answers(), r.concept(), r.relation(), r.frequency(), bucket,
+                r.rawAnswer(), r.extracted(), r.outcome(), r.error(), r.latencyMs(), r.promptTokens(),
+                r.completionTokens());
+    }
+
+    /** Each run's model name; a repeated one gets its directory name, and a number if that is not enough. */
+    private static List<String> labels(List<SavedRun> saved, List<Path> dirs) {
+        List<String> base = new ArrayList<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (SavedRun s : saved) {
+            Object m = s.settings().get("model");
+            String label = m == null ? "run" : m.toString();
+            base.add(label);
+            counts.merge(label, 1, Integer::sum);
+        }
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < base.size(); i++) {
+            String label = counts.get(base.get(i)) > 1 ? base.get(i) + " (" + name(dirs.get(i)) + ")" : base.get(i);
+            String unique = label;
+            for (int k = 2; !seen.add(unique); k++) {
+                unique = label + " #" + k;
+            }
+            out.add(unique);
+        }
+        return out;
+    }
+
+    private static String name(Path dir) {
+        Path f = dir.toAbsolutePath().normalize().getFileName();
+        return f == null ? dir.toString() : f.toString();
+    }
+
+    private static boolean scored(ItemResult r) {
+        return r != null && r.outcome() != Outcome.ERROR;
+    }
+
+    static PairedComparison paired(String baseLabel, String otherLabel, List<String> buckets,
+                                   Map<String, ItemResult> base, Map<String, ItemResult> other) {
+        int m = buckets.size();
+        long[][] t = new long[m + 1][5]; // a, b (baseline only), c (other only), d, unpaired; row m = overall
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < m; i++) {
+            index.put(buckets.get(i), i);
+        }
+        Set<String> ids = new HashSet<>(base.keySet());
+        ids.addAll(other.keySet());
+        for (String id : ids) {
+            ItemResult x = base.get(id);
+            ItemResult y = other.get(id);
+            ItemResult any = x != null ? x : y;
+            int b = index.getOrDefault(any.bucket(), -1);
+            if (b < 0) {
+                continue;
+            }
+            int cell;
+            if (!scored(x) || !scored(y)) {
+                cell = 4;
+            } else {
+                boolean cx = x.outcome() == Outcome.CORRECT;
+                boolean cy = y.outcome() == Outcome.CORRECT;
+                cell = cx && cy ? 0 : cx ? 1 : cy ? 2 : 3;
+            }
+            t[b][cell]++;
+            t[m][cell]++;
+        }
+        double[] raw = new double[m];
+        List<Integer> tested = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            if (t[i][0] + t[i][1] + t[i][2] + t[i][3] > 0) {
+                raw[i] = McNemar.exactPValue(t[i][1], t[i][2]);
+                tested.add(i);
+            } else {
+                raw[i] = Double.NaN;
+            }
+        }
+        double[] family = new double[tested.size()];
+        for (int k = 0; k < family.length; k++) {
+            family[k] = raw[tested.get(k)];
+        }
+        double[] adjusted = Holm.adjust(family);
+        double[] adj = new double[m];
+        java.util.Arrays.fill(adj, Double.NaN);
+        for (int k = 0; k < family.length; k++) {
+            adj[tested.get(k)] = adjusted[k];
+        }
+        List<PairedBucket> rows = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            rows.add(row(buckets.get(i), t[i], raw[i], adj[i]));
+        }
+        long[] all = t[m];
+        double pAll = all[0] + all[1] + all[2] + all[3] > 0 ? McNemar.exactPValue(all[1], all[2]) : Double.NaN;
+        return new PairedComparison(baseLabel, otherLabel, rows, row("all", all, pAll, Double.NaN));
+    }
+
+    private static PairedBucket row(String bucket, long[] t, double p, double adjusted) {
+        // the other run is "first": its right-only count is c, the baseline's is b
+        Estimate diff = McNemar.pairedDifference(t[0], t[2], t[1], t[3]);
+        return new PairedBucket(bucket, (int) (t[0] + t[1] + t[2] + t[3]), (int) t[0], (int) t[1], (int) t[2],
+                (int) t[3], (int) t[4], diff, p, adjusted, adjusted < Comparison.ALPHA);
+    }
+
+    private static List<RankedRun> ranking(List<ComparedRun> runs, String tail) {
+        List<RankedRun> out = new ArrayList<>();
+        for (ComparedRun r : runs) {
+            BucketStats b = tail == null ? null : r.report().bucket(tail);
+            out.add(new RankedRun(r.label(), b == null ? Estimate.NONE : b.accuracy()));
+        }
+        Comparator<RankedRun> byAccuracy = Comparator.comparingDouble(
+                (RankedRun x) -> x.tailAccuracy().defined() ? -x.tailAccuracy().value() : Double.POSITIVE_INFINITY);
+        List<RankedRun> sorted = new ArrayList<>(out);
+        sorted.sort(byAccuracy); // stable: ties keep the runs' order
+        return sorted;
+    }
+
+    private static Disagreements disagreements(List<String> buckets, List<Map<String, ItemResult>> items) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < buckets.size(); i++) {
+            index.put(buckets.get(i), i);
+        }
+        int[] perBucket = new int[buckets.size()];
+        List<TreeMap<String, Disagreement>> examples = new ArrayList<>();
+        for (int i = 0; i < buckets.size(); i++) {
+            examples.add(new TreeMap<>());
+        }
+        int total = 0;
+        for (Map.Entry<String, ItemResult> e : items.get(0).entrySet()) {
+            ItemResult first = e.getValue();
+            Integer b = index.get(first.bucket());
+            if (b == null || !scored(first)) {
+                continue;
+            }
+            List<ItemResult> all = new ArrayList<>();
+            boolean anyRight = false;
+            boolean anyWrong = false;
+            for (Map<String, ItemResult> run : items) {
+                ItemResult r = run.get(e.getKey());
+                if (!scored(r)) {
+                    all = null;
+                    break;
+                }
+                all.add(r);
+                anyRight |= r.outcome() == Outcome.CORRECT;
+                anyWrong |= r.outcome() != Outcome.CORRECT;
+            }
+            if (all == null || !(anyRight && anyWrong)) {
+                continue;
+            }
+            total++;
+            perBucket[b]++;
+            TreeMap<String, Disagreement> shown = examples.get(b);
+            if (shown.size() < DISAGREEMENTS_PER_BUCKET || e.getKey().compareTo(shown.lastKey()) < 0) {
+                shown.put(e.getKey(), new Disagreement(first.id(), first.question(), first.answers(), first.bucket(),
+                        all.stream().map(ItemResult::outcome).toList(),
+                        all.stream().map(ItemResult::rawAnswer).toList()));
+                if (shown.size() > DISAGREEMENTS_PER_BUCKET) {
+                    shown.pollLastEntry();
+                }
+            }
+        }
+        List<Disagreement> listed = new ArrayList<>();
+        for (TreeMap<String, Disagreement> m : examples) {
+            listed.addAll(m.values());
+        }
+        List<Integer> counts = new ArrayList<>();
+        for (int c : perBucket) {
+            counts.add(c);
+        }
+        return new Disagreements(total, counts, DISAGREEMENTS_PER_BUCKET, listed);
+    }
+}

@@ -1,0 +1,283 @@
+package dev.tailgap.harness.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tailgap.datasets.BucketScheme;
+import dev.tailgap.datasets.Bucketing;
+import dev.tailgap.datasets.Dataset;
+import dev.tailgap.harness.DatasetFiles;
+import dev.tailgap.harness.ExitCode;
+import dev.tailgap.harness.RunSpec;
+import dev.tailgap.harness.engine.Aggregator;
+import dev.tailgap.harness.engine.Progress;
+import dev.tailgap.harness.engine.RunDirectory;
+import dev.tailgap.harness.engine.RunEngine;
+import dev.tailgap.harness.engine.RunResult;
+import dev.tailgap.harness.sim.SimModel;
+import dev.tailgap.harness.sim.SimParams;
+import dev.tailgap.harness.sim.SimServer;
+import dev.tailgap.reports.BucketStats;
+import dev.tailgap.reports.DatasetRef;
+import dev.tailgap.reports.HtmlReport;
+import dev.tailgap.reports.ItemResult;
+import dev.tailgap.reports.Outcome;
+import dev.tailgap.reports.Report;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The HTML reports in a real headless Chromium: charts drawn with the right number of marks, the item browser's
+ * filters, search and pager, no console error, and untrusted model output that never executes. Screenshots go to
+ * {@code target/browser/}. Skipped when Chromium or chromedriver is not installed.
+ *
+ * <p>{@code -Dtailgap.browser.items=100000} sets the size of the large synthetic run (default 3,000); its generation
+ * and load times are written to {@code target/browser/timings.txt} (recorded, never asserted).
+ */
+class HtmlReportBrowserTest {
+    private static final Path OUT = Path.of("target", "browser");
+    private static Browser browser;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Browser.assumeInstalled();
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private static int count(String css) {
+        return browser.driver.findElements(By.cssSelector(css)).size();
+    }
+
+    private static String text(String css) {
+        return browser.driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    private static List<WebElement> rows() {
+        return browser.driver.findElements(By.cssSelector("#samples-body tr"));
+    }
+
+    /** Waits until the status line of the item browser contains {@code fragment} (the search is debounced). */
+    private static void awaitStatus(String fragment) {
+        new WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("samples-status")).getText().contains(fragment));
+    }
+
+    @Test
+    void theDemoRunsReportShowsHeadlineChartsAndItemsWithoutConsoleErrors() throws Exception {
+        Dataset dataset = DatasetFiles.load("world-cities", false);
+        RunResult run;
+        try (SimServer server = SimServer.start(SimModel.of(DatasetFiles.items(dataset), SimParams.DEFAULTS), 0, 16)) {
+            RunSpec spec = RunSpec.builder().dataset("world-cities").model("openai:" + SimServer.MODEL_ID)
+                    .baseUrl(server.baseUrl()).endpointLabel("synthetic").concurrency(8).out(tmp.resolve("demo"))
+                    .build();
+            run = new RunEngine(tmp, Progress.NONE, k -> null).run(spec);
+        }
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        Report report = run.report();
+        browser.open(run.dir().resolve(RunDirectory.REPORT_HTML));
+
+        assertThat(text("#headline .lede")).startsWith("Tail accuracy").contains("a gap of").contains("95% CI");
+        assertThat(count("#headline .card")).isEqualTo(5);
+        assertThat(report.points()).isNotEmpty();
+        assertThat(count("svg#chart-frequency circle.pt")).isEqualTo(report.points().size() + 1); // + legend dot
+        assertThat(count("svg#chart-frequency g.point")).isEqualTo(report.points().size());
+        assertThat(count("svg#chart-frequency line.fit")).isEqualTo(2); // the fit and its legend sample
+        assertThat(count("svg#chart-outcomes g.bar")).isEqualTo(report.buckets().size());
+        long filled = report.buckets().stream().filter(b -> b.n() > 0).count();
+        assertThat(count("svg#chart-outcomes g.bar rect.seg")).isEqualTo((int) (3 * filled));
+        assertThat(count("#relations")).isZero(); // one relation: nothing to break down
+
+        int total = report.overall().asked();
+        assertThat(rows()).hasSize(HtmlReport.PAGE_SIZE);
+        assertThat(text("#samples-status")).isEqualTo("Showing 1\u201350 of " + String.format(Locale.US, "%,d", total)
+                + " items");
+        BucketStats tail = report.bucket(report.gap().tail());
+        new Select(browser.driver.findElement(By.id("f-bucket"))).selectByVisibleText(
+                tail.name() + " (" + tail.asked() + ")");
+        awaitStatus("of " + tail.asked() + " matching");
+        assertThat(rows()).allSatisfy(r -> assertThat(r.getAttribute("data-bucket")).isEqualTo(tail.name()));
+        new Select(browser.driver.findElement(By.id("f-outcome"))).selectByValue(
+                Integer.toString(Outcome.HALLUCINATED.ordinal()));
+        awaitStatus("of " + tail.hallucinated() + " matching");
+        assertThat(rows()).allSatisfy(r -> assertThat(r.getAttribute("data-outcome")).isEqualTo("HALLUCINATED"));
+        browser.driver.findElement(By.id("page-next")).click();
+        assertThat(text("#samples-status")).startsWith("Showing 51\u2013");
+
+        new Select(browser.driver.findElement(By.id("f-bucket"))).selectByIndex(0);
+        new Select(browser.driver.findElement(By.id("f-outcome"))).selectByIndex(0);
+        browser.driver.findElement(By.id("f-search")).sendKeys("Shanghai");
+        awaitStatus("of 1 matching");
+        assertThat(rows()).singleElement().satisfies(r -> assertThat(r.getText()).contains("Shanghai", "China"));
+
+        browser.screenshot(OUT.resolve("demo-report.png"));
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    static final String[] PAYLOADS = {
+        "<script>window.__pwned = 'script'; document.title = 'pwned';</script>",
+        "<img src=x onerror=\"window.__pwned='img'; document.title='pwned'\">",
+        "</script><script>window.__pwned='close'; document.title='pwned'</script>",
+        "<a href=\"javascript:window.__pwned='link'\" id=\"evil-link\">click me</a>",
+        "\"><svg onload=\"window.__pwned='svg'; document.title='pwned'\">",
+        "'--><script>window.__pwned='comment'</script><!--",
+        "\u2028</script ><script>window.__pwned='ls'</script>",
+    };
+
+    @Test
+    void untrustedTextNeverExecutesAndIsShownLiterally() throws IOException {
+        List<ItemResult> items = new ArrayList<>();
+        for (int i = 0; i < PAYLOADS.length; i++) {
+            String p = PAYLOADS[i];
+            items.add(new ItemResult("xss:" + i + p, "Question " + i + " " + p, List.of("gold " + p, "alias"),
+                    "concept " + p, "relation " + (i % 2) + p, Math.pow(10, i % 5), "b" + (i % 5),
+                    "answer " + i + ": " + p, p, i % 3 == 0 ? Outcome.CORRECT : Outcome.HALLUCINATED, null, 5, 1, 1));
+        }
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("model", "evil:" + PAYLOADS[0]);
+        run.put("endpoint", PAYLOADS[1]);
+        run.put("prompt", Map.of("template", "Q: {question} " + PAYLOADS[2], "sha256", PAYLOADS[3]));
+        Report report = report(items, run, new DatasetRef("data" + PAYLOADS[4], PAYLOADS[2], "abc", items.size(),
+                PAYLOADS[1], PAYLOADS[0]));
+        String html = HtmlReport.render(report, items);
+        Path withCsp = tmp.resolve("xss.html");
+        Files.writeString(withCsp, html, StandardCharsets.UTF_8);
+        // the escaping alone must hold: the same page without its Content-Security-Policy
+        Path withoutCsp = tmp.resolve("xss-no-csp.html");
+        Files.writeString(withoutCsp, html.replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", ""),
+                StandardCharsets.UTF_8);
+        assertThat(Files.readString(withoutCsp)).doesNotContain("Content-Security-Policy");
+
+        for (Path page : List.of(withoutCsp, withCsp)) {
+            browser.open(page);
+            assertThat(browser.js("return window.__pwned === undefined;")).as(page.toString()).isEqualTo(true);
+            assertThat(browser.driver.getTitle()).isEqualTo("tailgap: evil:" + PAYLOADS[0] + " on data" + PAYLOADS[4]
+                    + "@" + PAYLOADS[2]);
+            assertThat(rows()).hasSize(items.size());
+            String table = text("#samples-table");
+            for (String p : PAYLOADS) {
+                assertThat(table).contains("answer").contains(p.strip().substring(0, 12));
+            }
+            assertThat(count("#samples-body img, #samples-body script, #samples-body svg, #samples-body a")).isZero();
+            assertThat(count("a[href^='javascript']")).isZero();
+            assertThat(count("img")).isZero();
+            assertThat(count("script")).isEqualTo(2); // the data island and the page's own script
+            // every cell's text is exactly what was stored
+            List<WebElement> answers = browser.driver.findElements(By.cssSelector("#samples-body td.answer div"));
+            List<String> shown = answers.stream().map(e -> e.getAttribute("textContent")).toList();
+            assertThat(shown).containsExactlyInAnyOrderElementsOf(items.stream().map(ItemResult::rawAnswer).toList());
+            assertThat(text("h1")).contains("evil:<script>window.__pwned");
+            assertThat(text("#run")).contains(PAYLOADS[1]);
+
+            browser.driver.findElement(By.id("f-search")).sendKeys("<svg onload");
+            awaitStatus("of 1 matching");
+            assertThat(browser.js("return window.__pwned === undefined;")).isEqualTo(true);
+            browser.driver.findElement(By.id("f-search")).clear();
+            assertThat(browser.consoleErrors()).as(page.toString()).isEmpty();
+        }
+        browser.screenshot(OUT.resolve("xss-report.png"));
+    }
+
+    @Test
+    void aLargeRunStaysResponsive() throws IOException {
+        int n = Integer.getInteger("tailgap.browser.items", 3000);
+        List<ItemResult> items = syntheticItems(n, 11);
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("model", "synthetic:large");
+        Report report = report(items, run, new DatasetRef("large", "1", "00", n, "synthetic", null));
+        Path page = tmp.resolve("large.html");
+        long start = System.nanoTime();
+        try (Writer w = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            HtmlReport.write(report, items, w);
+        }
+        long renderMs = (System.nanoTime() - start) / 1_000_000;
+        browser.open(page);
+        Number loadMs = (Number) browser.js("var e = performance.getEntriesByType('navigation')[0];"
+                + " return e.loadEventEnd - e.startTime;");
+        Number readyMs = (Number) browser.js("var m = performance.getEntriesByName('tailgap-items-ready');"
+                + " return m.length ? m[0].startTime : -1;");
+        assertThat(rows()).hasSize(Math.min(n, HtmlReport.PAGE_SIZE));
+        assertThat(text("#samples-status")).endsWith("of " + String.format(Locale.US, "%,d", n) + " items");
+        assertThat(count("svg#chart-frequency g.point")).isEqualTo(report.points().size());
+        assertThat(count("#relations svg g.bar")).isEqualTo(report.relations().size());
+
+        long searchStart = System.nanoTime();
+        browser.driver.findElement(By.id("f-search")).sendKeys("needle");
+        long expected = items.stream().filter(i -> i.question().contains("needle")).count();
+        awaitStatus("of " + String.format(Locale.US, "%,d", expected) + " matching");
+        long searchMs = (System.nanoTime() - searchStart) / 1_000_000;
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        Files.createDirectories(OUT);
+        String line = String.format(Locale.ROOT, "items=%d html_bytes=%d render_ms=%d load_event_ms=%.0f "
+                        + "items_ready_ms=%.0f search_ms=%d (includes the 120 ms debounce and WebDriver round trips)%n",
+                n, Files.size(page), renderMs, loadMs.doubleValue(), readyMs.doubleValue(), searchMs);
+        Files.writeString(OUT.resolve("timings.txt"), line, StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        System.out.print("browser timings: " + line);
+    }
+
+    /** A report over {@code items} bucketed by log10 decade, aggregated the way a run aggregates. */
+    static Report report(List<ItemResult> items, Map<String, Object> run, DatasetRef dataset) {
+        double[] freqs = items.stream().mapToDouble(ItemResult::frequency).toArray();
+        Bucketing bucketing = BucketScheme.parse("log10").apply(freqs);
+        Aggregator agg = new Aggregator(bucketing);
+        List<ItemResult> placed = new ArrayList<>();
+        for (ItemResult r : items) {
+            String bucket = bucketing.buckets().get(bucketing.assign(r.frequency())).name();
+            ItemResult p = new ItemResult(r.id(), r.question(), r.answers(), r.concept(), r.relation(), r.frequency(),
+                    bucket, r.rawAnswer(), r.extracted(), r.outcome(), r.error(), r.latencyMs(), r.promptTokens(),
+                    r.completionTokens());
+            agg.add(p);
+            placed.add(p);
+        }
+        items.clear();
+        items.addAll(placed);
+        return agg.report("tailgap test", dataset, run, 30);
+    }
+
+    /** {@code n} items with log-uniform frequencies, four relations and accuracy rising with log frequency. */
+    static List<ItemResult> syntheticItems(int n, long seed) {
+        Random rnd = new Random(seed);
+        String[] relations = {"occupation", "place of birth", "country", "author"};
+        List<ItemResult> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            double log = rnd.nextDouble() * 7;
+            double p = 0.05 + 0.9 / (1 + Math.exp(-1.4 * (log - 4)));
+            Outcome o = rnd.nextDouble() < p ? Outcome.CORRECT
+                    : rnd.nextDouble() < 0.6 ? Outcome.HALLUCINATED : Outcome.ABSTAINED;
+            String gold = "Answer " + Integer.toString(i, 36);
+            String answer = o == Outcome.CORRECT ? gold : o == Outcome.ABSTAINED ? "unsure" : "Wrong " + (i * 7 % 101);
+            String question = "What is the " + relations[i % 4] + " of concept #" + i + (i % 97 == 0 ? " needle" : "")
+                    + "?";
+            out.add(new ItemResult("syn:" + i, question, List.of(gold, gold.toLowerCase(Locale.ROOT)), "concept " + i,
+                    relations[i % 4], Math.floor(Math.pow(10, log)), "x", answer, answer, o, null, 12, 20, 3));
+        }
+        return out;
+    }
+}

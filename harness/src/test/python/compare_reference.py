@@ -1,0 +1,156 @@
+"""Regenerate with: python3 harness/src/test/python/compare_reference.py  (needs scipy)
+
+Writes three small saved runs on one synthetic dataset to harness/src/test/resources/compare/{a,b,c}/
+(spec.json + items.jsonl, lines shuffled) and compare/reference.json: for each non-baseline run and bucket, the
+paired 2x2 counts computed here from the item files, the two-sided exact McNemar p-value from
+scipy.stats.binomtest(min(b, c), b + c, 0.5) (1 without discordant pairs), and the Holm step-down adjustment
+across the buckets of that comparison.
+
+Run a is the baseline. Run b knows more tail items (a real difference in the tail, none in the head); run c
+differs from a by chance only. Some items are ERROR in one run or missing from it: they are unpaired.
+"""
+import json
+import math
+import os
+import random
+import sys
+
+from scipy import stats
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from stats_reference import holm  # noqa: E402  the same plain step-down loop the stats fixture uses
+OUT = os.path.join(HERE, "..", "resources", "compare")
+BUCKETS = [("head", 10000, None), ("torso", 100, 10000), ("tail", 0, 100)]
+N = {"head": 60, "torso": 90, "tail": 120}
+SHA = "5ca1ab1e" * 8
+
+
+def bucket_of(f):
+    for name, lo, hi in BUCKETS:
+        if f >= lo and (hi is None or f < hi):
+            return name
+    raise ValueError(f)
+
+
+def make_items(rng):
+    items = []
+    k = 0
+    for name, lo, hi in BUCKETS:
+        for _ in range(N[name]):
+            k += 1
+            top = hi if hi is not None else 1_000_000
+            f = rng.randint(max(lo, 1), top - 1)
+            items.append({"id": "item:%04d" % k, "question": "Question %d?" % k, "answers": ["answer %d" % k],
+                          "frequency": f, "bucket": bucket_of(f)})
+    return items
+
+
+def outcome(rng, p_correct):
+    u = rng.random()
+    if u < p_correct:
+        return "CORRECT"
+    return "HALLUCINATED" if rng.random() < 0.6 else "ABSTAINED"
+
+
+def run_items(items, rng, p, base=None, flip=0.0, errors=0.02, missing=0.02):
+    out = []
+    for it in items:
+        if rng.random() < missing:
+            continue
+        if base is not None and it["id"] in base and rng.random() >= flip:
+            o = base[it["id"]]
+            if o == "ERROR":
+                o = outcome(rng, p[it["bucket"]])
+        else:
+            o = outcome(rng, p[it["bucket"]])
+        if rng.random() < errors:
+            o = "ERROR"
+        out.append(dict(it, outcome=o))
+    return out
+
+
+def write_run(name, model, results, rng):
+    d = os.path.join(OUT, name)
+    os.makedirs(d, exist_ok=True)
+    spec = {
+        "settings": {"model": model, "endpoint": "fixture", "minBucketSize": 30, "bucketing": "edges:100,10000"},
+        "dataset": {"name": "compare-fixture", "version": "1", "sha256": SHA, "size": sum(N.values()),
+                    "frequencySource": "synthetic", "license": "CC0-1.0"},
+        "bucketing": {"scheme": "edges:100,10000", "buckets": [
+            {"name": n, "lower": lo, "upper": hi, "size": N[n]} for n, lo, hi in BUCKETS]},
+    }
+    with open(os.path.join(d, "spec.json"), "w") as f:
+        json.dump(spec, f, indent=2, sort_keys=True)
+        f.write("\n")
+    lines = []
+    for r in results:
+        err = r["outcome"] == "ERROR"
+        ans = None if err else ("answer " + r["id"][5:].lstrip("0") if r["outcome"] == "CORRECT"
+                                else "unsure" if r["outcome"] == "ABSTAINED" else "wrong")
+        lines.append(json.dumps({
+            "id": r["id"], "question": r["question"], "answers": r["answers"], "concept": None, "relation": None,
+            "frequency": r["frequency"], "bucket": r["bucket"], "rawAnswer": ans, "extracted": ans,
+            "outcome": r["outcome"], "error": "HTTP 503" if err else None, "latencyMs": 1,
+            "promptTokens": -1, "completionTokens": -1}, separators=(",", ":")))
+    rng.shuffle(lines)
+    with open(os.path.join(d, "items.jsonl"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def mcnemar(b, c):
+    if b + c == 0:
+        return 1.0
+    return float(stats.binomtest(min(b, c), b + c, 0.5).pvalue)
+
+
+def compare(base, other):
+    bi = {r["id"]: r for r in base}
+    oi = {r["id"]: r for r in other}
+    rows = []
+    for name, _, _ in BUCKETS:
+        a = b = c = d = unpaired = 0
+        for i in sorted(set(bi) | set(oi)):
+            x, y = bi.get(i), oi.get(i)
+            if (x or y)["bucket"] != name:
+                continue
+            if x is None or y is None or x["outcome"] == "ERROR" or y["outcome"] == "ERROR":
+                unpaired += 1
+                continue
+            cx, cy = x["outcome"] == "CORRECT", y["outcome"] == "CORRECT"
+            if cx and cy:
+                a += 1
+            elif cx:
+                b += 1
+            elif cy:
+                c += 1
+            else:
+                d += 1
+        rows.append({"bucket": name, "bothCorrect": a, "baselineOnly": b, "otherOnly": c, "neither": d,
+                     "unpaired": unpaired, "pValue": mcnemar(b, c)})
+    for row, adj in zip(rows, holm([r["pValue"] for r in rows])):
+        row["adjustedP"] = adj
+    return rows
+
+
+def main():
+    rng = random.Random(20240607)
+    items = make_items(rng)
+    p_a = {"head": 0.85, "torso": 0.55, "tail": 0.2}
+    p_b = {"head": 0.85, "torso": 0.6, "tail": 0.45}
+    a = run_items(items, rng, p_a)
+    base = {r["id"]: r["outcome"] for r in a}
+    b = run_items(items, rng, p_b, base=base, flip=0.35)
+    c = run_items(items, rng, p_a, base=base, flip=0.25)
+    for name, model, res in (("a", "fixture:a", a), ("b", "fixture:b", b), ("c", "fixture:c", c)):
+        write_run(name, model, res, rng)
+    ref = {"source": "compare_reference.py: pairing, counts, scipy.stats.binomtest and Holm computed independently",
+           "pairs": [{"other": "fixture:b", "buckets": compare(a, b)},
+                     {"other": "fixture:c", "buckets": compare(a, c)}]}
+    with open(os.path.join(OUT, "reference.json"), "w") as f:
+        json.dump(ref, f, indent=2)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()

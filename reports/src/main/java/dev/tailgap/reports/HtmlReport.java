@@ -1,0 +1,474 @@
+package dev.tailgap.reports;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import dev.tailgap.reports.Phrases.Style;
+
+/**
+ * A {@link Report} and its item results as one self-contained HTML page: inline CSS, inline SVG charts and one small
+ * inline script, no network access (a Content-Security-Policy allows nothing but that script), so it opens from disk.
+ *
+ * <p>Order of the page: the head-versus-tail headline in words and numbers with 95% intervals; accuracy against
+ * frequency on a log axis (Wilson error bars per decade and the log-linear fit); 100%-stacked correct / hallucinated /
+ * abstained bars per bucket; the bucket table; the breakdown per relation when the run has two or more relations; a
+ * sample browser over every item (filter by bucket, outcome and relation, text search, 50 rows a page, so 100,000
+ * items stay responsive); and the run's metadata.
+ *
+ * <p>Contract: the same report and the same set of items give the same bytes, whatever the order of the items (they
+ * are sorted by bucket, then by descending frequency, then by id) and whatever the default locale. Model output and
+ * every other string from the run is untrusted: it is escaped wherever it is written into HTML, and the items travel
+ * as JSON in a {@code <script type="application/json">} element with {@code < > &} escaped, which the page's script
+ * reads and shows with text nodes only. Model answers longer than {@value #MAX_ANSWER_CHARS} characters are cut there
+ * (marked with an ellipsis).
+ */
+public final class HtmlReport {
+    /** Longest model answer (in characters) embedded per item. */
+    public static final int MAX_ANSWER_CHARS = 2000;
+
+    /** Items shown per page of the sample browser. */
+    public static final int PAGE_SIZE = 50;
+
+    static final String SCRIPT = Html.resource("samples.js");
+    private static final Outcome[] OUTCOMES = Outcome.values();
+
+    private HtmlReport() {
+    }
+
+    /** The page as a string. */
+    public static String render(Report r, Collection<ItemResult> items) {
+        StringWriter w = new StringWriter(64 * 1024 + items.size() * 256);
+        try {
+            write(r, items, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return w.toString();
+    }
+
+    /** Writes the page to {@code out} (not closed). */
+    public static void write(Report r, Collection<ItemResult> items, Writer out) throws IOException {
+        Objects.requireNonNull(r.overall(), "report.overall");
+        List<ItemResult> sorted = sort(r, items);
+        StringBuilder sb = new StringBuilder(64 * 1024);
+        String model = Phrases.setting(r, "model");
+        String dataset = Phrases.datasetId(r.dataset());
+        Html.head(sb, "tailgap: " + (model != null ? Phrases.plain(model) + " on " : "") + Phrases.plain(dataset),
+                Phrases.plain(r.tool()), SCRIPT);
+        sb.append("<header>\n<p class=\"eyebrow\">tailgap report</p>\n<h1>");
+        if (model != null) {
+            sb.append(Html.text(Phrases.plain(model))).append(" <span class=\"on\">on</span> ");
+        }
+        sb.append(Html.text(Phrases.plain(dataset))).append("</h1>\n<p class=\"sub\">")
+                .append(Html.text(Numbers.count(r.overall().asked()) + " items asked, "
+                        + Numbers.count(r.overall().n()) + " scored \u00b7 "
+                        + (r.bucketing() == null ? "unknown" : Phrases.plain(r.bucketing())) + " buckets"
+                        + (r.tool() == null ? "" : " \u00b7 " + Phrases.plain(r.tool()))))
+                .append("</p>\n</header>\n<main>\n");
+        headline(sb, r);
+        charts(sb, r);
+        bucketTable(sb, r);
+        relations(sb, r);
+        samplesSkeleton(sb, r, sorted);
+        metadata(sb, r);
+        sb.append("</main>\n<footer>Written by ").append(Html.text(r.tool() == null ? "tailgap" : r.tool()))
+                .append(". This page is self-contained: it loads nothing from the network.</footer>\n");
+        out.write(sb.toString());
+        out.write("<script type=\"application/json\" id=\"tailgap-items\">");
+        writeItems(out, r, sorted);
+        out.write("</script>\n");
+        StringBuilder tail = new StringBuilder();
+        Html.script(tail, SCRIPT);
+        tail.append("</body>\n</html>\n");
+        out.write(tail.toString());
+    }
+
+    // --- headline ---
+
+    private static void headline(StringBuilder sb, Report r) {
+        Style s = Style.HTML;
+        sb.append("<section id=\"headline\">\n<p class=\"lede\">").append(Html.text(Phrases.headline(r, s)))
+                .append("</p>\n<div class=\"cards\">\n");
+        Gap gap = r.gap();
+        BucketStats head = gap == null ? null : r.bucket(gap.head());
+        BucketStats tail = gap == null ? null : r.bucket(gap.tail());
+        if (tail != null) {
+            card(sb, "", "Tail accuracy", rate(tail.accuracy()), bucketNote(tail, s));
+        }
+        if (head != null) {
+            card(sb, "", "Head accuracy", rate(head.accuracy()), bucketNote(head, s));
+        }
+        if (gap != null) {
+            card(sb, " key", "Accuracy gap", points(gap.accuracy(), false), "head \u2212 tail, " + ci(gap.accuracy()));
+            card(sb, "", "Hallucination gap", points(gap.hallucination(), true),
+                    "tail \u2212 head, " + ci(gap.hallucination()));
+        }
+        Slope sl = r.slope();
+        if (sl != null && Double.isFinite(sl.perDecade())) {
+            card(sb, "", "Slope", Numbers.signedPct(sl.perDecade()) + " pts", "per decade of frequency, "
+                    + ci(new Estimate(sl.perDecade(), sl.lower(), sl.upper())) + (Double.isNaN(sl.r2()) ? ""
+                    : ", R\u00b2 " + Numbers.fixed(sl.r2(), 2)));
+        }
+        sb.append("</div>\n</section>\n");
+    }
+
+    private static void card(StringBuilder sb, String cls, String label, String value, String detail) {
+        sb.append("<div class=\"card").append(cls).append("\"><div class=\"label\">").append(Html.text(label))
+                .append("</div><div class=\"value\">").append(Html.text(value)).append("</div><div class=\"detail\">")
+                .append(Html.text(detail)).append("</div></div>\n");
+    }
+
+    private static String bucketNote(BucketStats b, Style s) {
+        return (b.accuracy().defined() ? ci(b.accuracy()) + " \u00b7 " : "") + s.name(b.name()) + ", "
+                + Phrases.range(b, s) + ", n " + Numbers.count(b.n());
+    }
+
+    private static String rate(Estimate e) {
+        return e != null && e.defined() ? Numbers.pct(e.value()) + "%" : "\u2014";
+    }
+
+    private static String points(Estimate e, boolean signed) {
+        if (e == null || !e.defined()) {
+            return "\u2014";
+        }
+        return (signed ? Numbers.signedPct(e.value()) : Numbers.pct(e.value())) + " pts";
+    }
+
+    private static String ci(Estimate e) {
+        if (e == null || Double.isNaN(e.lower()) || Double.isNaN(e.upper())) {
+            return "95% CI n/a";
+        }
+        return "95% CI " + Style.HTML.range(Numbers.pct(e.lower()), Numbers.pct(e.upper()));
+    }
+
+    // --- charts ---
+
+    private static void charts(StringBuilder sb, Report r) {
+        sb.append("<section id=\"charts\" class=\"charts\">\n<figure>\n<figcaption>Accuracy against concept frequency")
+                .append(" <span class=\"hint\">each point is one decade of frequency; bars are 95% Wilson intervals")
+                .append("</span></figcaption>\n")
+                .append(Charts.frequency("chart-frequency", List.of(new Charts.Series("accuracy", r.points(),
+                        r.slope(), 0))));
+        sb.append("<p class=\"note\">").append(Html.text("Slope: " + Phrases.slope(r.slope(), Style.HTML)))
+                .append("</p>\n</figure>\n<figure>\n<figcaption>Outcomes per bucket, head to tail")
+                .append(" <span class=\"hint\">shares of scored items; endpoint errors are left out</span>")
+                .append("</figcaption>\n");
+        List<Charts.Bar> bars = new ArrayList<>();
+        for (BucketStats b : r.buckets()) {
+            bars.add(new Charts.Bar(b.name(), Phrases.range(b, Style.HTML) + " \u00b7 n " + Numbers.count(b.n()),
+                    b.n(), b.correct(), b.hallucinated(), b.abstained()));
+        }
+        sb.append(Charts.stacked("chart-outcomes", bars, "Outcomes per bucket")).append("</figure>\n</section>\n");
+    }
+
+    // --- tables ---
+
+    private static void bucketTable(StringBuilder sb, Report r) {
+        Style s = Style.HTML;
+        sb.append("<section id=\"buckets\">\n<h2>Buckets</h2>\n<div class=\"scroll\"><table>\n<thead><tr>")
+                .append("<th>Bucket</th><th>Frequency</th><th class=\"num\">Asked</th><th class=\"num\">n</th>")
+                .append("<th class=\"num\">Accuracy</th><th class=\"num\">Hallucination</th>")
+                .append("<th class=\"num\">Abstention</th><th class=\"num\">Precision</th>")
+                .append("<th class=\"num\">Errors</th></tr></thead>\n<tbody>\n");
+        boolean anySmall = false;
+        for (BucketStats b : r.buckets()) {
+            anySmall |= b.small();
+            sb.append("<tr><td>").append(Html.text(Phrases.plain(b.name()) + (b.small() ? " " + s.smallMark() : "")))
+                    .append("</td><td>").append(Html.text(Phrases.range(b, s))).append("</td>");
+            num(sb, Numbers.count(b.asked()));
+            num(sb, Numbers.count(b.n()));
+            estimateCell(sb, b.accuracy());
+            estimateCell(sb, b.hallucination());
+            num(sb, Phrases.rate(b.abstention(), s));
+            num(sb, Phrases.rate(b.precision(), s));
+            num(sb, Numbers.count(b.errors()));
+            sb.append("</tr>\n");
+        }
+        Totals o = r.overall();
+        sb.append("<tr class=\"total\"><td>all</td><td></td>");
+        num(sb, Numbers.count(o.asked()));
+        num(sb, Numbers.count(o.n()));
+        estimateCell(sb, o.accuracy());
+        estimateCell(sb, o.hallucination());
+        num(sb, Phrases.rate(o.abstention(), s));
+        num(sb, Phrases.rate(o.precision(), s));
+        num(sb, Numbers.count(o.errors()));
+        sb.append("</tr>\n</tbody></table></div>\n<p class=\"note\">");
+        if (anySmall) {
+            sb.append(Html.text(Phrases.smallNote(r, s))).append("<br>");
+        }
+        sb.append(Html.text(Phrases.LEGEND + " " + Phrases.totals(o))).append("</p>\n</section>\n");
+    }
+
+    private static void num(StringBuilder sb, String text) {
+        sb.append("<td class=\"num\">").append(Html.text(text)).append("</td>");
+    }
+
+    private static void estimateCell(StringBuilder sb, Estimate e) {
+        sb.append("<td class=\"num\">");
+        if (e == null || !e.defined()) {
+            sb.append("\u2014");
+        } else {
+            sb.append(Html.text(Numbers.pct(e.value()) + "%"));
+            if (!Double.isNaN(e.lower())) {
+                sb.append(" <span class=\"ci\">").append(Html.text(Numbers.pct(e.lower()) + "\u2013"
+                        + Numbers.pct(e.upper()))).append("</span>");
+            }
+        }
+        sb.append("</td>");
+    }
+
+    private static void relations(StringBuilder sb, Report r) {
+        if (r.relations().size() < 2) {
+            return;
+        }
+        Style s = Style.HTML;
+        sb.append("<section id=\"relations\">\n<h2>By relation</h2>\n<figure>\n");
+        List<Charts.Bar> bars = new ArrayList<>();
+        for (RelationStats rel : r.relations()) {
+            Totals t = rel.overall();
+            bars.add(new Charts.Bar(relationName(rel), "n " + Numbers.count(t.n()), t.n(), t.correct(),
+                    t.hallucinated(), t.abstained()));
+        }
+        sb.append(Charts.stacked("chart-relations", bars, "Outcomes per relation")).append("</figure>\n");
+        sb.append("<div class=\"scroll\"><table>\n<thead><tr><th>Relation</th><th class=\"num\">n</th>")
+                .append("<th class=\"num\">Accuracy</th><th class=\"num\">Hallucination</th>")
+                .append("<th class=\"num\">Abstention</th>");
+        for (BucketStats b : r.buckets()) {
+            sb.append("<th class=\"num\">").append(Html.text("A " + Phrases.plain(b.name()))).append("</th>");
+        }
+        sb.append("</tr></thead>\n<tbody>\n");
+        for (RelationStats rel : r.relations()) {
+            Totals t = rel.overall();
+            sb.append("<tr><td>").append(Html.text(relationName(rel))).append("</td>");
+            num(sb, Numbers.count(t.n()));
+            estimateCell(sb, t.accuracy());
+            estimateCell(sb, t.hallucination());
+            num(sb, Phrases.rate(t.abstention(), s));
+            for (int i = 0; i < r.buckets().size(); i++) {
+                Totals cell = i < rel.buckets().size() ? rel.buckets().get(i) : null;
+                String text = cell == null ? s.missing() : Phrases.rate(cell.accuracy(), s);
+                sb.append("<td class=\"num\"").append(cell == null ? "" : " title=\"n " + cell.n() + "\"").append('>')
+                        .append(Html.text(text)).append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        sb.append("</tbody></table></div>\n<p class=\"note\">Accuracy per bucket columns: the relation's items in that")
+                .append(" bucket (hover for n).</p>\n</section>\n");
+    }
+
+    private static String relationName(RelationStats rel) {
+        return rel.name() == null ? "(no relation)" : Phrases.plain(rel.name());
+    }
+
+    // --- sample browser ---
+
+    private static void samplesSkeleton(StringBuilder sb, Report r, List<ItemResult> items) {
+        Map<String, Integer> perBucket = new HashMap<>();
+        int[] perOutcome = new int[OUTCOMES.length];
+        for (ItemResult it : items) {
+            perBucket.merge(it.bucket(), 1, Integer::sum);
+            perOutcome[it.outcome().ordinal()]++;
+        }
+        sb.append("<section id=\"samples\">\n<h2>Items</h2>\n<div id=\"samples-controls\" class=\"controls\" hidden>\n")
+                .append("<label>Bucket <select id=\"f-bucket\"><option value=\"\">all buckets</option>");
+        List<String> names = bucketNames(r, items);
+        for (int i = 0; i < names.size(); i++) {
+            sb.append("<option value=\"").append(i).append("\">").append(Html.text(Phrases.plain(names.get(i))
+                    + " (" + Numbers.count(perBucket.getOrDefault(names.get(i), 0)) + ")")).append("</option>");
+        }
+        sb.append("</select></label>\n<label>Outcome <select id=\"f-outcome\"><option value=\"\">all outcomes")
+                .append("</option>");
+        for (Outcome o : OUTCOMES) {
+            sb.append("<option value=\"").append(o.ordinal()).append("\">")
+                    .append(o.name().toLowerCase(java.util.Locale.ROOT)).append(" (")
+                    .append(Numbers.count(perOutcome[o.ordinal()])).append(")</option>");
+        }
+        sb.append("</select></label>\n");
+        List<String> relations = relationNames(items);
+        if (relations.size() > 1) {
+            sb.append("<label>Relation <select id=\"f-relation\"><option value=\"\">all relations</option>");
+            for (int i = 0; i < relations.size(); i++) {
+                sb.append("<option value=\"").append(i).append("\">").append(Html.text(Phrases.plain(relations.get(i))))
+                        .append("</option>");
+            }
+            sb.append("</select></label>\n");
+        }
+        sb.append("<input type=\"search\" id=\"f-search\" placeholder=\"Search questions, gold and model answers, ids\" ")
+                .append("aria-label=\"Search\">\n</div>\n")
+                .append("<noscript><p class=\"note\">The item browser needs JavaScript; the items are also in the run's")
+                .append(" items.jsonl.</p></noscript>\n")
+                .append("<div class=\"scroll\"><table id=\"samples-table\">\n<thead><tr><th class=\"num\">#</th>")
+                .append("<th>Bucket</th><th class=\"num\">Frequency</th><th>Question</th><th>Gold answers</th>")
+                .append("<th>Model answer</th><th>Outcome</th></tr></thead>\n<tbody id=\"samples-body\"></tbody>")
+                .append("</table></div>\n<div class=\"pager\"><span id=\"samples-status\"></span><span>")
+                .append("<button type=\"button\" id=\"page-prev\">\u2190 Previous</button> ")
+                .append("<button type=\"button\" id=\"page-next\">Next \u2192</button></span></div>\n</section>\n");
+    }
+
+    /** The report's bucket names, plus the names of any item buckets the report does not know, sorted. */
+    private static List<String> bucketNames(Report r, List<ItemResult> items) {
+        List<String> names = new ArrayList<>();
+        for (BucketStats b : r.buckets()) {
+            names.add(b.name());
+        }
+        Map<String, Integer> known = bucketIndex(r);
+        TreeMap<String, Boolean> unknown = new TreeMap<>();
+        for (ItemResult it : items) {
+            if (!known.containsKey(it.bucket())) {
+                unknown.put(it.bucket(), true);
+            }
+        }
+        names.addAll(unknown.keySet());
+        return names;
+    }
+
+    private static List<String> relationNames(Collection<ItemResult> items) {
+        TreeMap<String, Boolean> names = new TreeMap<>();
+        for (ItemResult it : items) {
+            if (it.relation() != null) {
+                names.put(it.relation(), true);
+            }
+        }
+        return new ArrayList<>(names.keySet());
+    }
+
+    private static Map<String, Integer> bucketIndex(Report r) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < r.buckets().size(); i++) {
+            index.putIfAbsent(r.buckets().get(i).name(), i);
+        }
+        return index;
+    }
+
+    /** Items in report order: by bucket (head to tail, unknown buckets last by name), descending frequency, id. */
+    static List<ItemResult> sort(Report r, Collection<ItemResult> items) {
+        Map<String, Integer> index = bucketIndex(r);
+        List<ItemResult> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparingInt((ItemResult it) -> index.getOrDefault(it.bucket(), Integer.MAX_VALUE))
+                .thenComparing(ItemResult::bucket)
+                .thenComparing(Comparator.comparingDouble(ItemResult::frequency).reversed())
+                .thenComparing(ItemResult::id));
+        return sorted;
+    }
+
+    /** {"buckets":[...],"outcomes":[...],"relations":[...],"items":[[id,question,answers,answer,outcome,bucket,frequency,relation,error],...]} */
+    private static void writeItems(Writer out, Report r, List<ItemResult> items) throws IOException {
+        List<String> buckets = bucketNames(r, items);
+        Map<String, Integer> bucketIndex = new HashMap<>();
+        for (int i = 0; i < buckets.size(); i++) {
+            bucketIndex.putIfAbsent(buckets.get(i), i);
+        }
+        List<String> relations = relationNames(items);
+        Map<String, Integer> relationIndex = new HashMap<>();
+        for (int i = 0; i < relations.size(); i++) {
+            relationIndex.put(relations.get(i), i);
+        }
+        try (JsonGenerator g = Html.islandGenerator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("buckets");
+            for (String b : buckets) {
+                g.writeString(b);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("outcomes");
+            for (Outcome o : OUTCOMES) {
+                g.writeString(o.name());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("relations");
+            for (String rel : relations) {
+                g.writeString(rel);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("items");
+            for (ItemResult it : items) {
+                g.writeRaw('\n');
+                g.writeStartArray();
+                g.writeString(it.id());
+                g.writeString(it.question());
+                g.writeStartArray();
+                for (String a : it.answers()) {
+                    g.writeString(a);
+                }
+                g.writeEndArray();
+                g.writeString(cut(it.rawAnswer()));
+                g.writeNumber(it.outcome().ordinal());
+                g.writeNumber(bucketIndex.get(it.bucket()));
+                g.writeString(Numbers.compact(it.frequency()));
+                g.writeNumber(it.relation() == null ? -1 : relationIndex.get(it.relation()));
+                g.writeString(it.error());
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static String cut(String answer) {
+        if (answer == null || answer.length() <= MAX_ANSWER_CHARS) {
+            return answer;
+        }
+        int end = MAX_ANSWER_CHARS - 1;
+        if (Character.isHighSurrogate(answer.charAt(end - 1))) {
+            end--;
+        }
+        return answer.substring(0, end) + "\u2026";
+    }
+
+    // --- metadata ---
+
+    private static void metadata(StringBuilder sb, Report r) {
+        sb.append("<section id=\"run\">\n<h2>Run</h2>\n<dl class=\"meta\">\n");
+        meta(sb, "Model", Phrases.setting(r, "model"));
+        meta(sb, "Endpoint", Phrases.setting(r, "endpoint"));
+        DatasetRef d = r.dataset();
+        if (d != null) {
+            meta(sb, "Dataset", Phrases.datasetId(d) + ", " + Numbers.count(d.size()) + " items"
+                    + (d.license() == null ? "" : ", license " + d.license()));
+            meta(sb, "Dataset sha256", d.sha256());
+            meta(sb, "Frequency", d.frequencySource());
+        }
+        Object prompt = r.run().get("prompt");
+        if (prompt instanceof Map<?, ?> m && m.get("template") instanceof String template) {
+            sb.append("<dt>Prompt</dt><dd><pre>").append(Html.text(template)).append("</pre>");
+            if (m.get("sha256") != null) {
+                sb.append("<span class=\"ci\">sha256 ").append(Html.text(String.valueOf(m.get("sha256"))))
+                        .append("</span>");
+            }
+            sb.append("</dd>\n");
+        } else {
+            meta(sb, "Prompt", Phrases.setting(r, "prompt"));
+        }
+        meta(sb, "System prompt", Phrases.setting(r, "system"));
+        meta(sb, "Scorer", Phrases.setting(r, "scorer"));
+        meta(sb, "Bucketing", (r.bucketing() == null ? "unknown" : r.bucketing()) + ", minimum bucket size "
+                + Numbers.count(r.minBucketSize()));
+        meta(sb, "Generation", Phrases.setting(r, "generation"));
+        meta(sb, "Sampling", Phrases.setting(r, "sampling"));
+        meta(sb, "Seed", Phrases.setting(r, "seed"));
+        meta(sb, "Tool", r.tool());
+        sb.append("</dl>\n<details><summary>All settings</summary><pre>").append(Html.text(JsonReport.pretty(r.run())))
+                .append("</pre></details>\n</section>\n");
+    }
+
+    private static void meta(StringBuilder sb, String label, String value) {
+        if (value == null) {
+            return;
+        }
+        sb.append("<dt>").append(Html.text(label)).append("</dt><dd>").append(Html.text(Phrases.plain(value)))
+                .append("</dd>\n");
+    }
+}
