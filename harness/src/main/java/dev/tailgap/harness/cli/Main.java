@@ -12,10 +12,11 @@ import picocli.CommandLine.Command;
         description = {"Measure how a language model does on rare concepts: accuracy, hallucination and abstention "
                 + "bucketed by concept frequency, head vs tail."},
         subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, ServeSimCommand.class,
-                DatasetsCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
+                DatasetsCommand.class, ListCommand.class, CacheCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  internal error", "  2  usage or configuration error",
-                "  3  gate failed", "  4  too many endpoint errors, or the endpoint refused the requests"})
+                "  3  gate failed", "  4  too many endpoint errors, or the endpoint refused the requests",
+                "  130  stopped by Ctrl-C (finished items are kept; tailgap run --resume RUN_DIR continues)"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

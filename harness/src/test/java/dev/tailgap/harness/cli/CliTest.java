@@ -162,7 +162,7 @@ class CliTest {
             }
             assertThat(stats).as("fake server started").isNotNull();
             Result r = tailgap("run", "-m", "openai:fake", "--base-url", "http://127.0.0.1:" + port + "/v1",
-                    "--limit", "120", "--out", tmp.resolve("fake").toString(), "-q");
+                    "--limit", "120", "--out", tmp.resolve("fake").toString(), "--no-cache", "-q");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("tail");
             try (okhttp3.Response resp = http.newCall(new okhttp3.Request.Builder()
