@@ -37,18 +37,12 @@ public final class ResponseCache implements AutoCloseable {
 
     private final Path file;
     private final Connection db;
-    private final PreparedStatement select;
-    private final PreparedStatement insert;
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
-    private ResponseCache(Path file, Connection db) throws SQLException {
+    private ResponseCache(Path file, Connection db) {
         this.file = file;
         this.db = db;
-        this.select = db.prepareStatement(
-                "SELECT text, prompt_tokens, completion_tokens FROM responses WHERE key = ?");
-        this.insert = db.prepareStatement("INSERT OR REPLACE INTO responses "
-                + "(key, provider, model, text, prompt_tokens, completion_tokens, created) VALUES (?, ?, ?, ?, ?, ?, ?)");
     }
 
     /**
@@ -107,7 +101,8 @@ public final class ResponseCache implements AutoCloseable {
 
     /** The completion stored under {@code key}, if any. */
     public synchronized Optional<Completion> get(String key) {
-        try {
+        try (PreparedStatement select = db.prepareStatement(
+                "SELECT text, prompt_tokens, completion_tokens FROM responses WHERE key = ?")) {
             select.setString(1, key);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(new Completion(rs.getString(1), rs.getInt(2), rs.getInt(3)))
@@ -121,7 +116,8 @@ public final class ResponseCache implements AutoCloseable {
 
     /** Stores a successful completion under {@code key}, replacing any earlier one. */
     public synchronized void put(String key, String provider, String model, Completion c) {
-        try {
+        try (PreparedStatement insert = db.prepareStatement("INSERT OR REPLACE INTO responses "
+                + "(key, provider, model, text, prompt_tokens, completion_tokens, created) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, key);
             insert.setString(2, provider);
             insert.setString(3, model);
@@ -202,8 +198,6 @@ public final class ResponseCache implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            select.close();
-            insert.close();
             db.close();
         } catch (SQLException e) {
             failed(e);

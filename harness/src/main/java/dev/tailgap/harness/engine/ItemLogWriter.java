@@ -36,6 +36,8 @@ final class ItemLogWriter implements AutoCloseable {
     }
 
     private static final int MAX_BATCH = 4096;
+    /** Results queued at most; a full queue makes {@link #append} wait for the disk. */
+    private static final int MAX_QUEUED = 8192;
     private static final Entry END = new Entry(null, null);
 
     private record Entry(byte[] line, Consumer<Boolean> done) {
@@ -43,7 +45,7 @@ final class ItemLogWriter implements AutoCloseable {
 
     private final FileChannel channel;
     private final Sync sync;
-    private final LinkedBlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Entry> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     private final Thread thread;
     private final AtomicLong forces = new AtomicLong();
     private volatile IOException failure;
@@ -61,9 +63,27 @@ final class ItemLogWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues a result; {@code done} is called on the writer thread once it is durable (true) or lost (false). */
+    /**
+     * Queues a result (waiting while {@value #MAX_QUEUED} are queued); {@code done} is called on the writer thread once
+     * it is durable (true) or lost (false).
+     */
     void append(ItemResult r, Consumer<Boolean> done) {
-        queue.add(new Entry((ItemLog.toJsonLine(r) + "\n").getBytes(StandardCharsets.UTF_8), done));
+        put(new Entry((ItemLog.toJsonLine(r) + "\n").getBytes(StandardCharsets.UTF_8), done));
+    }
+
+    private void put(Entry e) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(e);
+                break;
+            } catch (InterruptedException ex) {
+                interrupted = true; // a stop interrupts workers, but a finished result is still written
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Whether a write has failed (the run should stop). */
@@ -128,7 +148,7 @@ final class ItemLogWriter implements AutoCloseable {
     /** Waits until every queued result is written and reported, then closes the file; throws a write failure. */
     @Override
     public void close() {
-        queue.add(END);
+        put(END);
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {

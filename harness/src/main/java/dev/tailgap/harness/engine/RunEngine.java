@@ -173,22 +173,18 @@ public final class RunEngine {
                 String bucket = bucketing.buckets().get(bucketing.assign(item.frequency())).name();
                 try {
                     pool.execute(() -> {
-                        ItemResult r = null;
                         try {
-                            r = ask(client, spec, scorer, ref, item, bucket, state);
-                        } finally {
-                            if (r == null) {
-                                slots.release();
-                            } else {
-                                ItemResult result = r;
-                                log.append(result, durable -> {
+                            ItemResult r = ask(client, spec, scorer, ref, item, bucket, state);
+                            if (r != null) {
+                                log.append(r, durable -> {
                                     if (durable) {
-                                        aggregator.add(result);
-                                        progress.itemDone(result, aggregator);
+                                        aggregator.add(r);
+                                        progress.itemDone(r, aggregator);
                                     }
-                                    slots.release();
                                 });
                             }
+                        } finally {
+                            slots.release();
                         }
                     });
                 } catch (RejectedExecutionException stopped) {
