@@ -20,13 +20,13 @@ final class TerminalProgress implements Progress {
     public synchronized void started(long total, long alreadyDone) {
         bar = new ProgressBarBuilder().setTaskName("tailgap").setInitialMax(total).setUpdateIntervalMillis(250)
                 .showSpeed(new DecimalFormat("0.0")).startsFrom(alreadyDone, Duration.ZERO).build();
-        bar.setExtraMessage(ConsoleProgress.live(null));
+        bar.setExtraMessage(" " + ConsoleProgress.live(null));
     }
 
     @Override
     public synchronized void itemDone(ItemResult result, Aggregator live) {
         bar.step();
-        bar.setExtraMessage(ConsoleProgress.live(live));
+        bar.setExtraMessage(" " + ConsoleProgress.live(live));
     }
 
     @Override
