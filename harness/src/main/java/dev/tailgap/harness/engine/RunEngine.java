@@ -209,7 +209,7 @@ public final class RunEngine {
         long asked = state.finished.get();
         long hits = cached == null ? 0 : cached.hits();
         if (stopping) {
-            throw new RunStoppedException("stopped: " + aggregator.total() + " of " + (total + kept)
+            throw new RunStoppedException("stopped: " + aggregator.total() + " of " + total
                     + " items are kept in " + dir.path() + "; " + howToResume(spec, dir.path()));
         }
         if (state.fatal.get() != null) {
