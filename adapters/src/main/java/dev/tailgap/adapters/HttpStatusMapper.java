@@ -35,7 +35,8 @@ public final class HttpStatusMapper {
     }
 
     /**
-     * The wait a server asked for, from {@code Retry-After} (seconds or an HTTP date) or {@code retry-after-ms};
+     * The wait a server asked for, from {@code Retry-After} (seconds or an HTTP date) or {@code retry-after-ms}, else
+     * from the OpenAI-style {@code x-ratelimit-reset-*} headers of exhausted limits ({@link RateLimitHeaders});
      * {@code null} when absent or unreadable. {@code header} looks a header up by name (case-insensitive).
      */
     public static Duration retryAfter(java.util.function.Function<String, String> header) {
@@ -49,7 +50,7 @@ public final class HttpStatusMapper {
         }
         String value = header.apply("Retry-After");
         if (value == null || value.isBlank()) {
-            return null;
+            return RateLimitHeaders.resetWait(header);
         }
         String v = value.trim();
         try {

@@ -16,12 +16,18 @@ import java.util.TreeMap;
  * {@code null} mean no cap. {@code out} {@code null} means {@code runs/<dataset>__<model>__<hash>}.
  * {@code endpointLabel}, when set, replaces the base URL in reports (for endpoints whose address is incidental, such as
  * the demo's ephemeral loopback port).
+ *
+ * <p>How to run it: {@code concurrency} bounds requests in flight (adaptively lowered on 429s); {@code retries} and
+ * {@code retryBackoff} (the first wait, doubled per retry) shape retries of retryable failures; {@code rpm}/{@code tpm}
+ * ({@code null}: none) cap requests and tokens per minute; {@code cacheSampled} lets sampled requests (temperature
+ * &gt; 0 without a seed) be answered from the response cache. None of these changes an item's result, so a resumed run
+ * may change them.
  */
 public record RunSpec(String dataset, String model, String baseUrl, String apiKeyEnv, Map<String, String> options,
                       GenerationParams params, String system, PromptTemplate prompt, String scorer, String bucketing,
                       int minBucketSize, Integer perBucket, Integer limit, long seed, int concurrency,
                       Duration timeout, int retries, double maxErrorRate, Path out, boolean skipInvalid,
-                      String endpointLabel) {
+                      String endpointLabel, Duration retryBackoff, Integer rpm, Integer tpm, boolean cacheSampled) {
 
     public RunSpec {
         Objects.requireNonNull(dataset, "dataset");
@@ -45,6 +51,13 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         }
         if (perBucket != null && perBucket < 1 || limit != null && limit < 1) {
             throw new IllegalArgumentException("--per-bucket and --limit must be >= 1");
+        }
+        Objects.requireNonNull(retryBackoff, "retryBackoff");
+        if (retryBackoff.isNegative()) {
+            throw new IllegalArgumentException("retry back-off must be >= 0, got " + retryBackoff);
+        }
+        if (rpm != null && rpm < 1 || tpm != null && tpm < 1) {
+            throw new IllegalArgumentException("--rpm and --tpm must be >= 1");
         }
     }
 
@@ -75,6 +88,10 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         b.out = out;
         b.skipInvalid = skipInvalid;
         b.endpointLabel = endpointLabel;
+        b.retryBackoff = retryBackoff;
+        b.rpm = rpm;
+        b.tpm = tpm;
+        b.cacheSampled = cacheSampled;
         return b;
     }
 
@@ -96,11 +113,15 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         private long seed = 1234;
         private int concurrency = 8;
         private Duration timeout = Duration.ofSeconds(60);
-        private int retries = 4;
+        private int retries = 10;
         private double maxErrorRate = 0.02;
         private Path out;
         private boolean skipInvalid;
         private String endpointLabel;
+        private Duration retryBackoff = Duration.ofMillis(500);
+        private Integer rpm;
+        private Integer tpm;
+        private boolean cacheSampled;
 
         public Builder dataset(String v) { dataset = v; return this; }
         public Builder model(String v) { model = v; return this; }
@@ -123,11 +144,15 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         public Builder out(Path v) { out = v; return this; }
         public Builder skipInvalid(boolean v) { skipInvalid = v; return this; }
         public Builder endpointLabel(String v) { endpointLabel = v; return this; }
+        public Builder retryBackoff(Duration v) { retryBackoff = v; return this; }
+        public Builder rpm(Integer v) { rpm = v; return this; }
+        public Builder tpm(Integer v) { tpm = v; return this; }
+        public Builder cacheSampled(boolean v) { cacheSampled = v; return this; }
 
         public RunSpec build() {
             return new RunSpec(dataset, model, baseUrl, apiKeyEnv, options, params, system, prompt, scorer,
                     bucketing, minBucketSize, perBucket, limit, seed, concurrency, timeout, retries, maxErrorRate,
-                    out, skipInvalid, endpointLabel);
+                    out, skipInvalid, endpointLabel, retryBackoff, rpm, tpm, cacheSampled);
         }
     }
 }

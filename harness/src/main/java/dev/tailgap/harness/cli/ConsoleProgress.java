@@ -8,13 +8,12 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Progress on stderr: done/total, rate, ETA, errors and live accuracy head vs tail, at most every two seconds and at
- * the end. On a terminal the line redraws in place; otherwise (CI logs) each update is its own line.
+ * Progress as plain lines on stderr, for logs (CI) rather than terminals: done/total, rate, ETA, errors and live
+ * accuracy head vs tail, at most every two seconds and at the end. {@link TerminalProgress} draws a bar instead.
  */
 final class ConsoleProgress implements Progress {
     private static final long INTERVAL_NANOS = 2_000_000_000L;
     private final PrintWriter err;
-    private final boolean terminal = System.console() != null;
     private long total;
     private long base;
     private long done;
@@ -44,32 +43,31 @@ final class ConsoleProgress implements Progress {
         long now = System.nanoTime();
         if (now - lastPrint >= INTERVAL_NANOS) {
             lastPrint = now;
-            print(now, false);
+            print(now);
         }
     }
 
     @Override
     public synchronized void finished() {
         if (done > 0) {
-            print(System.nanoTime(), true);
+            print(System.nanoTime());
         }
     }
 
-    private void print(long now, boolean last) {
+    private void print(long now) {
         double secs = Math.max(1e-9, (now - start) / 1e9);
         double rate = done / secs;
         long remaining = Math.max(0, total - base - done);
         String eta = rate > 0 ? clock(remaining / rate) : "?";
-        long errors = live == null ? 0 : live.count(Outcome.ERROR);
-        String line = String.format(Locale.ROOT, "%d/%d (%.0f%%)  %.1f items/s  ETA %s  errors %d  accuracy head %s tail %s",
-                base + done, total, 100.0 * (base + done) / Math.max(1, total), rate, eta, errors,
-                pct(live, true), pct(live, false));
-        if (terminal) {
-            err.print("\r" + line + "   " + (last ? "\n" : ""));
-        } else {
-            err.println("progress: " + line);
-        }
+        err.println(String.format(Locale.ROOT, "progress: %d/%d (%.0f%%)  %.1f items/s  ETA %s  %s",
+                base + done, total, 100.0 * (base + done) / Math.max(1, total), rate, eta, live(live)));
         err.flush();
+    }
+
+    /** Errors and accuracy head vs tail so far: {@code errors 0  accuracy head 91% tail 12%}. */
+    static String live(Aggregator a) {
+        long errors = a == null ? 0 : a.count(Outcome.ERROR);
+        return "errors " + errors + "  accuracy head " + pct(a, true) + " tail " + pct(a, false);
     }
 
     private static String pct(Aggregator a, boolean head) {

@@ -38,12 +38,11 @@ final class DemoCommand implements Callable<Integer> {
         Dataset dataset = DatasetFiles.load(run.dataset, run.skipInvalid);
         SimModel model = SimModel.of(DatasetFiles.items(dataset), params);
         try (SimServer server = SimServer.start(model, 0, Math.max(16, run.concurrency * 2))) {
-            RunSpec runSpec = run.toSpec("openai:" + SimServer.MODEL_ID, server.baseUrl(), null, Map.of()).build()
-                    .toBuilder().endpointLabel("synthetic reference model on loopback, " + params.describe())
-                    .build();
+            RunSpec runSpec = RunOptions.build(run.toSpec("openai:" + SimServer.MODEL_ID, server.baseUrl(), null,
+                    Map.of()).endpointLabel("synthetic reference model on loopback, " + params.describe()));
             spec.commandLine().getErr().println("demo: the model is SYNTHETIC (" + params.describe()
                     + "), served at " + server.baseUrl());
-            int code = Runner.run(runSpec, run.runsDir, run.quiet, spec.commandLine().getOut(),
+            int code = Runner.run(runSpec, run.runsDir, run.quiet, null, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
             if (code == 0) {
                 spec.commandLine().getOut().printf("%nThis was a synthetic model: point tailgap run at a real "

@@ -13,10 +13,11 @@ import picocli.CommandLine.Command;
                 + "bucketed by concept frequency, head vs tail."},
         subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, ServeSimCommand.class,
                 DatasetsCommand.class, ListCommand.class, CompareCommand.class, GateCommand.class,
-                CommandLine.HelpCommand.class},
+                CacheCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  internal error", "  2  usage or configuration error",
-                "  3  gate failed", "  4  too many endpoint errors, or the endpoint refused the requests"})
+                "  3  gate failed", "  4  too many endpoint errors, or the endpoint refused the requests",
+                "  130  stopped by Ctrl-C (finished items are kept; tailgap run --resume RUN_DIR continues)"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,10 +1,19 @@
 package dev.tailgap.harness.cli;
 
+import dev.tailgap.harness.RunSpec;
+import dev.tailgap.harness.TailgapException;
+import dev.tailgap.harness.cache.ResponseCache;
+import dev.tailgap.harness.engine.RunSpecFile;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -12,14 +21,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Ask a model the dataset's questions, score the answers and report accuracy, hallucination "
                 + "and abstention per frequency bucket, head vs tail.",
-                "Rerunning the same command resumes an interrupted run in the same run directory."})
+                "An interrupted run continues where it stopped, asking no finished item again: rerun the same "
+                        + "command, or give --resume RUN_DIR.",
+                "Answers are kept in a response cache, so the same request is never paid for twice."})
 final class RunCommand implements Callable<Integer> {
+    /** Options that --resume may change: how to run, never what is asked or how it is scored. */
+    private static final Set<String> RESUMABLE = Set.of("--resume", "--concurrency", "--timeout", "--retries",
+            "--retry-backoff", "--max-error-rate", "--rpm", "--tpm", "--cache-sampled", "--no-cache", "--cache-dir",
+            "--quiet", "--config", "--base-url");
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "PROVIDER:MODEL",
+    @Option(names = {"-m", "--model"}, paramLabel = "PROVIDER:MODEL",
             description = "e.g. openai:gpt-4o-mini, openai:Qwen/Qwen2.5-7B-Instruct with --base-url (see: tailgap "
-                    + "list adapters).")
+                    + "list adapters). Required unless --resume is given.")
     String model;
 
     @Option(names = "--base-url", paramLabel = "URL",
@@ -39,16 +55,72 @@ final class RunCommand implements Callable<Integer> {
             description = "Provider-specific option, repeatable.")
     Map<String, String> options;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue the run in RUN_DIR with the settings recorded in its spec.json. Only how it runs "
+                    + "may change: -c, --timeout, --retries, --retry-backoff, --max-error-rate, --rpm, --tpm, "
+                    + "--base-url, cache options.")
+    Path resume;
+
+    @Option(names = "--no-cache", description = "Neither read nor fill the response cache.")
+    boolean noCache;
+
+    @Option(names = "--cache-sampled",
+            description = "Also answer sampled requests (temperature > 0 without --gen-seed) from the cache.")
+    boolean cacheSampled;
+
+    @Mixin
+    CacheOptions cache;
+
     @Mixin
     RunOptions run;
 
     @Override
     public Integer call() {
+        RunSpec runSpec = resume != null ? resumed() : fresh();
+        if (noCache) {
+            return Runner.run(runSpec, run.runsDir, run.quiet, null, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+        try (ResponseCache responses = ResponseCache.open(cache.dir())) {
+            return Runner.run(runSpec, run.runsDir, run.quiet, responses, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+    }
+
+    private RunSpec fresh() {
+        if (model == null) {
+            throw TailgapException.usage("tailgap run needs -m PROVIDER:MODEL (or --resume RUN_DIR)");
+        }
         Map<String, String> opts = new LinkedHashMap<>(options == null ? Map.of() : options);
         if (api != null) {
             opts.put("api", api);
         }
-        return Runner.run(run.toSpec(model, baseUrl, apiKeyEnv, opts).build(), run.runsDir, run.quiet,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        return RunOptions.build(run.toSpec(model, baseUrl, apiKeyEnv, opts).cacheSampled(cacheSampled));
+    }
+
+    /** The recorded spec with the execution options given on the command line. */
+    private RunSpec resumed() {
+        Set<String> given = new TreeSet<>();
+        for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            given.add(o.longestName());
+        }
+        List<String> refused = given.stream().filter(n -> !RESUMABLE.contains(n)).toList();
+        if (!refused.isEmpty()) {
+            throw TailgapException.usage("with --resume the run's settings come from " + resume.resolve("spec.json")
+                    + "; " + String.join(", ", refused) + (refused.size() == 1 ? " is" : " are")
+                    + " not allowed (only how it runs may change: -c, --timeout, --retries, --retry-backoff, "
+                    + "--max-error-rate, --rpm, --tpm, --base-url, cache options)");
+        }
+        RunSpec.Builder b = run.execution(RunSpecFile.read(resume).toBuilder(), given);
+        if (given.contains("--base-url")) {
+            b.baseUrl(baseUrl);
+        } else if (RunSpecFile.baseUrlRedacted(resume)) {
+            throw TailgapException.usage("the base URL of " + resume + " held credentials, which were not recorded: "
+                    + "give it again with --base-url");
+        }
+        if (cacheSampled) {
+            b.cacheSampled(true);
+        }
+        return RunOptions.build(b);
     }
 }

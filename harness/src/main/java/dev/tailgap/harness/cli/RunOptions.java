@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** The options shared by {@code run} and {@code demo}: dataset, sampling, prompt, scoring and execution. */
@@ -62,17 +63,31 @@ final class RunOptions {
     Long genSeed;
 
     @Option(names = {"-c", "--concurrency"}, defaultValue = "8", paramLabel = "N",
-            description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+            description = "Requests in flight at most; halved while the endpoint answers 429 and raised again as "
+                    + "requests succeed (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
             description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
-    @Option(names = "--retries", defaultValue = "4", paramLabel = "N",
+    @Option(names = "--retries", defaultValue = "10", paramLabel = "N",
             description = "Retries of a retryable failure: 429, 5xx, timeout, dropped connection, malformed reply "
                     + "(default: ${DEFAULT-VALUE}).")
     int retries;
+
+    @Option(names = "--retry-backoff", defaultValue = "0.5", paramLabel = "SECONDS",
+            description = "Wait before the first retry when the endpoint gives no Retry-After; doubled for each "
+                    + "further retry, with jitter, at most 30 s (default: ${DEFAULT-VALUE}).")
+    double retryBackoffSeconds;
+
+    @Option(names = "--rpm", paramLabel = "N", description = "At most N requests per minute (default: no limit).")
+    Integer rpm;
+
+    @Option(names = "--tpm", paramLabel = "N",
+            description = "At most N tokens per minute: estimated before each request (characters / 4 + "
+                    + "--max-tokens), corrected with the endpoint's counts after (default: no limit).")
+    Integer tpm;
 
     @Option(names = "--max-error-rate", defaultValue = "0.02", paramLabel = "F",
             description = "Fail the run (exit 4) when more than this fraction of items end in ERROR "
@@ -96,6 +111,15 @@ final class RunOptions {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    /** Builds a spec, turning a setting out of range into a usage error. */
+    static RunSpec build(RunSpec.Builder b) {
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw TailgapException.usage(e.getMessage());
+        }
+    }
+
     /** The spec these options describe, for the given model and endpoint. */
     RunSpec.Builder toSpec(String model, String baseUrl, String apiKeyEnv, Map<String, String> options) {
         List<String> stops = stop == null ? List.of("\n") : stop.stream().filter(s -> !s.isEmpty()).toList();
@@ -115,14 +139,44 @@ final class RunOptions {
                 throw TailgapException.usage(promptFile + ": " + e.getMessage());
             }
         }
-        if (!(timeoutSeconds > 0)) {
-            throw TailgapException.usage("--timeout must be > 0 seconds");
-        }
-        return RunSpec.builder().dataset(dataset).model(model).baseUrl(baseUrl).apiKeyEnv(apiKeyEnv)
+        return execution(RunSpec.builder().dataset(dataset).model(model).baseUrl(baseUrl).apiKeyEnv(apiKeyEnv)
                 .options(options == null ? Map.of() : new LinkedHashMap<>(options)).params(params).system(system)
                 .prompt(prompt).scorer(scorer).bucketing(bucketing).minBucketSize(minBucketSize)
-                .perBucket(perBucket).limit(limit).seed(seed).concurrency(concurrency)
-                .timeout(Duration.ofMillis((long) (timeoutSeconds * 1000))).retries(retries)
-                .maxErrorRate(maxErrorRate).out(out).skipInvalid(skipInvalid);
+                .perBucket(perBucket).limit(limit).seed(seed).out(out).skipInvalid(skipInvalid), null);
+    }
+
+    /**
+     * Sets the execution options on {@code b}: all of them when {@code given} is {@code null}, else only those whose
+     * long name is in {@code given} (the ones on the command line, when resuming).
+     */
+    RunSpec.Builder execution(RunSpec.Builder b, Set<String> given) {
+        if (given == null || given.contains("--concurrency")) {
+            b.concurrency(concurrency);
+        }
+        if (given == null || given.contains("--timeout")) {
+            if (!(timeoutSeconds > 0)) {
+                throw TailgapException.usage("--timeout must be > 0 seconds");
+            }
+            b.timeout(Duration.ofMillis((long) (timeoutSeconds * 1000)));
+        }
+        if (given == null || given.contains("--retries")) {
+            b.retries(retries);
+        }
+        if (given == null || given.contains("--retry-backoff")) {
+            if (!(retryBackoffSeconds >= 0)) {
+                throw TailgapException.usage("--retry-backoff must be >= 0 seconds");
+            }
+            b.retryBackoff(Duration.ofMillis((long) (retryBackoffSeconds * 1000)));
+        }
+        if (given == null || given.contains("--max-error-rate")) {
+            b.maxErrorRate(maxErrorRate);
+        }
+        if (given == null || given.contains("--rpm")) {
+            b.rpm(rpm);
+        }
+        if (given == null || given.contains("--tpm")) {
+            b.tpm(tpm);
+        }
+        return b;
     }
 }

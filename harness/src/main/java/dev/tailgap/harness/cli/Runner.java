@@ -2,6 +2,8 @@ package dev.tailgap.harness.cli;
 
 import dev.tailgap.harness.ExitCode;
 import dev.tailgap.harness.RunSpec;
+import dev.tailgap.harness.cache.ResponseCache;
+import dev.tailgap.harness.engine.Progress;
 import dev.tailgap.harness.engine.RunDirectory;
 import dev.tailgap.harness.engine.RunEngine;
 import dev.tailgap.harness.engine.RunResult;
@@ -12,14 +14,20 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a spec for a command: progress on stderr, the table on stdout, Ctrl-C stops cleanly. */
+/**
+ * Runs a spec for a command: progress on stderr (a bar on a terminal, plain lines otherwise), the table on stdout.
+ * Ctrl-C stops cleanly: no new request, those in flight cancelled, finished items kept, and a line saying how to
+ * resume (exit 130).
+ */
 final class Runner {
     private Runner() {
     }
 
-    static int run(RunSpec spec, Path runsDir, boolean quiet, PrintWriter out, PrintWriter err) {
-        RunEngine engine = new RunEngine(runsDir, quiet ? dev.tailgap.harness.engine.Progress.NONE
-                : new ConsoleProgress(err), System::getenv);
+    static int run(RunSpec spec, Path runsDir, boolean quiet, ResponseCache cache, PrintWriter out,
+                   PrintWriter err) {
+        Progress progress = quiet ? Progress.NONE
+                : System.console() != null ? new TerminalProgress() : new ConsoleProgress(err);
+        RunEngine engine = new RunEngine(runsDir, progress, System::getenv, cache);
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             engine.stop();
@@ -50,6 +58,14 @@ final class Runner {
         if (result.resumed() > 0) {
             out.println("resumed: " + result.resumed() + " items were kept from an earlier attempt, "
                     + result.asked() + " asked now");
+        }
+        if (result.cacheHits() > 0) {
+            out.println("cache: " + result.cacheHits() + " of " + result.asked() + " answers came from "
+                    + cache.file() + " (--no-cache to ask again)");
+        }
+        if (cache != null && cache.failures() > 0) {
+            err.println("tailgap: warning: " + cache.failures() + " response cache reads or writes failed ("
+                    + cache.lastFailure() + "); the run did not depend on them");
         }
         out.println("run directory: " + result.dir());
         out.println("  " + result.dir().resolve(RunDirectory.REPORT_JSON));

@@ -8,7 +8,7 @@ public interface Progress {
     default void started(long total, long alreadyDone) {
     }
 
-    /** After each finished item, with the live aggregate. */
+    /** After each finished item, once its result is on disk, with the live aggregate. */
     default void itemDone(ItemResult result, Aggregator live) {
     }
 

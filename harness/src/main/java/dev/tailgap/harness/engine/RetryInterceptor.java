@@ -6,48 +6,99 @@ import dev.failsafe.RetryPolicy;
 import dev.tailgap.adapters.AdapterException;
 import dev.tailgap.adapters.Completion;
 import dev.tailgap.adapters.CompletionRequest;
+import dev.tailgap.adapters.FailureKind;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Retries retryable failures ({@link AdapterException#retryable()}: 429, 5xx, timeouts, dropped connections,
- * malformed replies) up to {@code maxRetries} times with exponential back-off and jitter, waiting at least as long as
- * the endpoint asked for (Retry-After). Non-retryable failures pass through at once. Built on Failsafe.
+ * malformed replies) up to {@code maxRetries} times; non-retryable ones (400, 401, 403, 404, cancelled) pass through at
+ * once. The wait before retry {@code n} is what the endpoint asked for ({@code Retry-After}, {@code retry-after-ms},
+ * {@code x-ratelimit-reset-*}, see {@link AdapterException#retryAfter()}) plus up to 10% jitter, or else exponential
+ * back-off with equal jitter: half of {@code min(backoff × 2^(n-1), 30 s)} plus a random part of the other half. So a
+ * 429 without a hint waits about {@code backoff}, never a fixed minute.
+ *
+ * <p>Until some request through this interceptor has succeeded, a connection failure is retried only once: an
+ * endpoint that was never reachable is a wrong URL or a server that is down, and the run should say so in seconds.
+ * Built on Failsafe; thread-safe.
  */
 public final class RetryInterceptor implements Interceptor {
-    private final RetryPolicy<Completion> policy;
+    /** Longest exponential back-off between two attempts. */
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** Longest wait honoured from a server's hint. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
+    /** Retries of a connection failure before any request has succeeded. */
+    static final int UNREACHED_RETRIES = 1;
 
-    public RetryInterceptor(int maxRetries, Duration baseDelay, Duration maxDelay) {
+    private final RetryPolicy<Completion> policy;
+    private final AtomicBoolean reached = new AtomicBoolean();
+
+    public RetryInterceptor(int maxRetries, Duration backoff) {
         this.policy = RetryPolicy.<Completion>builder()
                 .handleIf(e -> e instanceof AdapterException && ((AdapterException) e).retryable())
                 .withMaxRetries(maxRetries)
-                .withBackoff(baseDelay, maxDelay)
-                .withJitter(0.25)
                 .withDelayFn(ctx -> {
                     Throwable last = ctx.getLastException();
-                    if (last instanceof AdapterException) {
-                        Duration asked = ((AdapterException) last).retryAfter().orElse(null);
-                        if (asked != null) {
-                            return asked.compareTo(maxDelay) > 0 ? maxDelay : asked;
-                        }
-                    }
-                    return Duration.ofMillis(-1);
+                    Duration asked = last instanceof AdapterException
+                            ? ((AdapterException) last).retryAfter().orElse(null) : null;
+                    return delay(ctx.getAttemptCount(), asked, backoff, ThreadLocalRandom.current().nextDouble());
                 })
                 .build();
+    }
+
+    /**
+     * The wait before retry number {@code retry} (1-based): the server's hint {@code asked} (capped at
+     * {@link #MAX_RETRY_AFTER}) plus up to 10% of it, else half the exponential back-off plus {@code random} (in
+     * [0, 1)) times the other half.
+     */
+    static Duration delay(int retry, Duration asked, Duration backoff, double random) {
+        if (asked != null) {
+            Duration wait = asked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked;
+            return wait.plusMillis((long) (wait.toMillis() * 0.1 * random));
+        }
+        long base = backoff.toMillis();
+        long exp = Math.min(MAX_BACKOFF.toMillis(), base << Math.min(20, Math.max(0, retry - 1)));
+        return Duration.ofMillis(exp / 2 + (long) (exp / 2.0 * random));
     }
 
     @Override
     public Completion intercept(CompletionRequest request, ModelCall next) throws AdapterException {
         try {
-            return Failsafe.with(policy).get(() -> next.call(request));
+            return Failsafe.with(policy).get(ctx -> {
+                try {
+                    Completion c = next.call(request);
+                    reached.set(true);
+                    return c;
+                } catch (AdapterException e) {
+                    if (e.kind() == FailureKind.CONNECTION && !reached.get()
+                            && ctx.getAttemptCount() >= UNREACHED_RETRIES) {
+                        throw new GiveUp(e);
+                    }
+                    throw e;
+                }
+            });
+        } catch (GiveUp e) {
+            throw e.failure;
         } catch (FailsafeException e) {
             if (e.getCause() instanceof AdapterException) {
                 throw (AdapterException) e.getCause();
             }
             if (e.getCause() instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
-                throw new AdapterException(dev.tailgap.adapters.FailureKind.CANCELLED, "interrupted while waiting to retry");
+                throw new AdapterException(FailureKind.CANCELLED, "interrupted while waiting to retry");
             }
             throw e;
+        }
+    }
+
+    /** Carries a failure past the retry policy (which only handles {@link AdapterException}s). */
+    private static final class GiveUp extends RuntimeException {
+        final AdapterException failure;
+
+        GiveUp(AdapterException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
         }
     }
 }

@@ -2,22 +2,29 @@ package dev.tailgap.harness.engine;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.reports.ItemLog;
 import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.Outcome;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -25,9 +32,12 @@ import java.util.function.Consumer;
  * appended as items finish), {@value #REPORT_JSON}, {@value #REPORT_MD} and {@value #REPORT_HTML} (written only when
  * the run completes).
  *
- * <p>Contract: the item log only ever holds complete lines for distinct items; reports are written atomically, so a
- * report file is never partial. Opening an existing directory for the same spec keeps its finished items (ERROR
- * results are dropped so they are asked again); a directory holding a different spec is refused.
+ * <p>Contract: the item log only ever holds complete lines for distinct items, and a line is forced to disk before its
+ * item counts as done; spec and reports are written atomically, so they are never partial. Opening an existing
+ * directory for the same run keeps its finished items (ERROR results are dropped so they are asked again); a directory
+ * holding a different run is refused, naming the first setting that differs. {@value #SPEC} also records how to run
+ * it ({@value #RESUME_KEY}: everything needed to rebuild the run spec for {@code --resume}); that part may change
+ * between attempts.
  */
 public final class RunDirectory {
     public static final String SPEC = "spec.json";
@@ -35,6 +45,8 @@ public final class RunDirectory {
     public static final String REPORT_JSON = "report.json";
     public static final String REPORT_MD = "report.md";
     public static final String REPORT_HTML = "report.html";
+    /** The key of spec.json's section that rebuilds the run spec; not part of the run's identity. */
+    public static final String RESUME_KEY = "spec";
 
     static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -54,23 +66,34 @@ public final class RunDirectory {
     }
 
     /**
-     * Creates the directory or checks that it belongs to this spec, then keeps the finished (non-ERROR) results of an
-     * earlier attempt, handing each to {@code kept}. Returns how many were kept.
+     * Creates the directory or checks that it holds the run {@code identity} describes, records {@code resume} (how to
+     * run it), then keeps the finished (non-ERROR) results of an earlier attempt, handing each to {@code kept}. Returns
+     * how many were kept.
      */
-    public int open(Map<String, Object> spec, Consumer<ItemResult> kept) {
+    public int open(Map<String, Object> identity, Map<String, Object> resume, Consumer<ItemResult> kept) {
         try {
             Files.createDirectories(dir);
             Path specFile = file(SPEC);
-            String wanted = prettyJson(spec);
             if (Files.exists(specFile)) {
-                String existing = Files.readString(specFile, StandardCharsets.UTF_8);
-                if (!existing.equals(wanted)) {
-                    throw TailgapException.usage("run directory " + dir + " holds a different run (its "
-                            + SPEC + " differs); pass another --out, or delete it to start over");
+                JsonNode existing;
+                try {
+                    existing = JSON.readTree(specFile.toFile());
+                } catch (IOException e) {
+                    throw TailgapException.usage(specFile + " is not valid JSON (" + e.getMessage()
+                            + "); delete the run directory to start over");
                 }
-            } else {
-                writeAtomically(SPEC, wanted);
+                if (existing instanceof ObjectNode) {
+                    ((ObjectNode) existing).remove(RESUME_KEY);
+                }
+                String diff = firstDifference(existing, JSON.readTree(prettyJson(identity)), "");
+                if (diff != null) {
+                    throw TailgapException.usage("run directory " + dir + " holds a different run (" + diff
+                            + "); pass another --out, or delete it to start over");
+                }
             }
+            Map<String, Object> spec = new LinkedHashMap<>(identity);
+            spec.put(RESUME_KEY, resume);
+            writeAtomically(SPEC, prettyJson(spec));
             Files.deleteIfExists(file(REPORT_JSON));
             Files.deleteIfExists(file(REPORT_MD));
             Files.deleteIfExists(file(REPORT_HTML));
@@ -78,6 +101,33 @@ public final class RunDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare run directory " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where two spec trees first differ, as "PATH: A there, B now", or {@code null} when they are equal. */
+    static String firstDifference(JsonNode there, JsonNode now, String path) {
+        if (there != null && there.equals(now)) {
+            return null;
+        }
+        if (there != null && now != null && there.isObject() && now.isObject()) {
+            SortedSet<String> names = new TreeSet<>();
+            there.fieldNames().forEachRemaining(names::add);
+            now.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                String d = firstDifference(there.get(name), now.get(name), path.isEmpty() ? name : path + "." + name);
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        return (path.isEmpty() ? "its " + SPEC : path) + ": " + shortly(there) + " there, " + shortly(now) + " now";
+    }
+
+    private static String shortly(JsonNode n) {
+        if (n == null) {
+            return "absent";
+        }
+        String s = n.toString();
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
     /** Rewrites the item log without ERROR results and without a torn last line; returns the results kept. */
@@ -90,7 +140,9 @@ public final class RunDirectory {
         Path tmp = file(ITEMS + ".tmp");
         int n = 0;
         try (ItemLog.Reader reader = ItemLog.read(items);
-             BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+             FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                     StandardOpenOption.TRUNCATE_EXISTING);
+             BufferedWriter w = new BufferedWriter(Channels.newWriter(out, StandardCharsets.UTF_8))) {
             for (ItemResult r : reader) {
                 if (r.outcome() != Outcome.ERROR) {
                     w.write(ItemLog.toJsonLine(r));
@@ -99,28 +151,32 @@ public final class RunDirectory {
                     n++;
                 }
             }
+            w.flush();
+            out.force(false);
         }
-        Files.move(tmp, items, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        moveDurably(tmp, items);
         return n;
     }
 
-    /** An appender for the item log; each line is flushed to the operating system before it returns. */
-    public Appender appender() {
-        try {
-            return new Appender(new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file(ITEMS),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND), StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + file(ITEMS) + ": " + e.getMessage(), e);
-        }
+    /** The item log's writer, with group commit (see {@link ItemLogWriter}). */
+    ItemLogWriter itemLog(ItemLogWriter.Sync sync) {
+        return new ItemLogWriter(file(ITEMS), sync);
     }
 
-    /** Writes a file in the run directory via a temporary file and an atomic rename. */
+    /** Writes a file in the run directory via a temporary file, a force and an atomic rename. */
     public void writeAtomically(String name, String content) {
         Path target = file(name);
         Path tmp = file(name + ".tmp");
         try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+                while (buf.hasRemaining()) {
+                    out.write(buf);
+                }
+                out.force(false);
+            }
+            moveDurably(tmp, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
@@ -134,7 +190,7 @@ public final class RunDirectory {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 content.write(w);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            moveDurably(tmp, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
@@ -146,6 +202,16 @@ public final class RunDirectory {
         void write(java.io.Writer w) throws IOException;
     }
 
+    /** Renames atomically, then forces the directory so the rename itself survives a power loss. */
+    private void moveDurably(Path from, Path to) throws IOException {
+        Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException notSupported) {
+            // some file systems cannot open or force a directory; the rename is still atomic
+        }
+    }
+
     static String prettyJson(Object value) {
         try {
             DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(
@@ -153,34 +219,6 @@ public final class RunDirectory {
             return JSON.writer(pp).writeValueAsString(value) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Appends results to the item log, one line each. Thread-safe. */
-    public static final class Appender implements AutoCloseable {
-        private final BufferedWriter out;
-
-        Appender(BufferedWriter out) {
-            this.out = out;
-        }
-
-        public synchronized void append(ItemResult r) {
-            try {
-                out.write(ItemLog.toJsonLine(r));
-                out.write('\n');
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to the item log: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public synchronized void close() {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

@@ -18,8 +18,11 @@ import dev.tailgap.datasets.SamplingSpec;
 import dev.tailgap.harness.DatasetFiles;
 import dev.tailgap.harness.ExitCode;
 import dev.tailgap.harness.RunSpec;
+import dev.tailgap.harness.Secrets;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.Version;
+import dev.tailgap.harness.cache.CacheKey;
+import dev.tailgap.harness.cache.ResponseCache;
 import dev.tailgap.harness.scoring.AbstentionDetector;
 import dev.tailgap.harness.scoring.Matchers;
 import dev.tailgap.harness.scoring.Scored;
@@ -34,7 +37,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -42,8 +45,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,22 +58,49 @@ import java.util.stream.Stream;
 
 /**
  * Runs a {@link RunSpec}: loads and validates the dataset, buckets it (edges from the whole dataset), samples, asks
- * the model item by item with bounded concurrency, scores each answer, appends it to the run's item log and
- * aggregates incrementally, then writes the JSON and Markdown reports. Streaming: memory does not grow with the
- * number of items. A rerun of the same spec into the same directory resumes: finished items are kept, none is asked
- * twice. {@link #stop()} (e.g. from a Ctrl-C hook) cancels requests in flight and keeps what finished.
+ * the model item by item, scores each answer, appends it to the run's item log and aggregates incrementally, then
+ * writes the JSON and Markdown reports. Streaming: memory does not grow with the number of items.
+ *
+ * <p>Requests go through a chain of interceptors: the response cache (when one is given), retries with back-off,
+ * the {@code rpm}/{@code tpm} limits, and adaptive concurrency (at most {@code concurrency} requests in flight, fewer
+ * while the endpoint answers 429). Up to twice as many items as requests are in progress, so items waiting out a
+ * back-off do not leave the endpoint idle.
+ *
+ * <p>Crash safety: an item counts as done (aggregated, reported to {@link Progress}) only once its line in the item
+ * log is on disk (group commit, see {@link ItemLogWriter}). A rerun of the same spec into the same directory, or
+ * {@code --resume}, keeps those items and asks none of them again. {@link #stop()} (e.g. from a Ctrl-C hook) sends no
+ * new request, cancels those in flight and keeps what finished.
  */
 public final class RunEngine {
+    /** Providers whose answers are not worth caching (they are already local look-ups). */
+    private static final Set<String> UNCACHED_PROVIDERS = Set.of("replay");
+
     private final Path runsRoot;
     private final Progress progress;
     private final Function<String, String> env;
+    private final ResponseCache cache;
+    private final ItemLogWriter.Sync sync;
     private final AtomicReference<ModelClient> active = new AtomicReference<>();
+    private final AtomicReference<ExecutorService> workers = new AtomicReference<>();
     private volatile boolean stopping;
 
+    /** An engine without a response cache. */
     public RunEngine(Path runsRoot, Progress progress, Function<String, String> env) {
+        this(runsRoot, progress, env, null);
+    }
+
+    /** An engine that answers from and fills {@code cache} ({@code null}: none). */
+    public RunEngine(Path runsRoot, Progress progress, Function<String, String> env, ResponseCache cache) {
+        this(runsRoot, progress, env, cache, ItemLogWriter.Sync.GROUP);
+    }
+
+    RunEngine(Path runsRoot, Progress progress, Function<String, String> env, ResponseCache cache,
+              ItemLogWriter.Sync sync) {
         this.runsRoot = runsRoot;
         this.progress = progress;
         this.env = env;
+        this.cache = cache;
+        this.sync = sync;
     }
 
     /** Runs the spec to completion (or until {@link #stop()}); see the class contract. */
@@ -83,27 +115,50 @@ public final class RunEngine {
         RunDirectory dir = new RunDirectory(spec.out() != null ? spec.out()
                 : runsRoot.resolve(defaultName(dataset, spec, settings)));
         ModelRef ref = modelRef(spec.model());
-        ModelAdapter adapter = adapter(ref, spec);
+        ModelAdapter adapter = adapter(ref, spec, dir.path());
 
         Aggregator aggregator = new Aggregator(bucketing);
         DoneIds done = new DoneIds();
         SavedRun planned = new SavedRun(settings, datasetRef(dataset), bucketing, spec.minBucketSize());
-        long kept = dir.open(planned.toSpecFile(), r -> {
-            aggregator.add(r);
-            done.add(r.id());
-        });
+        long kept;
+        try {
+            kept = dir.open(planned.toSpecFile(), RunSpecFile.toMap(spec, resumeLocation(dataset)), r -> {
+                aggregator.add(r);
+                done.add(r.id());
+            });
+        } catch (RuntimeException e) {
+            adapter.close();
+            throw e;
+        }
         done.seal();
         SavedRun saved = SavedRun.read(dir.path());
         long total = selected.cardinality();
         progress.started(total, kept);
 
-        RunState state = new RunState(total, spec.maxErrorRate(), spec.concurrency());
-        ModelClient client = new ModelClient(adapter, List.of(
-                new RetryInterceptor(spec.retries(), Duration.ofMillis(500), Duration.ofSeconds(60))));
+        RunState state = new RunState(total, spec, ref);
+        CacheInterceptor cached = cache == null || UNCACHED_PROVIDERS.contains(ref.provider()) ? null
+                : new CacheInterceptor(cache, new CacheKey.Endpoint(ref.provider(), spec.baseUrl(), spec.options()),
+                        spec.cacheSampled());
+        List<Interceptor> chain = new ArrayList<>();
+        if (cached != null) {
+            chain.add(cached);
+        }
+        chain.add(new RetryInterceptor(spec.retries(), spec.retryBackoff()));
+        if (spec.rpm() != null || spec.tpm() != null) {
+            chain.add(new RateLimitInterceptor(spec.rpm(), spec.tpm()));
+        }
+        chain.add(new AdaptiveConcurrency(spec.concurrency()));
+        ModelClient client = new ModelClient(adapter, chain);
         active.set(client);
-        ExecutorService pool = Executors.newFixedThreadPool(spec.concurrency(), daemonThreads());
-        Semaphore slots = new Semaphore(spec.concurrency());
-        try (RunDirectory.Appender log = dir.appender(); Stream<Item> items = dataset.items()) {
+        int inProgress = 2 * spec.concurrency();
+        ExecutorService pool = Executors.newFixedThreadPool(inProgress, daemonThreads());
+        workers.set(pool);
+        if (stopping) {
+            pool.shutdownNow();
+        }
+        Semaphore slots = new Semaphore(inProgress);
+        ItemLogWriter log = dir.itemLog(sync);
+        try (Stream<Item> items = dataset.items()) {
             Iterator<Item> it = items.iterator();
             for (int index = 0; it.hasNext(); index++) {
                 Item item = it.next();
@@ -111,43 +166,57 @@ public final class RunEngine {
                     continue;
                 }
                 slots.acquireUninterruptibly();
-                if (stopping || state.aborted()) {
+                if (stopping || state.aborted() || log.failed()) {
                     slots.release();
                     break;
                 }
                 String bucket = bucketing.buckets().get(bucketing.assign(item.frequency())).name();
-                pool.execute(() -> {
-                    try {
-                        ItemResult r = ask(client, spec, scorer, ref, item, bucket, state);
-                        if (r != null && !stopping) {
-                            log.append(r);
-                            aggregator.add(r);
-                            progress.itemDone(r, aggregator);
+                try {
+                    pool.execute(() -> {
+                        try {
+                            ItemResult r = ask(client, spec, scorer, ref, item, bucket, state);
+                            if (r != null) {
+                                log.append(r, durable -> {
+                                    if (durable) {
+                                        aggregator.add(r);
+                                        progress.itemDone(r, aggregator);
+                                    }
+                                });
+                            }
+                        } finally {
+                            slots.release();
                         }
-                    } finally {
-                        slots.release();
-                    }
-                });
+                    });
+                } catch (RejectedExecutionException stopped) {
+                    slots.release();
+                    break;
+                }
             }
             pool.shutdown();
             awaitQuietly(pool);
         } finally {
             pool.shutdownNow();
-            client.close();
-            active.set(null);
-            progress.finished();
+            try {
+                log.close();
+            } finally {
+                client.close();
+                active.set(null);
+                workers.set(null);
+                progress.finished();
+            }
         }
 
         long asked = state.finished.get();
+        long hits = cached == null ? 0 : cached.hits();
         if (stopping) {
-            throw new RunStoppedException("stopped: " + aggregator.total() + " of " + (total + kept)
-                    + " items are kept in " + dir.path() + "; rerun the same command to resume");
+            throw new RunStoppedException("stopped: " + aggregator.total() + " of " + total
+                    + " items are kept in " + dir.path() + "; " + howToResume(spec, dir.path()));
         }
         if (state.fatal.get() != null) {
             long finished = aggregator.total() - aggregator.count(Outcome.ERROR);
             throw TailgapException.endpoint(state.fatal.get() + (finished == 0 ? ""
-                    : "; " + finished + " finished items are kept in " + dir.path()
-                    + " (rerun the same command to resume)"));
+                    : "; " + finished + " finished items are kept in " + dir.path() + " ("
+                    + howToResume(spec, dir.path()) + ")"));
         }
         Report report = aggregator.report(Version.tool(), saved.dataset(), saved.settings(), saved.minBucketSize());
         dir.writeAtomically(RunDirectory.REPORT_JSON, JsonReport.render(report));
@@ -157,16 +226,36 @@ public final class RunEngine {
         double rate = report.overall().errorRate();
         if (errors > 0 && rate > spec.maxErrorRate()) {
             return new RunResult(dir.path(), report, ExitCode.ENDPOINT, String.format(Locale.ROOT,
-                    "%d of %d items (%.1f%%) failed at the endpoint, above --max-error-rate %.1f%%; last error: %s",
+                    "%d of %d items (%.1f%%) failed at the endpoint, above --max-error-rate %.1f%%; last error: %s"
+                            + " (a rerun asks the failed items again)",
                     errors, report.overall().asked(), 100 * rate, 100 * spec.maxErrorRate(), state.lastError.get()),
-                    kept, asked);
+                    kept, asked, hits);
         }
-        return new RunResult(dir.path(), report, ExitCode.OK, "", kept, asked);
+        return new RunResult(dir.path(), report, ExitCode.OK, "", kept, asked, hits);
+    }
+
+    /** How to continue a stopped run in {@code dir}. */
+    private static String howToResume(RunSpec spec, Path dir) {
+        return spec.endpointLabel() != null ? "rerun the same command to resume"
+                : "resume with: tailgap run --resume " + dir + " (or rerun the same command)";
+    }
+
+    /** Where spec.json says the dataset is: {@code bundled:NAME}, or the file's absolute path. */
+    private static String resumeLocation(Dataset dataset) {
+        String location = dataset.location();
+        if (location.startsWith("bundled:") || location.startsWith("memory:")) {
+            return location;
+        }
+        return Path.of(location).toAbsolutePath().normalize().toString();
     }
 
     /** Stops a run in progress: no new requests, in-flight ones cancelled, finished items kept. */
     public void stop() {
         stopping = true;
+        ExecutorService pool = workers.get();
+        if (pool != null) {
+            pool.shutdownNow(); // interrupts back-off, rate-limit and concurrency waits
+        }
         ModelClient c = active.get();
         if (c != null) {
             c.cancelAll();
@@ -225,10 +314,11 @@ public final class RunEngine {
         }
     }
 
-    private ModelAdapter adapter(ModelRef ref, RunSpec spec) {
+    /** The adapter for this run; adapters that keep logs (the command provider's stderr) write them into the run. */
+    private ModelAdapter adapter(ModelRef ref, RunSpec spec, Path logDir) {
         try {
             return Adapters.provider(ref.provider()).create(new AdapterConfig(ref.model(), spec.baseUrl(),
-                    spec.apiKeyEnv(), spec.options(), spec.timeout(), spec.concurrency(), env));
+                    spec.apiKeyEnv(), spec.options(), spec.timeout(), spec.concurrency(), env, logDir));
         } catch (AdapterConfigException e) {
             throw TailgapException.usage(e.getMessage());
         }
@@ -243,7 +333,7 @@ public final class RunEngine {
             m.put("apiKeyEnv", spec.apiKeyEnv());
         }
         if (!spec.options().isEmpty()) {
-            m.put("options", spec.options());
+            m.put("options", RunSpecFile.redactOptions(spec.options()));
         }
         Map<String, Object> gen = new LinkedHashMap<>();
         gen.put("temperature", spec.params().temperature());
@@ -264,23 +354,13 @@ public final class RunEngine {
         sampling.put("seed", spec.seed());
         m.put("sampling", sampling);
         m.put("dataset", dataset.manifest().id());
-        m.put("maxErrorRate", spec.maxErrorRate());
-        m.put("retries", spec.retries());
-        m.put("timeoutSeconds", spec.timeout().toMillis() / 1000.0);
         m.put("tool", Version.tool());
         return m;
     }
 
     /** A base URL without user info, query or fragment (where keys sometimes hide). */
     static String redact(String baseUrl) {
-        if (baseUrl == null) {
-            return "(provider default)";
-        }
-        okhttp3.HttpUrl u = okhttp3.HttpUrl.parse(baseUrl);
-        if (u == null) {
-            return "(unparseable URL)";
-        }
-        return u.newBuilder().username("").password("").query(null).fragment(null).build().toString();
+        return baseUrl == null ? "(provider default)" : Secrets.withoutCredentials(baseUrl);
     }
 
     static DatasetRef datasetRef(Dataset d) {
@@ -339,8 +419,9 @@ public final class RunEngine {
     }
 
     /**
-     * When to give up on the endpoint: a non-retryable failure (401, 404, 400) stops at once; so does an error count
-     * that can no longer stay under the threshold, and an endpoint that has failed every request of the first wave.
+     * When to give up on the endpoint: a non-retryable failure (401, 404, 400) stops at once, with a message naming
+     * what to fix; so does an error count that can no longer stay under the threshold, and an endpoint that has failed
+     * every request of the first wave.
      */
     private static final class RunState {
         final AtomicLong finished = new AtomicLong();
@@ -350,10 +431,14 @@ public final class RunEngine {
         final AtomicReference<String> lastError = new AtomicReference<>();
         private final long maxErrors;
         private final long firstWave;
+        private final RunSpec spec;
+        private final ModelRef ref;
 
-        RunState(long total, double maxErrorRate, int concurrency) {
-            this.maxErrors = (long) Math.floor(maxErrorRate * total);
-            this.firstWave = Math.min(total, Math.max(2L * concurrency, 10));
+        RunState(long total, RunSpec spec, ModelRef ref) {
+            this.maxErrors = (long) Math.floor(spec.maxErrorRate() * total);
+            this.firstWave = Math.min(total, Math.max(2L * spec.concurrency(), 10));
+            this.spec = spec;
+            this.ref = ref;
         }
 
         boolean aborted() {
@@ -370,12 +455,27 @@ public final class RunEngine {
             long n = errors.incrementAndGet();
             lastError.set(e.getMessage());
             if (!e.retryable()) {
-                fatal.compareAndSet(null, e.getMessage());
+                fatal.compareAndSet(null, e.getMessage() + whatToFix(e.kind(), e.getMessage()));
             } else if (successes.get() == 0 && (n > maxErrors || n >= firstWave)) {
                 fatal.compareAndSet(null, e.getMessage() + " (no request has succeeded)");
             } else if (n > maxErrors) {
                 fatal.compareAndSet(null, n + " items failed at the endpoint, more than --max-error-rate allows ("
                         + maxErrors + "); last error: " + e.getMessage());
+            }
+        }
+
+        /** Names the setting to check after a non-retryable failure. */
+        private String whatToFix(FailureKind kind, String message) {
+            switch (kind) {
+                case AUTH:
+                    return message.contains("environment variable") ? ""
+                            : spec.apiKeyEnv() != null ? "; the key is read from environment variable " + spec.apiKeyEnv()
+                            : "; put the key in an environment variable and name it with --api-key-env";
+                case NOT_FOUND:
+                case BAD_REQUEST:
+                    return "; model '" + ref.model() + "' (" + ref.provider() + ") at " + redact(spec.baseUrl());
+                default:
+                    return "";
             }
         }
     }

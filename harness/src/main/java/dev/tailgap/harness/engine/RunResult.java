@@ -6,8 +6,9 @@ import java.nio.file.Path;
 
 /**
  * What a finished run produced: its directory, its report, the exit code it deserves ({@link ExitCode#ENDPOINT} when
- * the error rate passed the threshold), a one-line message explaining a non-zero code, and how many items were kept
- * from an earlier attempt.
+ * the error rate passed the threshold), a one-line message explaining a non-zero code, how many items were kept
+ * from an earlier attempt, how many were asked in this one, and how many of those the response cache answered.
  */
-public record RunResult(Path dir, Report report, ExitCode exitCode, String message, long resumed, long asked) {
+public record RunResult(Path dir, Report report, ExitCode exitCode, String message, long resumed, long asked,
+                        long cacheHits) {
 }

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code POST /v1/chat/completions}, {@code POST /v1/completions}, {@code GET /v1/models}, {@code GET /health} and
  * {@code GET /stats} (requests served). Replies carry {@code "system_fingerprint": "tailgap-synthetic"} and the model
  * list names the model {@value #MODEL_ID}: nobody should mistake it for a real model. Honours {@code max_tokens}
- * (whitespace tokens) and {@code stop}. Binds 127.0.0.1 only.
+ * (whitespace tokens) and {@code stop}. Binds 127.0.0.1 only. A {@link Listener} hears of every model request as it
+ * arrives (before the reply), with the key it carried: enough to count who asked what.
  */
 public final class SimServer implements AutoCloseable {
     public static final String MODEL_ID = "synthetic-reference";
@@ -29,15 +30,28 @@ public final class SimServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool;
     private final AtomicLong requests = new AtomicLong();
+    private final Listener listener;
 
-    private SimServer(SimModel model, HttpServer server, ExecutorService pool) {
+    /** Hears of each model request: the bearer key it carried ({@code null} for none) and its prompt. */
+    @FunctionalInterface
+    public interface Listener {
+        void asked(String apiKey, String prompt);
+    }
+
+    private SimServer(SimModel model, HttpServer server, ExecutorService pool, Listener listener) {
         this.model = model;
         this.server = server;
         this.pool = pool;
+        this.listener = listener;
     }
 
     /** Starts serving on 127.0.0.1:{@code port} ({@code 0} picks a free port) with up to {@code threads} in flight. */
     public static SimServer start(SimModel model, int port, int threads) throws IOException {
+        return start(model, port, threads, (key, prompt) -> { });
+    }
+
+    /** As {@link #start(SimModel, int, int)}, telling {@code listener} of every model request. */
+    public static SimServer start(SimModel model, int port, int threads, Listener listener) throws IOException {
         // without TCP_NODELAY small replies wait for the client's delayed ACK (~40 ms each)
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
@@ -46,7 +60,7 @@ public final class SimServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        SimServer s = new SimServer(model, http, pool);
+        SimServer s = new SimServer(model, http, pool, listener);
         http.createContext("/", s::handle);
         http.setExecutor(pool);
         http.start();
@@ -119,6 +133,8 @@ public final class SimServer implements AutoCloseable {
             prompt = req.get("prompt").asText();
         }
         requests.incrementAndGet();
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        listener.asked(auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null, prompt);
         long latency = model.params().latencyMs();
         if (latency > 0) {
             try {

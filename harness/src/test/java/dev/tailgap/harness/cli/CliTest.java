@@ -2,7 +2,9 @@ package dev.tailgap.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tailgap.adapters.Completion;
 import dev.tailgap.harness.SharedFiles;
+import dev.tailgap.harness.cache.ResponseCache;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,7 +44,8 @@ class CliTest {
         assertThat(v.out()).startsWith("tailgap ");
         for (List<String> cmd : List.<List<String>>of(List.of(), List.of("run"), List.of("demo"), List.of("report"),
                 List.of("serve-sim"), List.of("datasets"), List.of("datasets", "info"), List.of("datasets", "list"),
-                List.of("datasets", "import"), List.of("datasets", "import", "popqa"), List.of("list"))) {
+                List.of("datasets", "import"), List.of("datasets", "import", "popqa"), List.of("list"),
+                List.of("cache"), List.of("cache", "stats"), List.of("cache", "clear"))) {
             List<String> withHelp = new java.util.ArrayList<>(cmd);
             withHelp.add("--help");
             String[] args = withHelp.toArray(new String[0]);
@@ -128,6 +131,23 @@ class CliTest {
     }
 
     @Test
+    void cacheStatsAndClearOnAnEmptyAndAFilledCache() {
+        Path dir = tmp.resolve("cache");
+        Result empty = tailgap("cache", "stats", "--cache-dir", dir.toString());
+        assertThat(empty.code()).isZero();
+        assertThat(empty.out()).contains("nothing cached yet");
+        try (ResponseCache c = ResponseCache.open(dir)) {
+            c.put("k", "openai", "gpt-x", new Completion("Paris", 1, 1));
+        }
+        Result stats = tailgap("cache", "stats", "--cache-dir", dir.toString());
+        assertThat(stats.out()).contains("entries    1").contains("openai:gpt-x");
+        Result clear = tailgap("cache", "clear", "--cache-dir", dir.toString());
+        assertThat(clear.code()).isZero();
+        assertThat(clear.out()).contains("cleared 1 entries");
+        assertThat(tailgap("cache", "stats", "--cache-dir", dir.toString()).out()).contains("entries    0");
+    }
+
+    @Test
     void listAdaptersNamesTheOpenAiProvider() {
         Result r = tailgap("list", "adapters");
         assertThat(r.code()).isZero();
@@ -162,7 +182,7 @@ class CliTest {
             }
             assertThat(stats).as("fake server started").isNotNull();
             Result r = tailgap("run", "-m", "openai:fake", "--base-url", "http://127.0.0.1:" + port + "/v1",
-                    "--limit", "120", "--out", tmp.resolve("fake").toString(), "-q");
+                    "--limit", "120", "--out", tmp.resolve("fake").toString(), "--no-cache", "-q");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("tail");
             try (okhttp3.Response resp = http.newCall(new okhttp3.Request.Builder()

@@ -2,6 +2,8 @@ package dev.tailgap.harness.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.datasets.Dataset;
 import dev.tailgap.datasets.Item;
@@ -92,9 +94,16 @@ class RunEngineTest {
         RunEngine engine = new RunEngine(tmp, Progress.NONE, k -> null);
         RunResult a = engine.run(spec(tmp.resolve("a")).perBucket(60).concurrency(16).build());
         RunResult b = engine.run(spec(tmp.resolve("b")).perBucket(60).concurrency(3).build());
-        for (String f : List.of(RunDirectory.REPORT_JSON, RunDirectory.REPORT_MD, RunDirectory.SPEC)) {
+        for (String f : List.of(RunDirectory.REPORT_JSON, RunDirectory.REPORT_MD)) {
             assertThat(Files.readString(a.dir().resolve(f))).as(f).isEqualTo(Files.readString(b.dir().resolve(f)));
         }
+        // the run's identity is the same; only how it ran (concurrency) differs
+        JsonNode specA = RunDirectory.JSON.readTree(a.dir().resolve(RunDirectory.SPEC).toFile());
+        JsonNode specB = RunDirectory.JSON.readTree(b.dir().resolve(RunDirectory.SPEC).toFile());
+        assertThat(specA.path(RunDirectory.RESUME_KEY).path("concurrency").asInt()).isEqualTo(16);
+        ((ObjectNode) specA).remove(RunDirectory.RESUME_KEY);
+        ((ObjectNode) specB).remove(RunDirectory.RESUME_KEY);
+        assertThat(specA).isEqualTo(specB);
         Report rebuilt = SavedRun.read(a.dir()).report(a.dir(), Version.tool());
         assertThat(JsonReport.render(rebuilt)).isEqualTo(Files.readString(a.dir().resolve(RunDirectory.REPORT_JSON)));
         assertThat(a.report().buckets()).allSatisfy(s -> assertThat(s.asked()).isLessThanOrEqualTo(60));

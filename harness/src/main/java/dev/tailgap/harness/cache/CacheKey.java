@@ -1,0 +1,84 @@
+package dev.tailgap.harness.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tailgap.adapters.CompletionRequest;
+import dev.tailgap.adapters.GenerationParams;
+import dev.tailgap.harness.Secrets;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The cache key of a request: the sha256 of its canonical JSON, which holds the provider, the base URL (without user
+ * info, query or fragment), the adapter options (without any whose name looks like a secret: authorization, api key,
+ * secret, password, cookie, credential), the model, every generation parameter (temperature, max tokens, stop, seed),
+ * the system message and the prompt. A change to any of them gives another key. The API key is never part of it.
+ */
+public final class CacheKey {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final int VERSION = 1;
+
+    private CacheKey() {
+    }
+
+    /** What a run's requests share: provider, base URL as configured ({@code null}: the provider's default), options. */
+    public record Endpoint(String provider, String baseUrl, Map<String, String> options) {
+        public Endpoint {
+            Objects.requireNonNull(provider, "provider");
+            options = options == null ? Map.of() : Map.copyOf(options);
+        }
+    }
+
+    /** The key of {@code request} sent to {@code endpoint}: 64 hex digits. */
+    public static String of(Endpoint endpoint, CompletionRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonicalJson(endpoint, request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request is sampled when its temperature is above zero and it carries no seed: its answer may differ each time. */
+    public static boolean sampled(GenerationParams p) {
+        return p.temperature() > 0 && p.seed() == null;
+    }
+
+    static String canonicalJson(Endpoint endpoint, CompletionRequest request) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("v", VERSION);
+        m.put("provider", endpoint.provider());
+        m.put("baseUrl", Secrets.withoutCredentials(endpoint.baseUrl()));
+        Map<String, String> options = new TreeMap<>();
+        endpoint.options().forEach((k, v) -> {
+            if (!Secrets.isSecretName(k)) {
+                options.put(k, v);
+            }
+        });
+        m.put("options", options);
+        m.put("model", request.model());
+        GenerationParams p = request.params();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("temperature", p.temperature());
+        params.put("maxTokens", p.maxTokens());
+        params.put("stop", p.stop());
+        params.put("seed", p.seed());
+        m.put("params", params);
+        m.put("system", request.system());
+        m.put("prompt", request.prompt());
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
