@@ -159,16 +159,40 @@ public final class SimServer implements AutoCloseable {
                 }
             }
         }
-        String[] w = t.trim().split("\\s+");
-        if (maxTokens > 0 && w.length > maxTokens) {
-            t = String.join(" ", java.util.Arrays.copyOf(w, maxTokens));
+        if (maxTokens > 0 && words(t) > maxTokens) {
+            StringBuilder b = new StringBuilder(t.length());
+            int n = 0;
+            for (int i = 0; n < maxTokens; n++) {
+                while (space(t.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < t.length() && !space(t.charAt(i))) {
+                    i++;
+                }
+                b.append(n == 0 ? "" : " ").append(t, start, i);
+            }
+            t = b.toString();
         }
         return t;
     }
 
+    /** Whitespace-separated tokens in {@code s}. */
     private static int words(String s) {
-        String t = s.trim();
-        return t.isEmpty() ? 0 : t.split("\\s+").length;
+        int n = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean sp = space(s.charAt(i));
+            if (!sp && !inWord) {
+                n++;
+            }
+            inWord = !sp;
+        }
+        return n;
+    }
+
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
     private static ObjectNode error(String message) {
