@@ -14,9 +14,11 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -49,15 +51,20 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         dispatcher.setMaxRequests(Math.max(64, config.concurrency()));
         dispatcher.setMaxRequestsPerHost(Math.max(64, config.concurrency()));
         Duration timeout = config.timeout();
-        this.client = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(Math.max(5, config.concurrency()), 5, TimeUnit.MINUTES))
                 .retryOnConnectionFailure(false)
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
-                .callTimeout(timeout)
-                .build();
+                .callTimeout(timeout);
+        if (!baseUrl.isHttps()) {
+            // a plain-HTTP endpoint (a local server): no TLS set-up, whose trust-store parsing is a large share of
+            // start-up; a redirect to https is then returned as is instead of followed
+            builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).followSslRedirects(false);
+        }
+        this.client = builder.build();
     }
 
     /** The path below the base URL for this request, e.g. {@code chat/completions}. */
