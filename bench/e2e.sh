@@ -44,7 +44,7 @@ done
 # run_tailgap TAG OPTS MODEL DATASET CONC -> appends one result line
 run_tailgap() {
   local tag=$1 opts=$2 model=$3 data=$4 c=$5 dir="$WORK/runs/$1"
-  local before after; before=$(served)
+  local before after; reset_stats; before=$(served)
   if [ "$opts" = default ]; then
     "$TIME" -v -o "$dir.time" "$TAILGAP" run -m "$model" --base-url "http://127.0.0.1:$PORT/v1" -d "$data" \
       -c "$c" --out "$dir" -q "${NOCACHE[@]}" > "$dir.out" 2>&1 || { cat "$dir.out" >&2; die "run $tag failed"; }
@@ -54,17 +54,18 @@ run_tailgap() {
       || { cat "$dir.out" >&2; die "run $tag failed"; }
   fi
   after=$(served)
-  echo "$(time_fields "$dir.time") $((after - before)) $(wc -l < "$dir/items.jsonl")"
+  echo "$(time_fields "$dir.time") $((after - before)) $(wc -l < "$dir/items.jsonl") $(busy_span)"
 }
 
-record() {  # ENDPOINT CONC OPTS REP TOOL "wall user sys rss requests items"
+record() {  # ENDPOINT CONC OPTS REP TOOL "wall user sys rss requests items [busy_span]"
   python3 - "$@" >> "$RESULTS" <<'PY'
 import json, sys
 endpoint, conc, opts, rep, tool, fields = sys.argv[1:7]
-wall, user, sys_, rss, requests, items = fields.split()
+wall, user, sys_, rss, requests, items, *span = fields.split()
+span = float(span[0]) if span and span[0] != "nan" else None
 print(json.dumps({"endpoint": endpoint, "concurrency": int(conc), "opts": opts, "rep": int(rep), "tool": tool,
                   "wall_s": float(wall), "cpu_s": float(user) + float(sys_), "max_rss_kb": int(rss),
-                  "requests": int(requests), "items": int(items)}))
+                  "requests": int(requests), "items": int(items), "busy_s": span}))
 PY
 }
 
@@ -98,12 +99,12 @@ for ep in $ENDPOINTS; do
         [ -f "$q" ] || python3 -c 'import json,sys
 for l in open(sys.argv[1]):
     d = json.loads(l); print(json.dumps({"question": d["question"], "answer": d["answers"][0]}))' "$data" > "$q"
-        before=$(served)
+        reset_stats; before=$(served)
         "$TIME" -v -o "$WORK/runs/floor-c$c-r$r.time" node "$(dirname "$FAKE_OPENAI")/floor_client.mjs" \
           --url "http://127.0.0.1:$PORT/v1/chat/completions" --file "$q" --concurrency "$c" \
           > "$WORK/runs/floor-c$c-r$r.out" 2>&1
         after=$(served)
-        record "$ep" "$c" node "$r" floor_client.mjs "$(time_fields "$WORK/runs/floor-c$c-r$r.time") $((after - before)) $N"
+        record "$ep" "$c" node "$r" floor_client.mjs "$(time_fields "$WORK/runs/floor-c$c-r$r.time") $((after - before)) $N $(busy_span)"
       fi
     done
   done
@@ -119,17 +120,24 @@ startup = dict(l.split("\t") for l in sys.argv[4].splitlines() if l)
 groups = {}
 for r in rows:
     groups.setdefault((r["endpoint"], r["concurrency"], r["tool"], r["opts"]), []).append(r)
-fmt = "{:<5} {:>4} {:<17} {:<44} {:>7} {:>7} {:>7} {:>8} {:>8} {:>7} {:>7} {:>8}"
-print(fmt.format("endp", "c", "client", "TAILGAP_JAVA_OPTS", "wall_s", "floor_s", "x_floor", "startup", "x_f+st",
+fmt = "{:<5} {:>4} {:<17} {:<5} {:>7} {:>7} {:>7} {:>8} {:>7} {:>7} {:>7} {:>7} {:>8}"
+print(fmt.format("endp", "c", "client", "opts", "wall_s", "floor_s", "x_floor", "startup", "x_f+st", "busy_x",
                  "req/s", "cpu_s", "rss_MiB"))
+labels = {}
 for (ep, c, tool, opts), rs in sorted(groups.items()):
     med = lambda k: statistics.median(r[k] for r in rs)
     wall, floor = med("wall_s"), n * lat / 1000.0 / c
     st = float(startup.get(opts, "nan")) if tool == "tailgap" else float("nan")
-    print(fmt.format(ep, c, tool, opts[:44], "%.2f" % wall, "%.2f" % floor, "%.2f" % (wall / floor),
-                     "%.2f" % st, "%.2f" % ((wall - st) / floor) if st == st else "-", "%.0f" % (n / wall),
+    busy = [r["busy_s"] for r in rs if r.get("busy_s") is not None]
+    label = labels.setdefault(opts, "o%d" % len(labels)) if tool == "tailgap" else "-"
+    print(fmt.format(ep, c, tool, label, "%.2f" % wall, "%.2f" % floor, "%.2f" % (wall / floor),
+                     "%.2f" % st if st == st else "-", "%.2f" % ((wall - st) / floor) if st == st else "-",
+                     "%.2f" % (statistics.median(busy) / floor) if busy else "-", "%.0f" % (n / wall),
                      "%.2f" % med("cpu_s"), "%.0f" % (med("max_rss_kb") / 1024)))
-print("x_floor = wall / floor; x_f+st = (wall - JVM start-up) / floor, the target being <= 1.10; "
-      "req/s = N / wall; start-up = median wall of `tailgap --version`.")
+for opts, label in labels.items():
+    print("%s: TAILGAP_JAVA_OPTS %s" % (label, "unset (the launcher's flags)" if opts == "default" else opts))
+print("x_floor = wall / floor; x_f+st = (wall - JVM start-up) / floor, the target being <= 1.10; busy_x = the span "
+      "from the endpoint's first request to its last reply / floor (serve-sim only); req/s = N / wall; start-up = "
+      "median wall of `tailgap --version`; wall, CPU and peak RSS are of the whole client process.")
 PY
 echo "results: $RESULTS"

@@ -75,6 +75,17 @@ served() {
     | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("requests", d.get("model_requests", -1)))'
 }
 
+# seconds from the first request to the last reply since the last reset (tailgap serve-sim only; else nan)
+busy_span() {
+  curl -sf "http://127.0.0.1:$PORT/stats" | python3 -c 'import json,sys
+d = json.load(sys.stdin)
+print("%.3f" % ((d["lastReplyMs"] - d["firstRequestMs"]) / 1000.0) if d.get("firstRequestMs") else "nan")'
+}
+
+reset_stats() {
+  curl -sf -X POST "http://127.0.0.1:$PORT/stats/reset" -d '{}' > /dev/null
+}
+
 # gen_items N OUT: N items with distinct questions whose frequencies spread evenly over seven decades (1..10^7),
 # plus a manifest (log10 buckets)
 gen_items() {

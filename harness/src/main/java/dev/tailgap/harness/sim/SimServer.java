@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The synthetic reference model served as a real OpenAI-compatible HTTP server on loopback:
  * {@code POST /v1/chat/completions}, {@code POST /v1/completions}, {@code GET /v1/models}, {@code GET /health} and
- * {@code GET /stats} (requests served). Replies carry {@code "system_fingerprint": "tailgap-synthetic"} and the model
+ * {@code GET /stats} (requests served, and the wall-clock milliseconds of the first request and of the last reply
+ * since the start or the last {@code POST /stats/reset}: the span a benchmark keeps the endpoint busy). Replies carry {@code "system_fingerprint": "tailgap-synthetic"} and the model
  * list names the model {@value #MODEL_ID}: nobody should mistake it for a real model. Honours {@code max_tokens}
  * (whitespace tokens) and {@code stop}. Binds 127.0.0.1 only.
  */
@@ -29,6 +30,8 @@ public final class SimServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool;
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong firstRequestMs = new AtomicLong();
+    private final AtomicLong lastReplyMs = new AtomicLong();
 
     private SimServer(SimModel model, HttpServer server, ExecutorService pool) {
         this.model = model;
@@ -85,7 +88,13 @@ public final class SimServer implements AutoCloseable {
                         .put("owned_by", "tailgap-synthetic");
                 send(ex, 200, body);
             } else if ("GET".equals(method) && "/stats".equals(path)) {
-                send(ex, 200, JSON.createObjectNode().put("requests", requests.get()));
+                send(ex, 200, JSON.createObjectNode().put("requests", requests.get())
+                        .put("firstRequestMs", firstRequestMs.get()).put("lastReplyMs", lastReplyMs.get()));
+            } else if ("POST".equals(method) && "/stats/reset".equals(path)) {
+                requests.set(0);
+                firstRequestMs.set(0);
+                lastReplyMs.set(0);
+                send(ex, 200, JSON.createObjectNode().put("requests", 0));
             } else if ("POST".equals(method) && ("/v1/chat/completions".equals(path)
                     || "/v1/completions".equals(path))) {
                 complete(ex, path.endsWith("chat/completions"));
@@ -119,6 +128,7 @@ public final class SimServer implements AutoCloseable {
             prompt = req.get("prompt").asText();
         }
         requests.incrementAndGet();
+        firstRequestMs.compareAndSet(0, System.currentTimeMillis());
         long latency = model.params().latencyMs();
         if (latency > 0) {
             try {
@@ -147,6 +157,7 @@ public final class SimServer implements AutoCloseable {
         body.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
                 .put("total_tokens", promptTokens + completionTokens);
         send(ex, 200, body);
+        lastReplyMs.accumulateAndGet(System.currentTimeMillis(), Math::max);
     }
 
     private static String limit(String text, int maxTokens, JsonNode stop) {

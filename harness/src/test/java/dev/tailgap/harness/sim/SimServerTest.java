@@ -39,7 +39,8 @@ class SimServerTest {
     }
 
     private static JsonNode post(String path, String body, int expectedStatus) throws IOException {
-        Request r = new Request.Builder().url(server.baseUrl() + path)
+        String url = path.startsWith("/stats") ? "http://127.0.0.1:" + server.port() + path : server.baseUrl() + path;
+        Request r = new Request.Builder().url(url)
                 .post(RequestBody.create(body, MediaType.get("application/json"))).build();
         try (Response response = HTTP.newCall(r).execute()) {
             assertThat(response.code()).isEqualTo(expectedStatus);
@@ -95,5 +96,24 @@ class SimServerTest {
         assertThat(post("/chat/completions", "{\"messages\":[]}", 400).at("/error/message").asText())
                 .contains("messages");
         assertThat(post("/nowhere", "{}", 404).at("/error/message").asText()).contains("no route");
+    }
+
+    @Test
+    void statsCountRequestsAndTheBusySpanUntilReset() throws IOException {
+        post("/stats/reset", "{}", 200);
+        long before = System.currentTimeMillis();
+        chat("What is the capital of France?", "");
+        chat("Who wrote Hamlet?", "");
+        long after = System.currentTimeMillis();
+        Request get = new Request.Builder().url("http://127.0.0.1:" + server.port() + "/stats").build();
+        JsonNode stats;
+        try (Response response = HTTP.newCall(get).execute()) {
+            stats = JSON.readTree(response.body().string());
+        }
+        assertThat(stats.path("requests").asLong()).isEqualTo(2);
+        assertThat(stats.path("firstRequestMs").asLong()).isBetween(before, after);
+        assertThat(stats.path("lastReplyMs").asLong()).isBetween(stats.path("firstRequestMs").asLong(), after);
+        assertThat(post("/stats/reset", "{}", 200).path("requests").asLong()).isZero();
+        assertThat(server.requests()).isZero();
     }
 }
