@@ -14,11 +14,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
-import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -62,7 +60,7 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         if (!baseUrl.isHttps()) {
             // a plain-HTTP endpoint (a local server): no TLS set-up, whose trust-store parsing is a large share of
             // start-up; a redirect to https is then returned as is instead of followed
-            builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).followSslRedirects(false);
+            builder.connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.CLEARTEXT)).followSslRedirects(false);
         }
         this.client = builder.build();
     }

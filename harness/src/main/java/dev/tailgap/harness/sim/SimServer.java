@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The synthetic reference model served as a real OpenAI-compatible HTTP server on loopback:
  * {@code POST /v1/chat/completions}, {@code POST /v1/completions}, {@code GET /v1/models}, {@code GET /health} and
- * {@code GET /stats} (requests served, and the wall-clock milliseconds of the first request and of the last reply
- * since the start or the last {@code POST /stats/reset}: the span a benchmark keeps the endpoint busy). Replies carry {@code "system_fingerprint": "tailgap-synthetic"} and the model
+ * {@code GET /stats} (requests served). Replies carry {@code "system_fingerprint": "tailgap-synthetic"} and the model
  * list names the model {@value #MODEL_ID}: nobody should mistake it for a real model. Honours {@code max_tokens}
  * (whitespace tokens) and {@code stop}. Binds 127.0.0.1 only.
  */
@@ -26,12 +25,16 @@ public final class SimServer implements AutoCloseable {
     public static final String MODEL_ID = "synthetic-reference";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Wall-clock milliseconds of the first model request and of the last reply since the start or the last
+     * {@code POST /stats/reset}, both in {@code GET /stats}: the span a benchmark kept the endpoint busy.
+     */
+    private final AtomicLong firstRequestMs = new AtomicLong();
+    private final AtomicLong lastReplyMs = new AtomicLong();
     private final SimModel model;
     private final HttpServer server;
     private final ExecutorService pool;
     private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong firstRequestMs = new AtomicLong();
-    private final AtomicLong lastReplyMs = new AtomicLong();
 
     private SimServer(SimModel model, HttpServer server, ExecutorService pool) {
         this.model = model;
@@ -105,6 +108,7 @@ public final class SimServer implements AutoCloseable {
     }
 
     private void complete(HttpExchange ex, boolean chat) throws IOException {
+        firstRequestMs.compareAndSet(0, System.currentTimeMillis());
         JsonNode req;
         try (InputStream in = ex.getRequestBody()) {
             req = JSON.readTree(in);
@@ -128,7 +132,6 @@ public final class SimServer implements AutoCloseable {
             prompt = req.get("prompt").asText();
         }
         requests.incrementAndGet();
-        firstRequestMs.compareAndSet(0, System.currentTimeMillis());
         long latency = model.params().latencyMs();
         if (latency > 0) {
             try {
