@@ -63,18 +63,22 @@ public final class DatasetLoader {
                     continue;
                 }
                 int lineNo = reader.line();
-                ObjectNode node = ItemCodec.check(line, (field, message) -> problems.add(lineNo, field, message));
-                if (node == null) {
-                    invalid.set(lineNo);
-                    invalidLines++;
-                    continue;
+                ItemCodec.Key key = ItemCodec.scanKey(line);
+                if (key == null) {
+                    ObjectNode node = ItemCodec.check(line, (field, message) -> problems.add(lineNo, field, message));
+                    if (node == null) {
+                        invalid.set(lineNo);
+                        invalidLines++;
+                        continue;
+                    }
+                    key = new ItemCodec.Key(node.get("id").textValue(), node.get("frequency").doubleValue());
                 }
                 if (n == freqs.length) {
                     freqs = Arrays.copyOf(freqs, n * 2);
                     hashes = Arrays.copyOf(hashes, n * 2);
                 }
-                freqs[n] = node.get("frequency").doubleValue();
-                hashes[n] = Hashing.idHash(node.get("id").textValue());
+                freqs[n] = key.frequency();
+                hashes[n] = Hashing.idHash(key.id());
                 n++;
             }
         } catch (IOException e) {
@@ -258,11 +262,15 @@ public final class DatasetLoader {
                         if (line.isBlank() || invalid.get(reader.line())) {
                             continue;
                         }
-                        ObjectNode node = ItemCodec.check(line, (f, m) -> { });
-                        if (node == null || Hashing.idHash(node.get("id").textValue()) != idHashes[index]) {
+                        Item item = ItemCodec.scanItem(line);
+                        if (item == null) {
+                            ObjectNode node = ItemCodec.check(line, (f, m) -> { });
+                            item = node == null ? null : ItemCodec.toItem(node);
+                        }
+                        if (item == null || Hashing.idHash(item.id()) != idHashes[index]) {
                             break;
                         }
-                        return ItemCodec.toItem(node);
+                        return item;
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(source.location() + ": cannot read", e);

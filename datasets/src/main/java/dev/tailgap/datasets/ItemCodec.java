@@ -1,11 +1,14 @@
 package dev.tailgap.datasets;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,6 +26,10 @@ final class ItemCodec {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
+
+    /** Reads a {@code meta} object in place, inside a line. */
+    private static final ObjectReader META = MAPPER.readerFor(Map.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** Largest magnitude below which an integral double is written without a fraction (2^53). */
     private static final double EXACT_LONG = 9007199254740992.0;
@@ -66,6 +73,122 @@ final class ItemCodec {
             counting.problem("meta", "must be an object, got " + describe(meta));
         }
         return counting.n == 0 ? (ObjectNode) node : null;
+    }
+
+    /** The id and frequency of a valid line, all the loader keeps of it. */
+    record Key(String id, double frequency) {
+    }
+
+    /** {@link #scan}'s result for the loader: the line's id and frequency, or {@code null} (then call {@link #check}). */
+    static Key scanKey(String line) {
+        Fields f = scan(line, false);
+        return f == null ? null : new Key(f.id, f.frequency);
+    }
+
+    /** {@link #scan}'s result as an item, or {@code null} (then call {@link #check} and {@link #toItem}). */
+    static Item scanItem(String line) {
+        Fields f = scan(line, true);
+        return f == null ? null : new Item(f.id, f.question, f.answers, f.concept, f.frequency,
+                f.relation == null || f.relation.isEmpty() ? null : f.relation, f.meta);
+    }
+
+    /** The fields of one line as {@link #scan} reads them. */
+    private static final class Fields {
+        String id;
+        String question;
+        String concept;
+        String relation;
+        List<String> answers;
+        double frequency = Double.NaN;
+        Map<String, Object> meta = Map.of();
+    }
+
+    /**
+     * The fast path for a line that is a plainly valid item: one pass of a streaming parser, no tree. Returns its
+     * fields ({@code meta} only when {@code full}), or {@code null} when the line is anything but a valid item with a
+     * string or null {@code relation} and an object or null {@code meta}; then {@link #check} decides and names the
+     * problems. It accepts nothing {@link #check} rejects and reads the same values.
+     */
+    private static Fields scan(String line, boolean full) {
+        try (JsonParser p = MAPPER.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Fields f = new Fields();
+            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+                JsonToken t = p.nextToken();
+                switch (key) {
+                    case "id":
+                        f.id = nonBlank(p, t);
+                        break;
+                    case "question":
+                        f.question = nonBlank(p, t);
+                        break;
+                    case "concept":
+                        f.concept = nonBlank(p, t);
+                        break;
+                    case "answers":
+                        f.answers = answers(p, t);
+                        break;
+                    case "frequency":
+                        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+                            return null;
+                        }
+                        f.frequency = p.getDoubleValue();
+                        break;
+                    case "relation":
+                        if (t == JsonToken.VALUE_STRING) {
+                            f.relation = p.getText();
+                        } else if (t != JsonToken.VALUE_NULL) {
+                            return null;
+                        }
+                        break;
+                    case "meta":
+                        if (t == JsonToken.START_OBJECT) {
+                            if (full) {
+                                f.meta = META.readValue(p);
+                            } else {
+                                p.skipChildren();
+                            }
+                        } else if (t != JsonToken.VALUE_NULL) {
+                            return null;
+                        }
+                        break;
+                    default:
+                        p.skipChildren();
+                }
+            }
+            boolean valid = p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null && f.id != null
+                    && f.question != null && f.concept != null && f.answers != null && f.frequency >= 0
+                    && !Double.isInfinite(f.frequency);
+            return valid ? f : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String nonBlank(JsonParser p, JsonToken t) throws java.io.IOException {
+        if (t != JsonToken.VALUE_STRING) {
+            return null;
+        }
+        String s = p.getText();
+        return s.isBlank() ? null : s;
+    }
+
+    /** The answers array's strings, or null unless it is a non-empty array of non-blank strings. */
+    private static List<String> answers(JsonParser p, JsonToken t) throws java.io.IOException {
+        if (t != JsonToken.START_ARRAY) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(4);
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            String a = nonBlank(p, e);
+            if (a == null) {
+                return null;
+            }
+            out.add(a);
+        }
+        return out.isEmpty() ? null : out;
     }
 
     /** Converts a line accepted by {@link #check} into an item. */

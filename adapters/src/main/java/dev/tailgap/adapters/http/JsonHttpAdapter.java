@@ -77,15 +77,20 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         dispatcher.setMaxRequests(Math.max(64, config.concurrency()));
         dispatcher.setMaxRequestsPerHost(Math.max(64, config.concurrency()));
         Duration timeout = config.timeout();
-        this.client = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(Math.max(5, config.concurrency()), 5, TimeUnit.MINUTES))
                 .retryOnConnectionFailure(false)
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
-                .callTimeout(timeout)
-                .build();
+                .callTimeout(timeout);
+        if (!baseUrl.isHttps()) {
+            // a plain-HTTP endpoint (a local server): no TLS set-up, whose trust-store parsing is a large share of
+            // start-up; a redirect to https is then returned as is instead of followed
+            builder.connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.CLEARTEXT)).followSslRedirects(false);
+        }
+        this.client = builder.build();
     }
 
     /** The path below the base URL for this request, e.g. {@code chat/completions}. */

@@ -22,7 +22,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * flags on the command line win. An unknown key or a malformed file is a usage error naming the file and key or line.
  */
 final class ConfigFile {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Built on first use: most invocations have no config file, and Jackson's set-up is a large share of start-up. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+    }
 
     private ConfigFile() {
     }
@@ -56,7 +59,7 @@ final class ConfigFile {
     private static Map<String, String> read(Path file, CommandLine target) {
         JsonNode root;
         try {
-            root = YAML.readTree(Files.readString(file));
+            root = Yaml.MAPPER.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             throw TailgapException.usage(file + (line > 0 ? ":" + line : "") + ": not valid YAML: "

@@ -1,6 +1,7 @@
 package dev.tailgap.harness.cli;
 
 import dev.tailgap.datasets.Dataset;
+import dev.tailgap.datasets.Item;
 import dev.tailgap.harness.DatasetFiles;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.sim.SimModel;
@@ -8,6 +9,7 @@ import dev.tailgap.harness.sim.SimServer;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +42,10 @@ final class ServeSimCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Dataset ds = DatasetFiles.load(dataset, false);
-        SimModel model = SimModel.of(DatasetFiles.items(ds), sim.params());
+        SimModel model;
+        try (Stream<Item> items = ds.items()) {
+            model = SimModel.of(items::iterator, sim.params());
+        }
         SimServer server;
         try {
             server = SimServer.start(model, port, Math.max(1, threads));

@@ -37,7 +37,10 @@ package dev.tailgap.harness.scoring;
  *
  * <p>No regular expressions. Pure-ASCII input takes a fast path: one pass over the characters with no Unicode
  * normalisation (plus a second pass over the short result only when it contains an article); the result is
- * identical to the general path. Input that is already folded is returned as the same instance.
+ * identical to the general path. {@link #fold} of text whose non-ASCII characters are all Latin, Greek, Cyrillic,
+ * general punctuation or full-width ASCII (and carry no separate combining mark) decomposes each character from a
+ * table instead of normalising the whole string, with the same result. Input that is already folded is returned as
+ * the same instance.
  */
 public final class Normalizer {
 
@@ -164,9 +167,10 @@ public final class Normalizer {
     private static String general(String s, boolean fold) {
         String t;
         if (fold) {
-            t = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD);
-            t = stripDiacritics(t);
-            t = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFC);
+            t = decomposeByTable(s);
+            if (t == null) {
+                t = decompose(s);
+            }
         } else {
             t = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
         }
@@ -246,6 +250,79 @@ public final class Normalizer {
             }
         }
         out.appendCodePoint(lc);
+    }
+
+    /** The Unicode step of {@link #fold}: NFKD, diacritics removed, NFC. */
+    static String decompose(String s) {
+        String t = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD);
+        t = stripDiacritics(t);
+        return java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFC);
+    }
+
+    /**
+     * {@link #decompose} one character at a time from a table, or {@code null} when {@code s} has a character outside
+     * the tabled blocks (Latin, Greek, Cyrillic, general punctuation, full-width ASCII) or one whose decomposition
+     * keeps a combining mark. For such input the two agree: every tabled character decomposes into starters and
+     * removable marks only, and no two tabled characters compose with each other (checked over all pairs by a test),
+     * so decomposing character by character gives the same text as decomposing the whole.
+     */
+    static String decomposeByTable(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 4);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                b.append(c);
+                continue;
+            }
+            String d = tabled(c);
+            if (d == null) {
+                return null;
+            }
+            b.append(d);
+        }
+        return b.toString();
+    }
+
+    /** Tabled blocks, as [from, to) pairs. */
+    static final char[][] TABLED = {{0x0080, 0x0300}, {0x0370, 0x0530}, {0x1E00, 0x1F00}, {0x2000, 0x2070},
+        {0xFF01, 0xFF5F}};
+    private static final String NOT_TABLED = new String("not tabled");
+    private static final String[][] TABLES = new String[TABLED.length][];
+
+    static {
+        for (int i = 0; i < TABLED.length; i++) {
+            TABLES[i] = new String[TABLED[i][1] - TABLED[i][0]];
+        }
+    }
+
+    /** The decomposition of {@code c} from the table (filled on first use; races only recompute), or {@code null}. */
+    private static String tabled(char c) {
+        for (int i = 0; i < TABLED.length; i++) {
+            if (c >= TABLED[i][0] && c < TABLED[i][1]) {
+                String[] table = TABLES[i];
+                String d = table[c - TABLED[i][0]];
+                if (d == null) {
+                    d = tableEntry(c);
+                    table[c - TABLED[i][0]] = d;
+                }
+                return d == NOT_TABLED ? null : d;
+            }
+        }
+        return null;
+    }
+
+    private static String tableEntry(char c) {
+        String t = stripDiacritics(java.text.Normalizer.normalize(String.valueOf(c),
+                java.text.Normalizer.Form.NFKD));
+        for (int i = 0; i < t.length(); i++) {
+            char x = t.charAt(i);
+            int type = Character.getType(x);
+            if (Character.isSurrogate(x) || type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK) {
+                return NOT_TABLED;
+            }
+        }
+        return java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFC);
     }
 
     private static String stripDiacritics(String t) {

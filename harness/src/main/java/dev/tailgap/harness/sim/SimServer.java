@@ -26,6 +26,12 @@ public final class SimServer implements AutoCloseable {
     public static final String MODEL_ID = "synthetic-reference";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Wall-clock milliseconds of the first model request and of the last reply since the start or the last
+     * {@code POST /stats/reset}, both in {@code GET /stats}: the span a benchmark kept the endpoint busy.
+     */
+    private final AtomicLong firstRequestMs = new AtomicLong();
+    private final AtomicLong lastReplyMs = new AtomicLong();
     private final SimModel model;
     private final HttpServer server;
     private final ExecutorService pool;
@@ -99,7 +105,13 @@ public final class SimServer implements AutoCloseable {
                         .put("owned_by", "tailgap-synthetic");
                 send(ex, 200, body);
             } else if ("GET".equals(method) && "/stats".equals(path)) {
-                send(ex, 200, JSON.createObjectNode().put("requests", requests.get()));
+                send(ex, 200, JSON.createObjectNode().put("requests", requests.get())
+                        .put("firstRequestMs", firstRequestMs.get()).put("lastReplyMs", lastReplyMs.get()));
+            } else if ("POST".equals(method) && "/stats/reset".equals(path)) {
+                requests.set(0);
+                firstRequestMs.set(0);
+                lastReplyMs.set(0);
+                send(ex, 200, JSON.createObjectNode().put("requests", 0));
             } else if ("POST".equals(method) && ("/v1/chat/completions".equals(path)
                     || "/v1/completions".equals(path))) {
                 complete(ex, path.endsWith("chat/completions"));
@@ -110,6 +122,7 @@ public final class SimServer implements AutoCloseable {
     }
 
     private void complete(HttpExchange ex, boolean chat) throws IOException {
+        firstRequestMs.compareAndSet(0, System.currentTimeMillis());
         JsonNode req;
         try (InputStream in = ex.getRequestBody()) {
             req = JSON.readTree(in);
@@ -163,6 +176,7 @@ public final class SimServer implements AutoCloseable {
         body.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
                 .put("total_tokens", promptTokens + completionTokens);
         send(ex, 200, body);
+        lastReplyMs.accumulateAndGet(System.currentTimeMillis(), Math::max);
     }
 
     private static String limit(String text, int maxTokens, JsonNode stop) {
@@ -175,16 +189,40 @@ public final class SimServer implements AutoCloseable {
                 }
             }
         }
-        String[] w = t.trim().split("\\s+");
-        if (maxTokens > 0 && w.length > maxTokens) {
-            t = String.join(" ", java.util.Arrays.copyOf(w, maxTokens));
+        if (maxTokens > 0 && words(t) > maxTokens) {
+            StringBuilder b = new StringBuilder(t.length());
+            int n = 0;
+            for (int i = 0; n < maxTokens; n++) {
+                while (space(t.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < t.length() && !space(t.charAt(i))) {
+                    i++;
+                }
+                b.append(n == 0 ? "" : " ").append(t, start, i);
+            }
+            t = b.toString();
         }
         return t;
     }
 
+    /** Whitespace-separated tokens in {@code s}. */
     private static int words(String s) {
-        String t = s.trim();
-        return t.isEmpty() ? 0 : t.split("\\s+").length;
+        int n = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean sp = space(s.charAt(i));
+            if (!sp && !inWord) {
+                n++;
+            }
+            inWord = !sp;
+        }
+        return n;
+    }
+
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
     private static ObjectNode error(String message) {

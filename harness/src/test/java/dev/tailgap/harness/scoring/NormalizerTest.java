@@ -142,4 +142,58 @@ class NormalizerTest {
         String s = "paris";
         assertThat(Normalizer.fold(s)).isSameAs(s);
     }
+
+    /** Every tabled character and printable ASCII character, the alphabet of the table's pair check. */
+    private static String tabledAlphabet() {
+        StringBuilder b = new StringBuilder();
+        for (char c = 0x20; c < 0x7F; c++) {
+            b.append(c);
+        }
+        for (char[] block : Normalizer.TABLED) {
+            for (char c = block[0]; c < block[1]; c++) {
+                if (Normalizer.decomposeByTable(String.valueOf(c)) != null) {
+                    b.append(c);
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    @Test
+    void theDecompositionTableAgreesWithWholeStringNormalisationOnEveryPair() {
+        String alphabet = tabledAlphabet();
+        assertThat(alphabet).contains("é", "ø", "ß", "ł", "ễ", "й", "Ω", "’", "—", "Ｐ").doesNotContain("\u0483");
+        char[] pair = new char[2];
+        int checked = 0;
+        for (int i = 0; i < alphabet.length(); i++) {
+            pair[0] = alphabet.charAt(i);
+            for (int j = 0; j < alphabet.length(); j++) {
+                pair[1] = alphabet.charAt(j);
+                String s = new String(pair);
+                String table = Normalizer.decomposeByTable(s);
+                if (table == null || !table.equals(Normalizer.decompose(s))) {
+                    assertThat(table).as("U+%04X U+%04X", (int) pair[0], (int) pair[1])
+                            .isEqualTo(Normalizer.decompose(s));
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(1_000_000);
+    }
+
+    @Test
+    void tabledTextFoldsAsTheWholeStringWould() {
+        String alphabet = tabledAlphabet();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int k = 0; k < 20_000; k++) {
+            char[] s = new char[1 + r.nextInt(12)];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = alphabet.charAt(r.nextInt(alphabet.length()));
+            }
+            String text = new String(s);
+            assertThat(Normalizer.decomposeByTable(text)).as(text).isEqualTo(Normalizer.decompose(text));
+        }
+        assertThat(Normalizer.decomposeByTable("東京")).isNull();
+        assertThat(Normalizer.decomposeByTable("Cafe\u0301")).isNull();
+    }
 }
