@@ -119,16 +119,24 @@ final class ItemCodec {
                 JsonToken t = p.nextToken();
                 switch (key) {
                     case "id":
-                        f.id = nonBlank(p, t);
+                        if ((f.id = nonBlank(p, t)) == null) {
+                            return null;
+                        }
                         break;
                     case "question":
-                        f.question = nonBlank(p, t);
+                        if ((f.question = nonBlank(p, t)) == null) {
+                            return null;
+                        }
                         break;
                     case "concept":
-                        f.concept = nonBlank(p, t);
+                        if ((f.concept = nonBlank(p, t)) == null) {
+                            return null;
+                        }
                         break;
                     case "answers":
-                        f.answers = answers(p, t);
+                        if ((f.answers = answers(p, t)) == null) {
+                            return null;
+                        }
                         break;
                     case "frequency":
                         if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
