@@ -2,6 +2,7 @@ package dev.tailgap.harness.engine;
 
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import dev.tailgap.adapters.AdapterException;
 import dev.tailgap.adapters.Completion;
@@ -31,11 +32,11 @@ public final class RetryInterceptor implements Interceptor {
     /** Retries of a connection failure before any request has succeeded. */
     static final int UNREACHED_RETRIES = 1;
 
-    private final RetryPolicy<Completion> policy;
+    private final FailsafeExecutor<Completion> retrying;
     private final AtomicBoolean reached = new AtomicBoolean();
 
     public RetryInterceptor(int maxRetries, Duration backoff) {
-        this.policy = RetryPolicy.<Completion>builder()
+        RetryPolicy<Completion> policy = RetryPolicy.<Completion>builder()
                 .handleIf(e -> e instanceof AdapterException && ((AdapterException) e).retryable())
                 .withMaxRetries(maxRetries)
                 .withDelayFn(ctx -> {
@@ -45,6 +46,7 @@ public final class RetryInterceptor implements Interceptor {
                     return delay(ctx.getAttemptCount(), asked, backoff, ThreadLocalRandom.current().nextDouble());
                 })
                 .build();
+        this.retrying = Failsafe.with(policy);
     }
 
     /**
@@ -65,7 +67,7 @@ public final class RetryInterceptor implements Interceptor {
     @Override
     public Completion intercept(CompletionRequest request, ModelCall next) throws AdapterException {
         try {
-            return Failsafe.with(policy).get(ctx -> {
+            return retrying.get(ctx -> {
                 try {
                     Completion c = next.call(request);
                     reached.set(true);
