@@ -45,25 +45,7 @@ public final class GateJUnit {
             w.writeCharacters("\n  ");
             w.writeEndElement();
             for (GateResult r : g.results()) {
-                w.writeCharacters("\n  ");
-                w.writeStartElement("testcase");
-                w.writeAttribute("classname", SUITE);
-                w.writeAttribute("name", xml(r.rule()));
-                w.writeAttribute("time", "0");
-                w.writeCharacters("\n    ");
-                String summary = xml(r.summary());
-                if (r.passed()) {
-                    w.writeStartElement("system-out");
-                    w.writeCharacters(summary);
-                } else {
-                    w.writeStartElement("failure");
-                    w.writeAttribute("message", summary);
-                    w.writeAttribute("type", "GateRuleFailed");
-                    w.writeCharacters(summary);
-                }
-                w.writeEndElement();
-                w.writeCharacters("\n  ");
-                w.writeEndElement();
+                testcase(w, r, SUITE, "\n  ");
             }
             w.writeCharacters("\n");
             w.writeEndElement();
@@ -73,6 +55,33 @@ public final class GateJUnit {
             throw new IllegalStateException("cannot write JUnit XML: " + e.getMessage(), e);
         }
         return out + "\n";
+    }
+
+    /**
+     * One rule as a {@code <testcase>}: a failing rule holds a {@code <failure>} whose message is its summary, a
+     * passing one prints the summary in {@code <system-out>}. {@code indent} is the newline and indentation the case
+     * starts at. Shared by {@link JUnitReport}, so a gate reads the same in both documents.
+     */
+    static void testcase(XMLStreamWriter w, GateResult r, String suite, String indent) throws XMLStreamException {
+        w.writeCharacters(indent);
+        w.writeStartElement("testcase");
+        w.writeAttribute("classname", suite);
+        w.writeAttribute("name", xml(r.rule()));
+        w.writeAttribute("time", "0");
+        w.writeCharacters(indent + "  ");
+        String summary = xml(r.summary());
+        if (r.passed()) {
+            w.writeStartElement("system-out");
+            w.writeCharacters(summary);
+        } else {
+            w.writeStartElement("failure");
+            w.writeAttribute("message", summary);
+            w.writeAttribute("type", "GateRuleFailed");
+            w.writeCharacters(summary);
+        }
+        w.writeEndElement();
+        w.writeCharacters(indent);
+        w.writeEndElement();
     }
 
     private static void property(XMLStreamWriter w, String name, String value) throws XMLStreamException {

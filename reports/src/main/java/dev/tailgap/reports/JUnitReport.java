@@ -109,28 +109,7 @@ public final class JUnitReport {
                 nl(x, 1);
                 suite(x, "tailgap.gates", gates.size(), failures);
                 for (GateResult g : gates) {
-                    nl(x, 2);
-                    x.writeStartElement("testcase");
-                    x.writeAttribute("name", clean(g.rule()));
-                    x.writeAttribute("classname", "tailgap.gates");
-                    x.writeAttribute("time", "0");
-                    if (g.passed()) {
-                        if (!g.summary().isEmpty()) {
-                            nl(x, 3);
-                            x.writeStartElement("system-out");
-                            x.writeCharacters(clean(g.summary()));
-                            x.writeEndElement();
-                        }
-                    } else {
-                        nl(x, 3);
-                        x.writeStartElement("failure");
-                        x.writeAttribute("type", "gate");
-                        x.writeAttribute("message", clean(g.summary()));
-                        x.writeCharacters(clean(g.summary()));
-                        x.writeEndElement();
-                    }
-                    nl(x, 2);
-                    x.writeEndElement();
+                    GateJUnit.testcase(x, g, "tailgap.gates", "\n    ");
                 }
                 nl(x, 1);
                 x.writeEndElement();
