@@ -21,6 +21,13 @@ public enum FailureKind {
     NOT_FOUND(false),
     /** 400/422 and other 4xx: the request itself is wrong. */
     BAD_REQUEST(false),
+    /**
+     * A 4xx caused by this one item, not by the run's settings: its prompt exceeds the context, or a content filter
+     * refused it. Not worth retrying; the item ends as ERROR and the run goes on.
+     */
+    ITEM_REJECTED(false),
+    /** The endpoint stopped answering: connection failures or timeouts for longer than the run tolerates. */
+    ENDPOINT_DOWN(false),
     /** The run was stopped while the request was in flight. */
     CANCELLED(false);
 

@@ -35,6 +35,28 @@ public final class HttpStatusMapper {
     }
 
     /**
+     * The failure kind of a non-2xx status with its body: a 400, 413 or 422 whose body says the prompt is over the
+     * context size or a content filter refused it is {@link FailureKind#ITEM_REJECTED} (that item fails, the run goes
+     * on); everything else as {@link #kindOf(int)}.
+     */
+    public static FailureKind kindOf(int status, String body) {
+        FailureKind kind = kindOf(status);
+        if ((status == 400 || status == 413 || status == 422) && body != null && rejectsItem(body)) {
+            return FailureKind.ITEM_REJECTED;
+        }
+        return kind;
+    }
+
+    private static boolean rejectsItem(String body) {
+        String b = body.toLowerCase(Locale.ROOT);
+        return b.contains("exceed_context_size") || b.contains("context_length_exceeded")
+                || b.contains("context length") || b.contains("context window") || b.contains("context size")
+                || b.contains("maximum context") || b.contains("too many tokens") || b.contains("prompt is too long")
+                || b.contains("input is too long") || b.contains("content_filter") || b.contains("content filter")
+                || b.contains("content management policy") || b.contains("content_policy");
+    }
+
+    /**
      * The wait a server asked for, from {@code Retry-After} (seconds or an HTTP date) or {@code retry-after-ms}, else
      * from the OpenAI-style {@code x-ratelimit-reset-*} headers of exhausted limits ({@link RateLimitHeaders});
      * {@code null} when absent or unreadable. {@code header} looks a header up by name (case-insensitive).
@@ -77,6 +99,9 @@ public final class HttpStatusMapper {
                 return "check the base URL (OpenAI-compatible servers usually end in /v1) and the model name";
             case BAD_REQUEST:
                 return "the endpoint rejected the request: check the model name and generation parameters";
+            case ITEM_REJECTED:
+                return "the endpoint refused this item (its prompt is too long for the context, or a content filter"
+                        + " stopped it); the run goes on without it";
             default:
                 return "";
         }

@@ -12,6 +12,31 @@ public interface ModelAdapter extends AutoCloseable {
 
     Completion complete(CompletionRequest request) throws AdapterException;
 
+    /**
+     * Asks the endpoint what it serves, before the run (see {@link EndpointInfo}). Never throws: an endpoint without
+     * such a route, or one that fails to answer, gives {@link EndpointInfo#NONE} or fewer facts. The default knows
+     * nothing.
+     */
+    default EndpointInfo probe() {
+        return EndpointInfo.NONE;
+    }
+
+    /**
+     * Whether its answers may be kept in and served from the response cache. Adapters that already answer from
+     * recorded results (replay) say no.
+     */
+    default boolean cacheable() {
+        return true;
+    }
+
+    /**
+     * How many stop sequences the API accepts ({@link Integer#MAX_VALUE}: no limit). A run with more is refused before
+     * it starts, never silently cut.
+     */
+    default int maxStopSequences() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Aborts every request in flight. The default does nothing (for adapters whose calls cannot be interrupted). */
     default void cancelAll() {
     }

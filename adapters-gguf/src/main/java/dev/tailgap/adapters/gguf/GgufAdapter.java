@@ -65,6 +65,20 @@ final class GgufAdapter implements ModelAdapter {
         }
     }
 
+    /** The file's absolute path, size and modification time: a swapped file is another model. */
+    @Override
+    public dev.tailgap.adapters.EndpointInfo probe() {
+        java.util.Map<String, String> facts = new java.util.TreeMap<>();
+        facts.put("gguf.path", path.toAbsolutePath().normalize().toString());
+        try {
+            facts.put("gguf.size", Long.toString(java.nio.file.Files.size(path)));
+            facts.put("gguf.modified", java.nio.file.Files.getLastModifiedTime(path).toString());
+        } catch (java.io.IOException e) {
+            // the path alone then
+        }
+        return new dev.tailgap.adapters.EndpointInfo(facts, 1);
+    }
+
     private Completion generate(CompletionRequest request, long epoch) throws AdapterException {
         long deadline = System.nanoTime() + timeout.toNanos();
         InferenceParameters params = parameters(request);
@@ -92,7 +106,9 @@ final class GgufAdapter implements ModelAdapter {
                 }
             }
             int generated = last.isEmpty() ? Math.max(0, outputs - 1) : outputs; // the last output marks the end
-            return new Completion(text.toString(), promptTokens, generated);
+            return new Completion(text.toString(), promptTokens, generated)
+                    .withFinish(generated >= request.params().maxTokens() ? Completion.LENGTH : Completion.STOP)
+                    .withServed(path.getFileName().toString(), null);
         } catch (RuntimeException e) {
             throw new AdapterException(FailureKind.BAD_REQUEST, "gguf model " + path + " failed: " + e.getMessage(),
                     null, e);

@@ -75,8 +75,11 @@ final class AnthropicAdapter extends JsonHttpAdapter {
             throw new MalformedReplyException("no content array in reply");
         }
         StringBuilder text = new StringBuilder();
+        StringBuilder thinking = new StringBuilder();
         for (JsonNode block : content) {
-            if ("text".equals(block.path("type").asText())) {
+            if ("thinking".equals(block.path("type").asText())) {
+                thinking.append(block.path("thinking").asText(""));
+            } else if ("text".equals(block.path("type").asText())) {
                 JsonNode t = block.get("text");
                 if (t == null || !t.isTextual()) {
                     throw new MalformedReplyException("a text block without text");
@@ -85,6 +88,9 @@ final class AnthropicAdapter extends JsonHttpAdapter {
             }
         }
         return new Completion(text.toString(), optionalInt(reply, "/usage/input_tokens"),
-                optionalInt(reply, "/usage/output_tokens"));
+                optionalInt(reply, "/usage/output_tokens"))
+                .withFinish(optionalText(reply, "/stop_reason"))
+                .withReasoning(thinking.toString())
+                .withServed(optionalText(reply, "/model"), null);
     }
 }

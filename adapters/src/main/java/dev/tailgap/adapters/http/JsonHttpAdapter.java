@@ -145,7 +145,7 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
             ResponseBody responseBody = response.body();
             String text = responseBody == null ? "" : responseBody.string();
             if (!response.isSuccessful()) {
-                FailureKind kind = HttpStatusMapper.kindOf(response.code());
+                FailureKind kind = HttpStatusMapper.kindOf(response.code(), text);
                 String hint = hint(kind);
                 throw new AdapterException(kind, "HTTP " + response.code() + " from " + url + ": "
                         + Messages.snippet(text) + (hint.isEmpty() ? "" : " (" + hint + ")"),
@@ -161,7 +161,9 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
                 throw malformed(url, "reply is not a JSON object or array: " + Messages.snippet(text));
             }
             try {
-                return parse(reply);
+                Completion c = parse(reply);
+                // a server may echo a key inside a successful answer: it must never reach a log, cache or report
+                return c.withText(secrets.scrub(c.text())).withReasoning(secrets.scrub(c.reasoning()));
             } catch (MalformedReplyException e) {
                 throw malformed(url, e.getMessage());
             }
@@ -184,6 +186,36 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
                 || e instanceof NoRouteToHostException ? "cannot reach " : "connection to ";
         return new AdapterException(FailureKind.CONNECTION, what + url + (what.startsWith("connection") ? " broke: "
                 : ": ") + describe(e), null, e);
+    }
+
+    /**
+     * GETs {@code url} and returns its JSON, or {@code null} when the request fails, the status is not 2xx or the body
+     * is not JSON: for {@link #probe()}, which never fails a run. The timeout is the run's, at most five seconds.
+     */
+    protected final JsonNode getJson(HttpUrl url) {
+        Request.Builder http = new Request.Builder().url(url).get();
+        headers().forEach(http::header);
+        Call call = client.newBuilder().callTimeout(Duration.ofMillis(Math.min(5000,
+                Math.max(1, client.callTimeoutMillis())))).build().newCall(http.build());
+        try (Response response = call.execute()) {
+            ResponseBody body = response.body();
+            if (!response.isSuccessful() || body == null) {
+                return null;
+            }
+            return JSON.readTree(body.string());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The base URL requests are resolved against. */
+    protected final HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    /** {@code path} below the base URL. */
+    protected final HttpUrl urlOf(String path) {
+        return resolve(path);
     }
 
     @Override
@@ -256,6 +288,12 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
             throw new MalformedReplyException("no text at " + pointer);
         }
         return n.asText();
+    }
+
+    /** The text at {@code pointer} (JSON Pointer), or {@code null} when absent, null or not text. */
+    protected static String optionalText(JsonNode node, String pointer) {
+        JsonNode n = node.at(pointer);
+        return n.isTextual() ? n.asText() : null;
     }
 
     /** The int at {@code pointer}, or {@link Completion#UNKNOWN}. */

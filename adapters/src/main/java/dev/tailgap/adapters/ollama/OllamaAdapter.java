@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tailgap.adapters.AdapterConfig;
 import dev.tailgap.adapters.Completion;
+import dev.tailgap.adapters.EndpointInfo;
 import dev.tailgap.adapters.CompletionRequest;
 import dev.tailgap.adapters.FailureKind;
 import dev.tailgap.adapters.GenerationParams;
 import dev.tailgap.adapters.http.JsonHttpAdapter;
 import java.util.Map;
+import java.util.TreeMap;
 import okhttp3.HttpUrl;
 
 /**
@@ -26,10 +28,12 @@ final class OllamaAdapter extends JsonHttpAdapter {
     enum Api { CHAT, GENERATE }
 
     private final Api api;
+    private final String model;
 
     OllamaAdapter(HttpUrl baseUrl, AdapterConfig config, Api api) {
         super(baseUrl, config);
         this.api = api;
+        this.model = config.model();
     }
 
     @Override
@@ -78,12 +82,35 @@ final class OllamaAdapter extends JsonHttpAdapter {
         return super.hint(kind);
     }
 
+    /** Reads {@code GET /api/tags}: the asked model's digest, size and modification time. */
+    @Override
+    public EndpointInfo probe() {
+        JsonNode tags = getJson(urlOf("api/tags"));
+        Map<String, String> facts = new TreeMap<>();
+        if (tags != null) {
+            for (JsonNode m : tags.path("models")) {
+                String name = m.path("name").asText("");
+                if (name.equals(model) || name.equals(model + ":latest")) {
+                    for (String field : new String[] {"digest", "size", "modified_at"}) {
+                        if (m.hasNonNull(field)) {
+                            facts.put("ollama." + name + "." + field, m.get(field).asText());
+                        }
+                    }
+                }
+            }
+        }
+        return new EndpointInfo(facts, EndpointInfo.UNKNOWN);
+    }
+
     @Override
     protected Completion parse(JsonNode reply) throws MalformedReplyException {
         if (reply.hasNonNull("error")) {
             throw new MalformedReplyException("error in reply: " + reply.get("error").asText());
         }
         String text = requireText(reply, api == Api.CHAT ? "/message/content" : "/response");
-        return new Completion(text, optionalInt(reply, "/prompt_eval_count"), optionalInt(reply, "/eval_count"));
+        return new Completion(text, optionalInt(reply, "/prompt_eval_count"), optionalInt(reply, "/eval_count"))
+                .withFinish(optionalText(reply, "/done_reason"))
+                .withReasoning(optionalText(reply, api == Api.CHAT ? "/message/thinking" : "/thinking"))
+                .withServed(optionalText(reply, "/model"), null);
     }
 }

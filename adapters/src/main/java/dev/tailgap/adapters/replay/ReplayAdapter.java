@@ -49,6 +49,11 @@ final class ReplayAdapter implements ModelAdapter {
     }
 
     @Override
+    public boolean cacheable() {
+        return false;
+    }
+
+    @Override
     public void close() {
         closed = true;
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AnthropicAdapterTest extends HttpAdapterContract {
 
     AnthropicAdapterTest() {
-        super("/", "anthropic-messages.json", new Completion("France", 24, 4), "/v1/messages");
+        super("/", "anthropic-messages.json", new Completion("France", 24, 4).withFinish("end_turn").withServed("claude-3-5-haiku-20241022", null), "/v1/messages");
     }
 
     @Override
@@ -93,7 +93,7 @@ class AnthropicAdapterTest extends HttpAdapterContract {
                 + "\"usage\":{\"input_tokens\":5,\"output_tokens\":0}}"));
         try (ModelAdapter a = open(LONG_TIMEOUT)) {
             assertThat(a.complete(request())).isEqualTo(new Completion("France", 5, 2));
-            assertThat(a.complete(request())).isEqualTo(new Completion("", 5, 0));
+            assertThat(a.complete(request())).isEqualTo(new Completion("", 5, 0).withFinish("stop_sequence"));
         }
     }
 

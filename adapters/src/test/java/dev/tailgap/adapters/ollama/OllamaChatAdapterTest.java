@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class OllamaChatAdapterTest extends HttpAdapterContract {
 
     OllamaChatAdapterTest() {
-        super("/", "ollama-chat.json", new Completion("France", 31, 2), "/api/chat");
+        super("/", "ollama-chat.json", new Completion("France", 31, 2).withFinish("stop").withServed("llama3.2", null), "/api/chat");
     }
 
     @Override
@@ -79,7 +79,7 @@ class OllamaChatAdapterTest extends HttpAdapterContract {
                 k -> null))) {
             Completion c = a.complete(new CompletionRequest("m", "Q", null, new GenerationParams(0, 8, List.of(),
                     null)));
-            assertThat(c).isEqualTo(new Completion("Paris", Completion.UNKNOWN, 3));
+            assertThat(c).isEqualTo(new Completion("Paris", Completion.UNKNOWN, 3).withServed("m", null));
         }
         RecordedRequest r = server.takeRequest();
         JsonNode body = JSON.readTree(r.getBody().readUtf8());

@@ -17,7 +17,7 @@ import okhttp3.mockwebserver.RecordedRequest;
 class OllamaGenerateAdapterTest extends HttpAdapterContract {
 
     OllamaGenerateAdapterTest() {
-        super("/ollama", "ollama-generate.json", new Completion("France", 31, 2), "/ollama/api/generate");
+        super("/ollama", "ollama-generate.json", new Completion("France", 31, 2).withFinish("stop").withServed("llama3.2", null), "/ollama/api/generate");
     }
 
     @Override

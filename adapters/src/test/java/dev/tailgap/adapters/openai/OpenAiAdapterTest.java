@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class OpenAiAdapterTest extends HttpAdapterContract {
 
     OpenAiAdapterTest() {
-        super("/v1", "openai-chat.json", new Completion("France", 23, 2), "/v1/chat/completions");
+        super("/v1", "openai-chat.json", new Completion("France", 23, 2).withFinish("stop").withServed("gpt-4o-mini-2024-07-18", "fp_0ba0d124f1"), "/v1/chat/completions");
     }
 
     @Override
@@ -57,7 +57,7 @@ class OpenAiAdapterTest extends HttpAdapterContract {
     }
 
     @Test
-    void noSeedNoStopAndAtMostFourStops() throws Exception {
+    void noSeedAndEveryStopSequenceSentToALocalServer() throws Exception {
         scriptAnswer();
         try (ModelAdapter a = open(LONG_TIMEOUT)) {
             a.complete(new dev.tailgap.adapters.CompletionRequest("m", "Q", null,
@@ -65,8 +65,92 @@ class OpenAiAdapterTest extends HttpAdapterContract {
         }
         JsonNode body = JSON.readTree(server.takeRequest().getBody().readUtf8());
         assertThat(body.has("seed")).isFalse();
-        assertThat(body.get("stop")).hasSize(4);
+        assertThat(body.get("stop")).hasSize(5);
         assertThat(body.get("messages")).hasSize(1);
+    }
+
+    @Test
+    void openAisOwnApiTakesAtMostFourStopSequencesLocalServersAny() throws Exception {
+        try (ModelAdapter hosted = new OpenAiProvider().create(new AdapterConfig("gpt-4o-mini",
+                "https://api.openai.com/v1", "K", Map.of(), null, 1, k -> "sk-test-key"));
+             ModelAdapter local = open(LONG_TIMEOUT)) {
+            assertThat(hosted.maxStopSequences()).isEqualTo(4);
+            assertThat(local.maxStopSequences()).isEqualTo(Integer.MAX_VALUE);
+        }
+    }
+
+    @Test
+    void finishReasonReasoningAndServedIdentityAreRead() throws Exception {
+        server.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(200)
+                .setHeader("Content-Type", "application/json")
+                .setBody("{\"model\":\"qwen3\",\"system_fingerprint\":\"b6000-abc\",\"choices\":[{\"index\":0,"
+                        + "\"message\":{\"role\":\"assistant\",\"content\":\"Fra\",\"reasoning_content\":\"Lyon is in"
+                        + " France.\"},\"finish_reason\":\"length\"}],\"usage\":{\"prompt_tokens\":3,"
+                        + "\"completion_tokens\":8}}"));
+        try (ModelAdapter a = open(LONG_TIMEOUT)) {
+            dev.tailgap.adapters.Completion c = a.complete(request());
+            assertThat(c.text()).isEqualTo("Fra");
+            assertThat(c.truncated()).isTrue();
+            assertThat(c.reasoning()).isEqualTo("Lyon is in France.");
+            assertThat(c.servedModel()).isEqualTo("qwen3");
+            assertThat(c.fingerprint()).isEqualTo("b6000-abc");
+        }
+    }
+
+    @Test
+    void aKeyEchoedInASuccessfulAnswerIsMasked() throws Exception {
+        server.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(200)
+                .setHeader("Content-Type", "application/json")
+                .setBody("{\"choices\":[{\"index\":0,\"message\":{\"content\":\"your key is sk-test-key\"},"
+                        + "\"finish_reason\":\"stop\"}]}"));
+        try (ModelAdapter a = new OpenAiProvider().create(new AdapterConfig("m", server.url("/v1").toString(), "K",
+                Map.of(), null, 1, k -> "sk-test-key"))) {
+            assertThat(a.complete(request()).text()).isEqualTo("your key is ***");
+        }
+    }
+
+    @Test
+    void aContextOverflowIsAPerItemRejection() throws Exception {
+        server.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(400)
+                .setHeader("Content-Type", "application/json")
+                .setBody("{\"error\":{\"code\":400,\"message\":\"the request exceeds the available context size\","
+                        + "\"type\":\"exceed_context_size_error\"}}"));
+        try (ModelAdapter a = open(LONG_TIMEOUT)) {
+            assertThatThrownBy(() -> a.complete(request()))
+                    .isInstanceOfSatisfying(dev.tailgap.adapters.AdapterException.class,
+                            e -> assertThat(e.kind()).isEqualTo(dev.tailgap.adapters.FailureKind.ITEM_REJECTED))
+                    .hasMessageContaining("exceed_context_size_error");
+        }
+    }
+
+    @Test
+    void probeReadsModelsAndLlamaCppProps() throws Exception {
+        server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest r) {
+                okhttp3.mockwebserver.MockResponse ok = new okhttp3.mockwebserver.MockResponse()
+                        .setHeader("Content-Type", "application/json");
+                if (r.getPath().equals("/v1/models")) {
+                    return ok.setBody("{\"data\":[{\"id\":\"contract-model\",\"created\":1700000000,"
+                            + "\"owned_by\":\"llamacpp\"}]}");
+                }
+                if (r.getPath().equals("/props")) {
+                    return ok.setBody("{\"model_path\":\"/models/a.gguf\",\"build_info\":\"b6000-abc\","
+                            + "\"total_slots\":4,\"chat_template\":\"{{x}}\","
+                            + "\"default_generation_settings\":{\"n_ctx\":4096}}");
+                }
+                return new okhttp3.mockwebserver.MockResponse().setResponseCode(404);
+            }
+        });
+        try (ModelAdapter a = open(LONG_TIMEOUT)) {
+            dev.tailgap.adapters.EndpointInfo info = a.probe();
+            assertThat(info.slots()).isEqualTo(4);
+            assertThat(info.identity()).containsEntry("props.model_path", "/models/a.gguf")
+                    .containsEntry("props.build_info", "b6000-abc").containsEntry("props.n_ctx", "4096")
+                    .containsEntry("models.contract-model.created", "1700000000")
+                    .containsEntry("models.contract-model.owned_by", "llamacpp")
+                    .containsKey("props.chat_template.sha256");
+        }
     }
 
     @Test

@@ -17,7 +17,7 @@ import okhttp3.mockwebserver.RecordedRequest;
 class OpenAiCompletionsAdapterTest extends HttpAdapterContract {
 
     OpenAiCompletionsAdapterTest() {
-        super("/v1/", "openai-completions.json", new Completion(" France", 21, 2), "/v1/completions");
+        super("/v1/", "openai-completions.json", new Completion(" France", 21, 2).withFinish("stop").withServed("Qwen/Qwen2.5-7B", null), "/v1/completions");
     }
 
     @Override
