@@ -1,6 +1,7 @@
 package dev.tailgap.harness;
 
 import dev.tailgap.adapters.GenerationParams;
+import dev.tailgap.harness.cache.CacheReuse;
 import dev.tailgap.harness.scoring.PromptTemplate;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,14 +21,15 @@ import java.util.TreeMap;
  * <p>How to run it: {@code concurrency} bounds requests in flight (adaptively lowered on 429s); {@code retries} and
  * {@code retryBackoff} (the first wait, doubled per retry) shape retries of retryable failures; {@code rpm}/{@code tpm}
  * ({@code null}: none) cap requests and tokens per minute; {@code cacheSampled} lets sampled requests (temperature
- * &gt; 0 without a seed) be answered from the response cache. None of these changes an item's result, so a resumed run
- * may change them.
+ * &gt; 0 without a seed) be answered from the response cache, and {@code cacheReuse} says which stored answers may be
+ * served ({@link CacheReuse}). None of these changes what is asked, so a resumed run may change them.
  */
 public record RunSpec(String dataset, String model, String baseUrl, String apiKeyEnv, Map<String, String> options,
                       GenerationParams params, String system, PromptTemplate prompt, String scorer, String bucketing,
                       int minBucketSize, Integer perBucket, Integer limit, long seed, int concurrency,
                       Duration timeout, int retries, double maxErrorRate, Path out, boolean skipInvalid,
-                      String endpointLabel, Duration retryBackoff, Integer rpm, Integer tpm, boolean cacheSampled) {
+                      String endpointLabel, Duration retryBackoff, Integer rpm, Integer tpm, boolean cacheSampled,
+                      CacheReuse cacheReuse) {
 
     public RunSpec {
         Objects.requireNonNull(dataset, "dataset");
@@ -56,6 +58,7 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         if (retryBackoff.isNegative()) {
             throw new IllegalArgumentException("retry back-off must be >= 0, got " + retryBackoff);
         }
+        cacheReuse = cacheReuse == null ? CacheReuse.IDENTITY : cacheReuse;
         if (rpm != null && rpm < 1 || tpm != null && tpm < 1) {
             throw new IllegalArgumentException("--rpm and --tpm must be >= 1");
         }
@@ -92,6 +95,7 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         b.rpm = rpm;
         b.tpm = tpm;
         b.cacheSampled = cacheSampled;
+        b.cacheReuse = cacheReuse;
         return b;
     }
 
@@ -122,6 +126,7 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         private Integer rpm;
         private Integer tpm;
         private boolean cacheSampled;
+        private CacheReuse cacheReuse = CacheReuse.IDENTITY;
 
         public Builder dataset(String v) { dataset = v; return this; }
         public Builder model(String v) { model = v; return this; }
@@ -148,11 +153,12 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         public Builder rpm(Integer v) { rpm = v; return this; }
         public Builder tpm(Integer v) { tpm = v; return this; }
         public Builder cacheSampled(boolean v) { cacheSampled = v; return this; }
+        public Builder cacheReuse(CacheReuse v) { cacheReuse = v; return this; }
 
         public RunSpec build() {
             return new RunSpec(dataset, model, baseUrl, apiKeyEnv, options, params, system, prompt, scorer,
                     bucketing, minBucketSize, perBucket, limit, seed, concurrency, timeout, retries, maxErrorRate,
-                    out, skipInvalid, endpointLabel, retryBackoff, rpm, tpm, cacheSampled);
+                    out, skipInvalid, endpointLabel, retryBackoff, rpm, tpm, cacheSampled, cacheReuse);
         }
     }
 }

@@ -32,12 +32,12 @@ public final class CsvReport {
     public static final List<String> BUCKET_COLUMNS = List.of("bucket", "lower", "upper", "dataset_size", "asked", "n",
             "correct", "hallucinated", "abstained", "errors", "accuracy", "accuracy_lower", "accuracy_upper",
             "hallucination", "hallucination_lower", "hallucination_upper", "abstention", "abstention_lower",
-            "abstention_upper", "precision", "precision_lower", "precision_upper", "small");
+            "abstention_upper", "precision", "precision_lower", "precision_upper", "small", "truncated");
 
     /** Columns of {@link #items}. */
     public static final List<String> ITEM_COLUMNS = List.of("id", "bucket", "frequency", "relation", "concept",
             "question", "answers", "outcome", "extracted", "raw_answer", "error", "latency_ms", "prompt_tokens",
-            "completion_tokens");
+            "completion_tokens", "finish_reason", "served_model", "fingerprint", "cached");
 
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
@@ -68,6 +68,7 @@ public final class CsvReport {
                     row.add(rate(e == null ? Double.NaN : e.upper()));
                 }
                 row.add(Boolean.toString(b.small()));
+                row.add(Integer.toString(r.integrity().truncatedByBucket().getOrDefault(b.name(), 0)));
                 out.write(row);
             }
         } catch (IOException e) {
@@ -106,6 +107,10 @@ public final class CsvReport {
                 row.add(Long.toString(it.latencyMs()));
                 row.add(Integer.toString(it.promptTokens()));
                 row.add(Integer.toString(it.completionTokens()));
+                row.add(guard(it.finishReason()));
+                row.add(guard(it.servedModel()));
+                row.add(guard(it.fingerprint()));
+                row.add(Boolean.toString(it.cached()));
                 seq.write(row);
             }
         }

@@ -77,6 +77,7 @@ public final class HtmlReport {
                         + (r.bucketing() == null ? "unknown" : Phrases.plain(r.bucketing())) + " buckets"
                         + (r.tool() == null ? "" : " \u00b7 " + Phrases.plain(r.tool()))))
                 .append("</p>\n</header>\n<main>\n");
+        integrity(sb, r);
         headline(sb, r);
         charts(sb, r);
         bucketTable(sb, r);
@@ -93,6 +94,24 @@ public final class HtmlReport {
         Html.script(tail, SCRIPT);
         tail.append("</body>\n</html>\n");
         out.write(tail.toString());
+    }
+
+    // --- integrity ---
+
+    private static void integrity(StringBuilder sb, Report r) {
+        String banner = r.integrity().incompleteBanner(r.overall().asked());
+        List<String> notes = r.integrity().notes(r.overall().asked());
+        if (banner == null && notes.isEmpty()) {
+            return;
+        }
+        sb.append("<section id=\"integrity\"").append(banner != null ? " class=\"incomplete\"" : "").append(">\n");
+        if (banner != null) {
+            sb.append("<p class=\"banner\"><strong>").append(Html.text(banner)).append("</strong></p>\n");
+        }
+        for (String note : notes) {
+            sb.append("<p class=\"note\">").append(Html.text(Phrases.plain(note))).append("</p>\n");
+        }
+        sb.append("</section>\n");
     }
 
     // --- headline ---

@@ -23,10 +23,12 @@ import java.util.stream.StreamSupport;
  * <p>Each line is one compact JSON object whose keys follow the record's component order: {@code id}, {@code question},
  * {@code answers}, {@code concept}, {@code relation}, {@code frequency}, {@code bucket}, {@code rawAnswer},
  * {@code extracted}, {@code outcome}, {@code error}, {@code latencyMs}, {@code promptTokens},
- * {@code completionTokens}. Null strings are written as JSON {@code null}; {@code frequency} is written as an integer
- * when it is integral. On reading, unknown keys are ignored, and the nullable strings ({@code question},
- * {@code concept}, {@code relation}, {@code rawAnswer}, {@code extracted}, {@code error}) may also be absent; every
- * other key is required.
+ * {@code completionTokens}, then, only when they say something, {@code finishReason}, {@code reasoning},
+ * {@code servedModel}, {@code fingerprint}, {@code firstTokenMs}, {@code cached} and {@code attempt} (above 1). Null
+ * strings among the first fourteen are written as JSON {@code null}; {@code frequency} is written as an integer when it
+ * is integral. On reading, unknown keys are ignored, the nullable strings ({@code question}, {@code concept},
+ * {@code relation}, {@code rawAnswer}, {@code extracted}, {@code error}) and the reply fields may be absent (logs of
+ * tailgap 0.1 have none); every other key is required.
  *
  * <p>Read a log with {@link #read(Path)}, which streams: memory use does not grow with the number of lines.
  */
@@ -69,11 +71,30 @@ public final class ItemLog {
             g.writeNumberField("latencyMs", r.latencyMs());
             g.writeNumberField("promptTokens", r.promptTokens());
             g.writeNumberField("completionTokens", r.completionTokens());
+            optional(g, "finishReason", r.finishReason());
+            optional(g, "reasoning", r.reasoning());
+            optional(g, "servedModel", r.servedModel());
+            optional(g, "fingerprint", r.fingerprint());
+            if (r.firstTokenMs() >= 0) {
+                g.writeNumberField("firstTokenMs", r.firstTokenMs());
+            }
+            if (r.cached()) {
+                g.writeBooleanField("cached", true);
+            }
+            if (r.attempt() > 1) {
+                g.writeNumberField("attempt", r.attempt());
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return w.toString();
+    }
+
+    private static void optional(JsonGenerator g, String field, String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(field, value);
+        }
     }
 
     /**
@@ -111,8 +132,14 @@ public final class ItemLog {
         long latencyMs = o.longValue("latencyMs");
         int promptTokens = o.intValue("promptTokens");
         int completionTokens = o.intValue("completionTokens");
+        JsonNode firstToken = node.get("firstTokenMs");
+        JsonNode attempt = node.get("attempt");
         return new ItemResult(id, question, answers, concept, relation, frequency, bucket, rawAnswer, extracted,
-                outcome, error, latencyMs, promptTokens, completionTokens);
+                outcome, error, latencyMs, promptTokens, completionTokens, o.stringOrNull("finishReason"),
+                o.stringOrNull("reasoning"), o.stringOrNull("servedModel"), o.stringOrNull("fingerprint"),
+                firstToken != null && firstToken.canConvertToLong() ? firstToken.asLong() : -1,
+                node.path("cached").asBoolean(false),
+                attempt != null && attempt.canConvertToInt() && attempt.asInt() >= 1 ? attempt.asInt() : 1);
     }
 
     /**

@@ -4,18 +4,45 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One line of a run's item log: the item as asked, the model's raw and extracted answer, the outcome and the cost.
+ * One line of a run's item log: the item as asked, the model's raw and extracted answer, the outcome and the cost, and
+ * what the reply said about itself.
  *
  * <p>Contract: {@code rawAnswer} and {@code extracted} are {@code null} for {@link Outcome#ERROR}, which carries the
  * one-line {@code error} instead; token counts are {@code -1} when the endpoint did not report them.
+ * {@code finishReason} is the normalised reason generation stopped ({@code stop}, {@code length}: truncated,
+ * {@code filter}, or {@code null} when unknown); {@code reasoning} is reasoning text kept apart from the answer (never
+ * scored); {@code servedModel} and {@code fingerprint} are the reply's {@code model} and {@code system_fingerprint};
+ * {@code firstTokenMs} is the time to the first streamed token ({@code -1}: not streamed); {@code cached} says the
+ * answer came from the response cache; {@code attempt} is the 1-based attempt of the run that asked it.
  */
 public record ItemResult(String id, String question, List<String> answers, String concept, String relation,
                          double frequency, String bucket, String rawAnswer, String extracted, Outcome outcome,
-                         String error, long latencyMs, int promptTokens, int completionTokens) {
+                         String error, long latencyMs, int promptTokens, int completionTokens, String finishReason,
+                         String reasoning, String servedModel, String fingerprint, long firstTokenMs, boolean cached,
+                         int attempt) {
+    /** The finish reason of an answer the token limit cut off. */
+    public static final String TRUNCATED = "length";
+
     public ItemResult {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(bucket, "bucket");
         answers = List.copyOf(answers);
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be >= 1, got " + attempt);
+        }
+    }
+
+    /** A result of a first attempt with nothing known about the reply beyond text, latency and tokens. */
+    public ItemResult(String id, String question, List<String> answers, String concept, String relation,
+                      double frequency, String bucket, String rawAnswer, String extracted, Outcome outcome,
+                      String error, long latencyMs, int promptTokens, int completionTokens) {
+        this(id, question, answers, concept, relation, frequency, bucket, rawAnswer, extracted, outcome, error,
+                latencyMs, promptTokens, completionTokens, null, null, null, null, -1, false, 1);
+    }
+
+    /** True when the token limit cut the answer off. */
+    public boolean truncated() {
+        return TRUNCATED.equals(finishReason);
     }
 }

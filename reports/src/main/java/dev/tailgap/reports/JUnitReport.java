@@ -61,6 +61,9 @@ public final class JUnitReport {
             props.put("dataset.sha256", r.dataset() == null ? null : r.dataset().sha256());
             props.put("bucketing", r.bucketing());
             props.put("tool", r.tool());
+            props.put("complete", Boolean.toString(r.integrity().complete()));
+            props.put("truncated", Integer.toString(r.integrity().truncated()));
+            props.put("fromCache", Integer.toString(r.integrity().fromCache()));
             if (r.gap() != null) {
                 props.put("gap.head", r.gap().head());
                 props.put("gap.tail", r.gap().tail());
@@ -92,6 +95,7 @@ public final class JUnitReport {
                 estimate(m, "abstention", b.abstention());
                 estimate(m, "precision", b.precision());
                 m.put("small", Boolean.toString(b.small()));
+                m.put("truncated", Integer.toString(r.integrity().truncatedByBucket().getOrDefault(b.name(), 0)));
                 properties(x, m, 4);
                 nl(x, 3);
                 x.writeEndElement();

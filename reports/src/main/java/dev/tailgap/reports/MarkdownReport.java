@@ -30,6 +30,10 @@ public final class MarkdownReport {
             sb.append(code(model)).append(" on ");
         }
         sb.append(code(Phrases.datasetId(r.dataset()))).append("\n\n");
+        String banner = r.integrity().incompleteBanner(r.overall().asked());
+        if (banner != null) {
+            sb.append("> **").append(escape(banner)).append("**\n\n");
+        }
         sb.append(Phrases.headline(r, s)).append("\n\n");
 
         TextTable t = new TextTable("Bucket", "Frequency", ">n", ">Accuracy (95% CI)", ">Hallucination (95% CI)",
@@ -53,6 +57,9 @@ public final class MarkdownReport {
 
         sb.append("**Slope:** ").append(Phrases.slope(r.slope(), s)).append("<br>\n");
         sb.append("**Totals:** ").append(Phrases.totals(o)).append("\n\n");
+        for (String note : r.integrity().notes(o.asked())) {
+            sb.append("**Note:** ").append(escape(note)).append("\n\n");
+        }
 
         sb.append("<details><summary>Settings</summary>\n\n");
         for (String item : settings(r)) {

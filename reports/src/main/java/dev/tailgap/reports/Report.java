@@ -10,11 +10,13 @@ import java.util.TreeMap;
  * sorted keys and no secrets), the bucketing scheme, per-bucket statistics ordered head to tail, totals, the
  * head-vs-tail gap, the log-linear slope, accuracy per decade of frequency ({@code points}, ascending by decade) and
  * the breakdown per relation ({@code relations}, sorted by name, items without a relation last; empty when no item
- * has a relation). Contains no timestamps: the same run gives the same report.
+ * has a relation), and {@code integrity}: whether the run is complete, how many answers were truncated or came from the
+ * cache or earlier attempts, and which model the endpoint said it served ({@link RunIntegrity}). Contains no
+ * timestamps: the same run gives the same report.
  */
 public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
                      int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope,
-                     List<DecadePoint> points, List<RelationStats> relations) {
+                     List<DecadePoint> points, List<RelationStats> relations, RunIntegrity integrity) {
 
     /** Bumped whenever the JSON shape changes incompatibly (adding a field is compatible). */
     public static final int SCHEMA_VERSION = 1;
@@ -24,6 +26,21 @@ public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<Str
         run = run == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(run));
         points = points == null ? List.of() : List.copyOf(points);
         relations = relations == null ? List.of() : List.copyOf(relations);
+        integrity = integrity == null ? RunIntegrity.UNKNOWN : integrity;
+    }
+
+    /** A report whose provenance is unknown ({@link RunIntegrity#UNKNOWN}). */
+    public Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
+                  int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope,
+                  List<DecadePoint> points, List<RelationStats> relations) {
+        this(schemaVersion, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope, points,
+                relations, RunIntegrity.UNKNOWN);
+    }
+
+    /** This report with {@code integrity}. */
+    public Report withIntegrity(RunIntegrity integrity) {
+        return new Report(schemaVersion, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope,
+                points, relations, integrity);
     }
 
     /** A report without per-decade points or relations. */

@@ -35,6 +35,11 @@ public final class TerminalTable {
             sb.append(" (").append(Phrases.plain(r.bucketing())).append(" buckets)");
         }
         sb.append("\n\n");
+        String banner = r.integrity().incompleteBanner(r.overall().asked());
+        if (banner != null) {
+            wrap(sb, "", "*** " + banner + " ***");
+            sb.append('\n');
+        }
 
         TextTable t = new TextTable("Bucket", "Frequency", ">n", ">Accuracy [95% CI]", ">Halluc. [95% CI]",
                 ">Abstain", ">Precision", ">Errors");
@@ -54,6 +59,9 @@ public final class TerminalTable {
         wrap(sb, "Gap:    ", Phrases.headline(r, s));
         wrap(sb, "Slope:  ", Phrases.slope(r.slope(), s));
         wrap(sb, "Totals: ", Phrases.totals(o));
+        for (String note : r.integrity().notes(o.asked())) {
+            wrap(sb, "Note:   ", Phrases.plain(note));
+        }
         sb.append('\n');
         if (anySmall) {
             wrap(sb, "", Phrases.smallNote(r, s));

@@ -88,7 +88,7 @@ class HtmlReportTest {
         assertThat(CsvReport.guard("plain")).isEqualTo("plain");
         assertThat(CsvReport.guard(null)).isEmpty();
         String csv = CsvReport.items(ReportFixtures.standard(), ReportFixtures.items());
-        assertThat(csv).contains(",'-1 | +44 | @home,").contains(",-1,-1\r\n"); // token counts stay numbers
+        assertThat(csv).contains(",'-1 | +44 | @home,").contains(",-1,-1,,,,false\r\n"); // token counts stay numbers
     }
 
     @Test

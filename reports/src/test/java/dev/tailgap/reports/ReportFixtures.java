@@ -120,8 +120,16 @@ final class ReportFixtures {
                         List.of(empty(0), empty(0), new Totals(25, 25, 13, 2, 10, 0, e(0.52, 0.334985, 0.699687),
                                 e(0.08, 0.02222, 0.249661), e(0.4, 0.234033, 0.592605),
                                 e(0.866667, 0.62118, 0.962639), 0.0))));
+        Map<String, Integer> truncated = new LinkedHashMap<>();
+        truncated.put("1e4+", 2);
+        truncated.put("1e2-1e4", 0);
+        truncated.put("<1e2", 5);
+        RunIntegrity integrity = new RunIntegrity(false, 90, 7, truncated, 11, 20,
+                List.of(new RunIntegrity.Served("m", "fp_a", 50), new RunIntegrity.Served("m", "fp_b", 15)),
+                Map.of("props.model_path", "/models/<x>.gguf"));
         return new Report(Report.SCHEMA_VERSION, "tailgap 0.1.0", dataset, run, "edges:100,10000", 30, buckets,
-                overall, gap, slope, List.of(new DecadePoint(4, 4.0, 40, 12, e(0.3, 0.180748, 0.4543))), relations);
+                overall, gap, slope, List.of(new DecadePoint(4, 4.0, 40, 12, e(0.3, 0.180748, 0.4543))), relations,
+                integrity);
     }
 
     /** Totals of {@code errors} items that all failed (or of nothing). */

@@ -20,10 +20,12 @@ import java.util.function.Function;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The persistent response cache: successful completions by {@link CacheKey}, in an SQLite database ({@value #FILE})
- * in WAL mode with a busy timeout, so threads of one run and several tailgap processes can share it. It stores the key
- * (a hash), the provider and model names, the completion's text and token counts, and when it was stored: never a
- * prompt, an option, a URL or a key.
+ * The persistent response cache: successful completions by {@link CacheKey} and the served identity they were
+ * recorded under (the digest of {@code ServedIdentity}), in an SQLite database ({@value #FILE}) in WAL mode with a busy
+ * timeout, so threads of one run and several tailgap processes can share it. It stores the key (a hash), the identity
+ * digest, the provider and model names, the completion's text, reasoning, finish reason, served model, fingerprint and
+ * token counts, and when it was stored: never a prompt, an option, a URL or a key. Entries of schema 1 (tailgap 0.1)
+ * carry no identity and are dropped on opening.
  *
  * <p>A cache that fails during a run (disk full, locked for longer than the busy timeout) never fails the run: a
  * failed read is a miss and a failed write is skipped; {@link #failures()} counts them. Thread-safe.
@@ -32,7 +34,7 @@ public final class ResponseCache implements AutoCloseable {
     public static final String FILE = "cache.sqlite";
     /** The environment variable that overrides the default directory. */
     public static final String DIR_ENV = "TAILGAP_CACHE_DIR";
-    private static final int SCHEMA = 1;
+    private static final int SCHEMA = 2;
     private static final int BUSY_TIMEOUT_MS = 30_000;
 
     private final Path file;
@@ -81,10 +83,12 @@ public final class ResponseCache implements AutoCloseable {
                     throw TailgapException.usage("the response cache " + file + " was written by a newer tailgap "
                             + "(schema " + version + "); pass another --cache-dir or --no-cache");
                 }
-                s.executeUpdate("CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY NOT NULL, "
-                        + "provider TEXT NOT NULL, model TEXT NOT NULL, text TEXT NOT NULL, "
+                s.executeUpdate("DROP TABLE IF EXISTS responses"); // schema 1: answers without an identity
+                s.executeUpdate("CREATE TABLE IF NOT EXISTS answers (key TEXT NOT NULL, identity TEXT NOT NULL, "
+                        + "provider TEXT NOT NULL, model TEXT NOT NULL, text TEXT NOT NULL, reasoning TEXT, "
+                        + "finish_reason TEXT, served_model TEXT, fingerprint TEXT, "
                         + "prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL, "
-                        + "created INTEGER NOT NULL) WITHOUT ROWID");
+                        + "created INTEGER NOT NULL, PRIMARY KEY (key, identity)) WITHOUT ROWID");
                 s.executeUpdate("PRAGMA user_version = " + SCHEMA);
             }
             return new ResponseCache(file, db);
@@ -99,13 +103,22 @@ public final class ResponseCache implements AutoCloseable {
         return file;
     }
 
-    /** The completion stored under {@code key}, if any. */
-    public synchronized Optional<Completion> get(String key) {
-        try (PreparedStatement select = db.prepareStatement(
-                "SELECT text, prompt_tokens, completion_tokens FROM responses WHERE key = ?")) {
+    /**
+     * The completion stored under {@code key} and recorded under served identity {@code identity}, if any;
+     * {@code identity} {@code null} takes the newest entry under any identity (the user's explicit choice).
+     */
+    public synchronized Optional<Completion> get(String key, String identity) {
+        String sql = "SELECT text, prompt_tokens, completion_tokens, finish_reason, reasoning, served_model, "
+                + "fingerprint FROM answers WHERE key = ?" + (identity == null ? "" : " AND identity = ?")
+                + " ORDER BY created DESC LIMIT 1";
+        try (PreparedStatement select = db.prepareStatement(sql)) {
             select.setString(1, key);
+            if (identity != null) {
+                select.setString(2, identity);
+            }
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(new Completion(rs.getString(1), rs.getInt(2), rs.getInt(3)))
+                return rs.next() ? Optional.of(new Completion(rs.getString(1), rs.getInt(2), rs.getInt(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), Completion.UNKNOWN))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -114,17 +127,23 @@ public final class ResponseCache implements AutoCloseable {
         }
     }
 
-    /** Stores a successful completion under {@code key}, replacing any earlier one. */
-    public synchronized void put(String key, String provider, String model, Completion c) {
-        try (PreparedStatement insert = db.prepareStatement("INSERT OR REPLACE INTO responses "
-                + "(key, provider, model, text, prompt_tokens, completion_tokens, created) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    /** Stores a successful completion under {@code key} and {@code identity}, replacing an earlier one of both. */
+    public synchronized void put(String key, String identity, String provider, String model, Completion c) {
+        try (PreparedStatement insert = db.prepareStatement("INSERT OR REPLACE INTO answers (key, identity, "
+                + "provider, model, text, reasoning, finish_reason, served_model, fingerprint, prompt_tokens, "
+                + "completion_tokens, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, key);
-            insert.setString(2, provider);
-            insert.setString(3, model);
-            insert.setString(4, c.text());
-            insert.setInt(5, c.promptTokens());
-            insert.setInt(6, c.completionTokens());
-            insert.setLong(7, System.currentTimeMillis());
+            insert.setString(2, identity);
+            insert.setString(3, provider);
+            insert.setString(4, model);
+            insert.setString(5, c.text());
+            insert.setString(6, c.reasoning());
+            insert.setString(7, c.finishReason());
+            insert.setString(8, c.servedModel());
+            insert.setString(9, c.fingerprint());
+            insert.setInt(10, c.promptTokens());
+            insert.setInt(11, c.completionTokens());
+            insert.setLong(12, System.currentTimeMillis());
             insert.executeUpdate();
         } catch (SQLException e) {
             failed(e);
@@ -152,14 +171,14 @@ public final class ResponseCache implements AutoCloseable {
             long entries;
             long oldest;
             long newest;
-            try (ResultSet rs = s.executeQuery("SELECT count(*), min(created), max(created) FROM responses")) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*), min(created), max(created) FROM answers")) {
                 rs.next();
                 entries = rs.getLong(1);
                 oldest = rs.getLong(2);
                 newest = rs.getLong(3);
             }
             List<ModelCount> models = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT provider, model, count(*) FROM responses "
+            try (ResultSet rs = s.executeQuery("SELECT provider, model, count(*) FROM answers "
                     + "GROUP BY provider, model ORDER BY count(*) DESC, provider, model")) {
                 while (rs.next()) {
                     models.add(new ModelCount(rs.getString(1) + ":" + rs.getString(2), rs.getLong(3)));
@@ -174,7 +193,7 @@ public final class ResponseCache implements AutoCloseable {
     /** Deletes every entry and gives the space back; returns how many entries there were. */
     public synchronized long clear() {
         try (Statement s = db.createStatement()) {
-            long n = s.executeUpdate("DELETE FROM responses");
+            long n = s.executeUpdate("DELETE FROM answers");
             s.executeUpdate("VACUUM");
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             return n;

@@ -45,9 +45,13 @@ final class CompareCommand implements Callable<Integer> {
                     + "writing a file and md when printing).")
     Format format;
 
+    @Option(names = "--allow-incomplete", description = "Compare unfinished runs as they are (their reports say "
+            + "INCOMPLETE); without it an unfinished run is refused (exit 2).")
+    boolean allowIncomplete;
+
     @Override
     public Integer call() {
-        Comparison c = RunComparer.compare(dirs, Version.tool());
+        Comparison c = RunComparer.compare(dirs, Version.tool(), allowIncomplete);
         Format f = format != null ? format : fromName(out);
         String text = switch (f) {
             case html -> ComparisonHtml.render(c);

@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
                         + "one-sided exact McNemar test (Holm-adjusted across these rules) finds it significant "
                         + "at --alpha; '.lower'/'.upper' compare a bound of the change's 95%% interval instead."},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  every rule passed", "  2  usage error: bad rule, rules file, run directory or baseline",
-                "  3  a rule failed"})
+        footer = {"  0  every rule passed", "  2  usage error: bad rule, rules file, run directory or baseline, or an "
+                + "unfinished run without --allow-incomplete", "  3  a rule failed"})
 final class GateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -64,6 +64,11 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the summary as Markdown.")
     Path markdown;
 
+    @Option(names = "--allow-incomplete", description = "Gate an unfinished run (or baseline) as it is; the output "
+            + "then says INCOMPLETE, and errors.rate counts the planned items never asked. Without it such a run is "
+            + "refused (exit 2).")
+    boolean allowIncomplete;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "YAML file with defaults for these options (keys are the long option names).")
     Path config;
@@ -71,8 +76,8 @@ final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RulesFile rules = RulesFile.collect(rulesFile, this.rules, "--rule");
-        RunResults run = RunResults.read(dir);
-        RunResults base = baseline == null ? null : RunResults.read(baseline);
+        RunResults run = RunResults.read(dir, allowIncomplete);
+        RunResults base = baseline == null ? null : RunResults.read(baseline, allowIncomplete);
         GateReport report = Gate.evaluate(rules.rules(), run, base, rules.alpha(alpha));
         spec.commandLine().getOut().print(GateTerminal.render(report));
         spec.commandLine().getOut().flush();

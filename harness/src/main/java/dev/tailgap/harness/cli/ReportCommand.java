@@ -40,11 +40,15 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-write", description = "Do not rewrite report.json, report.md and report.html.")
     boolean noWrite;
 
+    @Option(names = "--allow-incomplete", description = "Report an unfinished run (killed, stopped, or the endpoint "
+            + "failed) as it is; every output is then marked INCOMPLETE. Without it such a run is refused (exit 2).")
+    boolean allowIncomplete;
+
     @Override
     public Integer call() {
         SavedRun.read(dir); // a clear error for a directory that is not a run, before reading anything else
         List<ItemResult> items = RunReports.items(dir);
-        Report report = RunReports.report(dir, items, Version.tool());
+        Report report = RunReports.report(dir, items, Version.tool(), allowIncomplete);
         List<Path> written = new ArrayList<>();
         if (!noWrite) {
             RunDirectory rd = new RunDirectory(dir);

@@ -2,7 +2,10 @@ package dev.tailgap.harness.cli;
 
 import dev.tailgap.harness.RunSpec;
 import dev.tailgap.harness.TailgapException;
+import dev.tailgap.harness.cache.CacheReuse;
 import dev.tailgap.harness.cache.ResponseCache;
+import dev.tailgap.harness.engine.RunDirectory;
+import dev.tailgap.harness.engine.RunState;
 import dev.tailgap.harness.engine.RunSpecFile;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,6 +31,7 @@ final class RunCommand implements Callable<Integer> {
     /** Options that --resume may change: how to run, never what is asked or how it is scored. */
     private static final Set<String> RESUMABLE = Set.of("--resume", "--concurrency", "--timeout", "--retries",
             "--retry-backoff", "--max-error-rate", "--rpm", "--tpm", "--cache-sampled", "--no-cache", "--cache-dir",
+            "--cache-reuse",
             "--quiet", "--config", "--base-url");
 
     @Spec
@@ -68,6 +72,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Also answer sampled requests (temperature > 0 without --gen-seed) from the cache.")
     boolean cacheSampled;
 
+    @Option(names = "--cache-reuse", paramLabel = "identity|always|never", defaultValue = "identity",
+            description = "Which cached answers may be served: identity (default) only those recorded while the "
+                    + "endpoint reported the same served model (reply model, system_fingerprint, /v1/models, /props, "
+                    + "Ollama digest), none when it reports nothing; always any answer to the same request, whatever "
+                    + "model gave it (risk: a model swapped behind the same URL replays the old one's answers); never "
+                    + "none.")
+    String cacheReuse;
+
     @Mixin
     CacheOptions cache;
 
@@ -95,7 +107,16 @@ final class RunCommand implements Callable<Integer> {
         if (api != null) {
             opts.put("api", api);
         }
-        return RunOptions.build(run.toSpec(model, baseUrl, apiKeyEnv, opts).cacheSampled(cacheSampled));
+        return RunOptions.build(run.toSpec(model, baseUrl, apiKeyEnv, opts).cacheSampled(cacheSampled)
+                .cacheReuse(reuse()));
+    }
+
+    private CacheReuse reuse() {
+        try {
+            return CacheReuse.parse(cacheReuse);
+        } catch (IllegalArgumentException e) {
+            throw TailgapException.usage("--cache-reuse: " + e.getMessage());
+        }
     }
 
     /** The recorded spec with the execution options given on the command line. */
@@ -120,6 +141,14 @@ final class RunCommand implements Callable<Integer> {
         }
         if (cacheSampled) {
             b.cacheSampled(true);
+        }
+        if (given.contains("--cache-reuse")) {
+            b.cacheReuse(reuse());
+        }
+        RunState state = new RunDirectory(resume).state();
+        if (state != null && state.complete()) {
+            throw TailgapException.usage(resume + " holds a finished run: there is nothing to resume (rerun the "
+                    + "command without --resume to start a new run, which goes to a new directory)");
         }
         return RunOptions.build(b);
     }

@@ -55,13 +55,17 @@ final class Runner {
         }
         out.print(TerminalTable.render(result.report()));
         out.println();
+        for (String w : result.warnings()) {
+            err.println("tailgap: warning: " + w);
+        }
+        err.flush();
         if (result.resumed() > 0) {
-            out.println("resumed: " + result.resumed() + " items were kept from an earlier attempt, "
+            out.println("resumed: " + result.resumed() + " items were kept from an earlier attempt of this run, "
                     + result.asked() + " asked now");
         }
         if (result.cacheHits() > 0) {
             out.println("cache: " + result.cacheHits() + " of " + result.asked() + " answers came from "
-                    + cache.file() + " (--no-cache to ask again)");
+                    + cache.file() + ", recorded under the same served identity (--no-cache to ask again)");
         }
         if (cache != null && cache.failures() > 0) {
             err.println("tailgap: warning: " + cache.failures() + " response cache reads or writes failed ("

@@ -52,6 +52,11 @@ public final class RunComparer {
      * @throws TailgapException (usage) when a directory is not a run, or the runs used different datasets
      */
     public static Comparison compare(List<Path> dirs, String tool) {
+        return compare(dirs, tool, false);
+    }
+
+    /** Like {@link #compare(List, String)}; unfinished runs are refused unless {@code allowIncomplete}. */
+    public static Comparison compare(List<Path> dirs, String tool, boolean allowIncomplete) {
         if (dirs.size() < 2) {
             throw TailgapException.usage("compare needs at least two run directories, got " + dirs.size());
         }
@@ -78,14 +83,16 @@ public final class RunComparer {
             boolean same = s.bucketing().equals(bucketing);
             Aggregator agg = new Aggregator(bucketing);
             Map<String, ItemResult> byId = new HashMap<>();
-            for (ItemResult r : RunReports.items(dirs.get(i))) {
+            List<ItemResult> logged = RunReports.items(dirs.get(i));
+            s.requireComplete(dirs.get(i), logged.size(), allowIncomplete);
+            for (ItemResult r : logged) {
                 ItemResult rb = same ? r : rebucket(r, bucketing);
                 agg.add(rb);
                 byId.put(rb.id(), rb);
             }
             items.add(byId);
             runs.add(new ComparedRun(labels.get(i), name(dirs.get(i)),
-                    agg.report(tool, s.dataset(), s.settings(), base.minBucketSize())));
+                    agg.report(tool, s.dataset(), s.settings(), base.minBucketSize()).withIntegrity(s.integrity(agg))));
         }
 
         List<String> bucketNames = runs.get(0).report().buckets().stream().map(BucketStats::name).toList();
@@ -104,7 +111,8 @@ public final class RunComparer {
         String bucket = b.buckets().get(b.assign(r.frequency())).name();
         return new ItemResult(r.id(), r.question(), r.answers(), r.concept(), r.relation(), r.frequency(), bucket,
                 r.rawAnswer(), r.extracted(), r.outcome(), r.error(), r.latencyMs(), r.promptTokens(),
-                r.completionTokens());
+                r.completionTokens(), r.finishReason(), r.reasoning(), r.servedModel(), r.fingerprint(),
+                r.firstTokenMs(), r.cached(), r.attempt());
     }
 
     /** Each run's model name; a repeated one gets its directory name, and a number if that is not enough. */

@@ -13,6 +13,7 @@ import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.Outcome;
 import dev.tailgap.reports.RelationStats;
 import dev.tailgap.reports.Report;
+import dev.tailgap.reports.RunIntegrity;
 import dev.tailgap.reports.Totals;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,10 +32,15 @@ public final class Aggregator {
     private final long[][] counts; // [bucket][outcome ordinal]
     private final LogLinearFit fit = new LogLinearFit();
     private final TreeMap<String, long[][]> relations = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+    private final long[] truncated;
+    private long cached;
+    private final TreeMap<Integer, Long> byAttempt = new TreeMap<>();
+    private final Map<List<String>, Long> served = new java.util.HashMap<>();
 
     public Aggregator(Bucketing bucketing) {
         this.bucketing = bucketing;
         this.counts = new long[bucketing.buckets().size()][Outcome.values().length];
+        this.truncated = new long[counts.length];
     }
 
     /** Adds one result; its bucket must be one of the bucketing's names. */
@@ -46,7 +52,47 @@ public final class Aggregator {
                 [b][r.outcome().ordinal()]++;
         if (r.outcome() != Outcome.ERROR) {
             fit.add(r.frequency(), r.outcome() == Outcome.CORRECT);
+            served.merge(java.util.Arrays.asList(r.servedModel(), r.fingerprint()), 1L, Long::sum);
         }
+        if (r.truncated()) {
+            truncated[b]++;
+        }
+        if (r.cached()) {
+            cached++;
+        }
+        byAttempt.merge(r.attempt(), 1L, Long::sum);
+    }
+
+    /** Answers cut off by the token limit so far. */
+    public synchronized long truncated() {
+        long n = 0;
+        for (long t : truncated) {
+            n += t;
+        }
+        return n;
+    }
+
+    /**
+     * The provenance of the results so far: {@code complete} and {@code planned} as the run knows them, answers from
+     * the cache, answers of attempts before {@code attempt}, truncation per bucket, the served models the replies
+     * named (sorted) and the endpoint's facts.
+     */
+    public synchronized RunIntegrity integrity(boolean complete, long planned, int attempt,
+                                               Map<String, String> endpoint) {
+        Map<String, Integer> perBucket = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < truncated.length; i++) {
+            perBucket.put(bucketing.buckets().get(i).name(), (int) truncated[i]);
+        }
+        long earlier = 0;
+        for (Map.Entry<Integer, Long> e : byAttempt.headMap(attempt).entrySet()) {
+            earlier += e.getValue();
+        }
+        List<RunIntegrity.Served> models = new ArrayList<>();
+        served.forEach((k, n) -> models.add(new RunIntegrity.Served(k.get(0), k.get(1), n.intValue())));
+        models.sort(Comparator.comparing(RunIntegrity.Served::model, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(RunIntegrity.Served::fingerprint, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return new RunIntegrity(complete, (int) planned, (int) truncated(), perBucket, (int) cached, (int) earlier,
+                models, endpoint);
     }
 
     public synchronized long count(Outcome outcome) {

@@ -4,45 +4,77 @@ import dev.tailgap.adapters.AdapterException;
 import dev.tailgap.adapters.Completion;
 import dev.tailgap.adapters.CompletionRequest;
 import dev.tailgap.harness.cache.CacheKey;
+import dev.tailgap.harness.cache.CacheReuse;
 import dev.tailgap.harness.cache.ResponseCache;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Answers a request from the {@link ResponseCache} when it holds the same request ({@link CacheKey}), else asks the
- * rest of the chain and stores the completion. Failures are never stored. Sampled requests (temperature &gt; 0
- * without a seed) are stored but answered from the cache only when {@code serveSampled}. Outermost in the chain, so a
- * hit costs no retry, rate-limit token or concurrency slot. Thread-safe.
+ * Answers a request from the {@link ResponseCache} when it holds the same request ({@link CacheKey}) recorded under
+ * the served identity the endpoint has now, else asks the rest of the chain and stores the completion under that
+ * identity. Which stored answers may be served is {@link CacheReuse}: under {@code IDENTITY} (the default) nothing is
+ * served before the run's first live reply has told the identity, nor when the endpoint offers none. Failures are
+ * never stored. Sampled requests (temperature &gt; 0 without a seed) are stored but served only when
+ * {@code serveSampled}. Outermost in the chain, so a hit costs no retry, rate-limit token or concurrency slot.
+ * Thread-safe.
  */
-public final class CacheInterceptor implements Interceptor {
+final class CacheInterceptor implements Interceptor {
     private final ResponseCache cache;
     private final CacheKey.Endpoint endpoint;
     private final boolean serveSampled;
+    private final CacheReuse reuse;
+    private final ServedTracker served;
     private final AtomicLong hits = new AtomicLong();
+    private final ThreadLocal<Boolean> lastWasHit = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-    public CacheInterceptor(ResponseCache cache, CacheKey.Endpoint endpoint, boolean serveSampled) {
+    CacheInterceptor(ResponseCache cache, CacheKey.Endpoint endpoint, boolean serveSampled, CacheReuse reuse,
+                     ServedTracker served) {
         this.cache = cache;
         this.endpoint = endpoint;
         this.serveSampled = serveSampled;
+        this.reuse = reuse;
+        this.served = served;
     }
 
     @Override
     public Completion intercept(CompletionRequest request, ModelCall next) throws AdapterException {
         String key = CacheKey.of(endpoint, request);
+        lastWasHit.set(Boolean.FALSE);
         if (serveSampled || !CacheKey.sampled(request.params())) {
-            Optional<Completion> hit = cache.get(key);
+            Optional<Completion> hit = lookUp(key);
             if (hit.isPresent()) {
                 hits.incrementAndGet();
+                lastWasHit.set(Boolean.TRUE);
                 return hit.get();
             }
         }
         Completion c = next.call(request);
-        cache.put(key, endpoint.provider(), request.model(), c);
+        ServedIdentity now = served.identity();
+        if (now != null) {
+            cache.put(key, now.digest(), endpoint.provider(), request.model(), c);
+        }
         return c;
     }
 
+    private Optional<Completion> lookUp(String key) {
+        switch (reuse) {
+            case ALWAYS:
+                return cache.get(key, null);
+            case IDENTITY:
+                ServedIdentity now = served.identity();
+                return now == null || !now.known() ? Optional.empty() : cache.get(key, now.digest());
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /** Whether the last call made on this thread was answered from the cache (the chain runs on the caller's thread). */
+    boolean answeredLastCallOnThisThread() {
+        return lastWasHit.get();
+    }
+
     /** Requests answered from the cache so far. */
-    public long hits() {
+    long hits() {
         return hits.get();
     }
 }

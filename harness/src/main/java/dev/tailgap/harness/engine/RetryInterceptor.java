@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Until some request through this interceptor has succeeded, a connection failure is retried only once: an
  * endpoint that was never reachable is a wrong URL or a server that is down, and the run should say so in seconds.
- * Built on Failsafe; thread-safe.
+ * The back-off after a connection failure is at most {@link #MAX_CONNECTION_BACKOFF}, so a server that went away is
+ * noticed quickly. Every attempt is reported to {@link Attempts}, which can end all retries at once (the endpoint is
+ * down: {@link FailureKind#ENDPOINT_DOWN}). Built on Failsafe; thread-safe.
  */
 public final class RetryInterceptor implements Interceptor {
     /** Longest exponential back-off between two attempts. */
@@ -31,11 +33,45 @@ public final class RetryInterceptor implements Interceptor {
     static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
     /** Retries of a connection failure before any request has succeeded. */
     static final int UNREACHED_RETRIES = 1;
+    /** Longest back-off after a connection failure. */
+    static final Duration MAX_CONNECTION_BACKOFF = Duration.ofSeconds(5);
+
+    /** Hears of every attempt and may end all retries. */
+    public interface Attempts {
+        void succeeded();
+
+        void failed(AdapterException e);
+
+        /** True when no further attempt should be made. */
+        boolean givingUp();
+
+        Attempts NONE = new Attempts() {
+            @Override
+            public void succeeded() {
+            }
+
+            @Override
+            public void failed(AdapterException e) {
+            }
+
+            @Override
+            public boolean givingUp() {
+                return false;
+            }
+        };
+    }
 
     private final FailsafeExecutor<Completion> retrying;
+    private final Attempts attempts;
     private final AtomicBoolean reached = new AtomicBoolean();
 
     public RetryInterceptor(int maxRetries, Duration backoff) {
+        this(maxRetries, backoff, Attempts.NONE);
+    }
+
+    /** Retries reporting every attempt to {@code attempts}. */
+    public RetryInterceptor(int maxRetries, Duration backoff, Attempts attempts) {
+        this.attempts = attempts;
         RetryPolicy<Completion> policy = RetryPolicy.<Completion>builder()
                 .handleIf(e -> e instanceof AdapterException && ((AdapterException) e).retryable())
                 .withMaxRetries(maxRetries)
@@ -43,7 +79,11 @@ public final class RetryInterceptor implements Interceptor {
                     Throwable last = ctx.getLastException();
                     Duration asked = last instanceof AdapterException
                             ? ((AdapterException) last).retryAfter().orElse(null) : null;
-                    return delay(ctx.getAttemptCount(), asked, backoff, ThreadLocalRandom.current().nextDouble());
+                    Duration d = delay(ctx.getAttemptCount(), asked, backoff,
+                            ThreadLocalRandom.current().nextDouble());
+                    boolean connection = last instanceof AdapterException
+                            && ((AdapterException) last).kind() == FailureKind.CONNECTION;
+                    return connection && d.compareTo(MAX_CONNECTION_BACKOFF) > 0 ? MAX_CONNECTION_BACKOFF : d;
                 })
                 .build();
         this.retrying = Failsafe.with(policy);
@@ -68,11 +108,21 @@ public final class RetryInterceptor implements Interceptor {
     public Completion intercept(CompletionRequest request, ModelCall next) throws AdapterException {
         try {
             return retrying.get(ctx -> {
+                if (attempts.givingUp()) {
+                    throw new GiveUp(new AdapterException(FailureKind.ENDPOINT_DOWN,
+                            "not asked: the endpoint stopped answering"));
+                }
                 try {
                     Completion c = next.call(request);
                     reached.set(true);
+                    attempts.succeeded();
                     return c;
                 } catch (AdapterException e) {
+                    attempts.failed(e);
+                    if (attempts.givingUp()) {
+                        throw new GiveUp(e.kind() == FailureKind.CANCELLED ? e
+                                : new AdapterException(FailureKind.ENDPOINT_DOWN, e.getMessage()));
+                    }
                     if (e.kind() == FailureKind.CONNECTION && !reached.get()
                             && ctx.getAttemptCount() >= UNREACHED_RETRIES) {
                         throw new GiveUp(e);

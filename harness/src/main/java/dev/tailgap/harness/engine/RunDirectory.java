@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -35,9 +36,11 @@ import java.util.function.Consumer;
  * <p>Contract: the item log only ever holds complete lines for distinct items, and a line is forced to disk before its
  * item counts as done; spec and reports are written atomically, so they are never partial. Opening an existing
  * directory for the same run keeps its finished items (ERROR results are dropped so they are asked again); a directory
- * holding a different run is refused, naming the first setting that differs. {@value #SPEC} also records how to run
- * it ({@value #RESUME_KEY}: everything needed to rebuild the run spec for {@code --resume}); that part may change
- * between attempts.
+ * holding a different run is refused, naming the first setting that differs; a directory with an item log but no
+ * {@value #SPEC} is refused. {@value #SPEC} also records how to run it ({@value #RESUME_KEY}: everything needed to
+ * rebuild the run spec for {@code --resume}), the run's state ({@value #STATE_KEY}: {@code running}, {@code stopped}
+ * or {@code complete}, the planned item count and the attempt number) and the served identity it was asked under
+ * ({@value #SERVED_KEY}); those parts may change between attempts and are not the run's identity.
  */
 public final class RunDirectory {
     public static final String SPEC = "spec.json";
@@ -47,6 +50,10 @@ public final class RunDirectory {
     public static final String REPORT_HTML = "report.html";
     /** The key of spec.json's section that rebuilds the run spec; not part of the run's identity. */
     public static final String RESUME_KEY = "spec";
+    /** The key of spec.json's section with the run's state ({@link RunState}). */
+    public static final String STATE_KEY = "state";
+    /** The key of spec.json's section with the served identity the run's answers came from. */
+    public static final String SERVED_KEY = "served";
 
     static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -65,25 +72,56 @@ public final class RunDirectory {
         return dir.resolve(name);
     }
 
+    /** The state recorded in this directory's spec.json, or {@code null} when it has none (new, or tailgap 0.1). */
+    public RunState state() {
+        JsonNode spec = readSpec();
+        return spec == null ? null : RunState.of(spec.get(STATE_KEY));
+    }
+
+    /** The served identity facts recorded in spec.json, or {@code null} when none were. */
+    Map<String, String> servedFacts() {
+        JsonNode spec = readSpec();
+        JsonNode facts = spec == null ? null : spec.path(SERVED_KEY).get("facts");
+        if (facts == null || !facts.isObject()) {
+            return null;
+        }
+        Map<String, String> m = new java.util.TreeMap<>();
+        facts.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        return m;
+    }
+
+    private JsonNode readSpec() {
+        Path specFile = file(SPEC);
+        if (!Files.exists(specFile)) {
+            return null;
+        }
+        try {
+            return JSON.readTree(specFile.toFile());
+        } catch (IOException e) {
+            throw TailgapException.usage(specFile + " is not valid JSON (" + e.getMessage()
+                    + "); delete the run directory to start over");
+        }
+    }
+
     /**
      * Creates the directory or checks that it holds the run {@code identity} describes, records {@code resume} (how to
-     * run it), then keeps the finished (non-ERROR) results of an earlier attempt, handing each to {@code kept}. Returns
-     * how many were kept.
+     * run it) and the state {@code running} of attempt {@code attempt} planning {@code planned} items, then keeps the
+     * finished (non-ERROR) results of earlier attempts, handing each to {@code kept}. Returns how many were kept.
      */
-    public int open(Map<String, Object> identity, Map<String, Object> resume, Consumer<ItemResult> kept) {
+    public int open(Map<String, Object> identity, Map<String, Object> resume, RunState state,
+                    Consumer<ItemResult> kept) {
         try {
             Files.createDirectories(dir);
-            Path specFile = file(SPEC);
-            if (Files.exists(specFile)) {
-                JsonNode existing;
-                try {
-                    existing = JSON.readTree(specFile.toFile());
-                } catch (IOException e) {
-                    throw TailgapException.usage(specFile + " is not valid JSON (" + e.getMessage()
-                            + "); delete the run directory to start over");
-                }
+            JsonNode existing = readSpec();
+            if (existing == null && Files.exists(file(ITEMS)) && Files.size(file(ITEMS)) > 0) {
+                throw TailgapException.usage("run directory " + dir + " holds an item log but no " + SPEC
+                        + ", so nothing says which run its items belong to; pass another --out, or delete it");
+            }
+            Object served = null;
+            if (existing != null) {
                 if (existing instanceof ObjectNode) {
-                    ((ObjectNode) existing).remove(RESUME_KEY);
+                    served = ((ObjectNode) existing).get(SERVED_KEY);
+                    ((ObjectNode) existing).remove(List.of(RESUME_KEY, STATE_KEY, SERVED_KEY));
                 }
                 String diff = firstDifference(existing, JSON.readTree(prettyJson(identity)), "");
                 if (diff != null) {
@@ -93,6 +131,10 @@ public final class RunDirectory {
             }
             Map<String, Object> spec = new LinkedHashMap<>(identity);
             spec.put(RESUME_KEY, resume);
+            spec.put(STATE_KEY, state.toMap());
+            if (served != null) {
+                spec.put(SERVED_KEY, served);
+            }
             writeAtomically(SPEC, prettyJson(spec));
             Files.deleteIfExists(file(REPORT_JSON));
             Files.deleteIfExists(file(REPORT_MD));
@@ -101,6 +143,29 @@ public final class RunDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare run directory " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Rewrites spec.json's state section. */
+    void writeState(RunState state) {
+        updateSpec(STATE_KEY, state.toMap());
+    }
+
+    /** Records the served identity the run's answers come from. */
+    void writeServed(ServedIdentity identity) {
+        Map<String, Object> served = new LinkedHashMap<>();
+        served.put("digest", identity.digest());
+        served.put("known", identity.known());
+        served.put("facts", identity.facts());
+        updateSpec(SERVED_KEY, served);
+    }
+
+    private void updateSpec(String key, Object value) {
+        JsonNode spec = readSpec();
+        if (!(spec instanceof ObjectNode)) {
+            throw new IllegalStateException("no " + SPEC + " in " + dir);
+        }
+        ((ObjectNode) spec).set(key, JSON.valueToTree(value));
+        writeAtomically(SPEC, prettyJson(spec));
     }
 
     /** Where two spec trees first differ, as "PATH: A there, B now", or {@code null} when they are equal. */
@@ -130,7 +195,10 @@ public final class RunDirectory {
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
-    /** Rewrites the item log without ERROR results and without a torn last line; returns the results kept. */
+    /**
+     * Rewrites the item log without ERROR results and without a torn last line; returns the results kept. A corrupt
+     * line elsewhere is a usage error naming file and line: the log is left as it was.
+     */
     private int compactLog(Consumer<ItemResult> kept) throws IOException {
         Path items = file(ITEMS);
         if (!Files.exists(items)) {
@@ -143,7 +211,7 @@ public final class RunDirectory {
              FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                      StandardOpenOption.TRUNCATE_EXISTING);
              BufferedWriter w = new BufferedWriter(Channels.newWriter(out, StandardCharsets.UTF_8))) {
-            for (ItemResult r : reader) {
+            for (ItemResult r = next(reader); r != null; r = next(reader)) {
                 if (r.outcome() != Outcome.ERROR) {
                     w.write(ItemLog.toJsonLine(r));
                     w.write('\n');
@@ -153,9 +221,22 @@ public final class RunDirectory {
             }
             w.flush();
             out.force(false);
+        } catch (TailgapException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         moveDurably(tmp, items);
         return n;
+    }
+
+    /** The next result of a log, or a usage error naming the corrupt line and what to do. */
+    public static ItemResult next(ItemLog.Reader reader) {
+        try {
+            return reader.nextResult();
+        } catch (IOException e) {
+            throw TailgapException.usage(e.getMessage() + " (the item log is corrupt there; fix or delete that line,"
+                    + " or delete the run directory to start over)");
+        }
     }
 
     /** The item log's writer, with group commit (see {@link ItemLogWriter}). */

@@ -34,7 +34,7 @@ public final class RunReports {
         List<ItemResult> out = new ArrayList<>();
         if (Files.exists(file)) {
             try (ItemLog.Reader reader = ItemLog.read(file)) {
-                for (ItemResult r : reader) {
+                for (ItemResult r = RunDirectory.next(reader); r != null; r = RunDirectory.next(reader)) {
                     out.add(r);
                 }
             } catch (IOException e) {
@@ -44,12 +44,17 @@ public final class RunReports {
         return out;
     }
 
-    /** The report of a saved run from its item results, read once by the caller with {@link #items}. */
-    public static Report report(Path dir, List<ItemResult> items, String tool) {
+    /**
+     * The report of a saved run from its item results, read once by the caller with {@link #items}; an unfinished
+     * run is a usage error unless {@code allowIncomplete} (then the report says INCOMPLETE).
+     */
+    public static Report report(Path dir, List<ItemResult> items, String tool, boolean allowIncomplete) {
         SavedRun saved = SavedRun.read(dir);
+        saved.requireComplete(dir, items.size(), allowIncomplete);
         Aggregator aggregator = new Aggregator(saved.bucketing());
         items.forEach(aggregator::add);
-        return aggregator.report(tool, saved.dataset(), saved.settings(), saved.minBucketSize());
+        return aggregator.report(tool, saved.dataset(), saved.settings(), saved.minBucketSize())
+                .withIntegrity(saved.integrity(aggregator));
     }
 
     /** Writes report.html from the report and the directory's item log; returns its path. */

@@ -6,6 +6,7 @@ import dev.tailgap.adapters.GenerationParams;
 import dev.tailgap.harness.RunSpec;
 import dev.tailgap.harness.Secrets;
 import dev.tailgap.harness.TailgapException;
+import dev.tailgap.harness.cache.CacheReuse;
 import dev.tailgap.harness.scoring.PromptTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,6 +67,7 @@ public final class RunSpecFile {
         m.put("rpm", spec.rpm());
         m.put("tpm", spec.tpm());
         m.put("cacheSampled", spec.cacheSampled());
+        m.put("cacheReuse", spec.cacheReuse().label());
         return m;
     }
 
@@ -127,6 +129,8 @@ public final class RunSpecFile {
                     .rpm(s.path("rpm").isNumber() ? s.get("rpm").asInt() : null)
                     .tpm(s.path("tpm").isNumber() ? s.get("tpm").asInt() : null)
                     .cacheSampled(s.path("cacheSampled").asBoolean(false))
+                    .cacheReuse(s.hasNonNull("cacheReuse") ? CacheReuse.parse(s.get("cacheReuse").asText())
+                            : CacheReuse.IDENTITY)
                     .out(runDir)
                     .build();
         } catch (IllegalArgumentException e) {

@@ -19,10 +19,42 @@ import java.util.Map;
 
 /**
  * What a run directory's {@value RunDirectory#SPEC} records: the run's settings (as stamped into its report), the
- * dataset it used and the bucket definitions computed from the whole dataset. Enough to rebuild the report from the
- * item log without the dataset or the model: {@code report}, {@code rescore} and {@code compare} start here.
+ * dataset it used, the bucket definitions computed from the whole dataset, its {@link RunState} ({@code null} for a
+ * run of tailgap 0.1, which recorded none) and the facts of the served identity it was asked under. Enough to rebuild
+ * the report from the item log without the dataset or the model: {@code report}, {@code gate} and {@code compare}
+ * start here, and refuse an unfinished run unless told to accept it ({@link #requireComplete}).
  */
-public record SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketing bucketing, int minBucketSize) {
+public record SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketing bucketing, int minBucketSize,
+                       RunState state, Map<String, String> served) {
+
+    /** A run about to start: no state or identity yet. */
+    public SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketing bucketing, int minBucketSize) {
+        this(settings, dataset, bucketing, minBucketSize, null, Map.of());
+    }
+
+    /** Whether the run finished; a run of tailgap 0.1 (no state) counts as finished, as it wrote no state. */
+    public boolean complete() {
+        return state == null || state.complete();
+    }
+
+    /**
+     * Throws a usage error naming asked and planned items when the run in {@code dir} is unfinished and
+     * {@code allowIncomplete} is false; {@code asked} is how many items its log holds.
+     */
+    public void requireComplete(Path dir, long asked, boolean allowIncomplete) {
+        if (complete() || allowIncomplete) {
+            return;
+        }
+        throw TailgapException.usage("run " + dir + " is incomplete: " + asked + " of " + state.planned()
+                + " planned items were asked (" + state.status().label() + "); finish it with tailgap run --resume "
+                + dir + ", or pass --allow-incomplete to use it as it is (every output is then marked INCOMPLETE)");
+    }
+
+    /** The provenance of the results {@code aggregator} holds, under this run's state. */
+    public dev.tailgap.reports.RunIntegrity integrity(Aggregator aggregator) {
+        return aggregator.integrity(complete(), state == null ? -1 : state.planned(),
+                state == null ? 1 : state.attempt(), served);
+    }
 
     /** The JSON tree written to spec.json. */
     Map<String, Object> toSpecFile() {
@@ -61,8 +93,12 @@ public record SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketi
                         n.required("size").asInt()));
             }
             Object min = settings.get("minBucketSize");
+            Map<String, String> served = new java.util.TreeMap<>();
+            root.path(RunDirectory.SERVED_KEY).path("facts").fields()
+                    .forEachRemaining(e -> served.put(e.getKey(), e.getValue().asText()));
             return new SavedRun(settings, ref, new Bucketing(b.required("scheme").asText(), buckets),
-                    min instanceof Number ? ((Number) min).intValue() : 0);
+                    min instanceof Number ? ((Number) min).intValue() : 0, RunState.of(root.get(RunDirectory.STATE_KEY)),
+                    served);
         } catch (IOException | IllegalArgumentException e) {
             throw TailgapException.usage(file + ": not a valid run spec: " + e.getMessage());
         }
@@ -74,13 +110,13 @@ public record SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketi
         Path items = dir.resolve(RunDirectory.ITEMS);
         if (Files.exists(items)) {
             try (ItemLog.Reader reader = ItemLog.read(items)) {
-                for (ItemResult r : reader) {
+                for (ItemResult r = RunDirectory.next(reader); r != null; r = RunDirectory.next(reader)) {
                     aggregator.add(r);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return aggregator.report(tool, dataset, settings, minBucketSize);
+        return aggregator.report(tool, dataset, settings, minBucketSize).withIntegrity(integrity(aggregator));
     }
 }

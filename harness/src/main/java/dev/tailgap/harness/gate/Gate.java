@@ -79,8 +79,8 @@ public final class Gate {
             }
             results.add(m.result(test));
         }
-        return new GateReport(run.label(), run.model(), run.report().dataset(),
-                baseline == null ? null : baseline.label(), baseline == null ? null : baseline.model(), alpha,
+        return new GateReport(stamped(run), run.model(), run.report().dataset(),
+                baseline == null ? null : stamped(baseline), baseline == null ? null : baseline.model(), alpha,
                 results);
     }
 
@@ -99,6 +99,12 @@ public final class Gate {
             return "an unknown dataset";
         }
         return d.name() + "@" + d.version() + " (sha256 " + d.sha256() + ")";
+    }
+
+    /** A run's label, with the INCOMPLETE banner when it is unfinished, so every gate output carries it. */
+    private static String stamped(RunResults r) {
+        String banner = r.report().integrity().incompleteBanner(r.report().overall().asked());
+        return banner == null ? r.label() : r.label() + " (" + banner + ")";
     }
 
     /** Holm over the change rules judged by their test (on the point estimate); the others keep their raw p. */
@@ -130,10 +136,24 @@ public final class Gate {
             }
             case ERRORS: {
                 boolean rate = rule.metric().equals("rate");
-                Estimate e = rate ? Proportions.wilson(o.errors(), o.asked())
-                        : new Estimate(o.errors(), Double.NaN, Double.NaN);
-                return new Measured(rule, "all items", rate ? "error rate" : "errors", e, !rate, o.asked(),
-                        o.asked() == 0 ? "no item was asked" : null, null);
+                int unasked = r.integrity().unasked(o.asked());
+                int failed = o.errors() + unasked;
+                int planned = o.asked() + unasked;
+                Estimate e = rate ? Proportions.wilson(failed, planned) : new Estimate(failed, Double.NaN, Double.NaN);
+                String what = unasked == 0 ? (rate ? "error rate" : "errors")
+                        : (rate ? "error rate (" + unasked + " planned items never asked count as errors)"
+                        : "errors (with " + unasked + " planned items never asked)");
+                return new Measured(rule, "all items", what, e, !rate, planned,
+                        planned == 0 ? "no item was asked" : null, null);
+            }
+            case TRUNCATED: {
+                boolean rate = rule.metric().equals("rate");
+                int truncated = r.integrity().truncated();
+                int answered = o.asked() - o.errors();
+                Estimate e = rate ? Proportions.wilson(truncated, answered)
+                        : new Estimate(truncated, Double.NaN, Double.NaN);
+                return new Measured(rule, "all answers", rate ? "truncation rate" : "truncated answers", e, !rate,
+                        answered, answered == 0 ? "no item was answered" : null, null);
             }
             case BUCKETS: {
                 BucketStats smallest = null;

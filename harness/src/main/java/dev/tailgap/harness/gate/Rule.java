@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  *   metrics are {@code accuracy}, {@code hallucination}, {@code abstention}, {@code precision} and {@code n}
  *   (scored items); against a baseline, {@code accuracy.drop} (baseline minus run) and {@code hallucination.rise}
  *   (run minus baseline) over the items scored in both.</li>
- *   <li>{@code gap.accuracy}, {@code gap.hallucination}; {@code errors.rate}, {@code errors.count};
+ *   <li>{@code gap.accuracy}, {@code gap.hallucination}; {@code errors.rate}, {@code errors.count} (ERROR items and
+ *   planned items never asked, over the planned items); {@code truncated.rate}, {@code truncated.count} (answers cut
+ *   off by the token limit, over the answered items);
  *   {@code buckets.minSize} (scored items in the smallest bucket); {@code slope.perDecade}, {@code slope.r2}.</li>
  *   <li>{@code .lower}/{@code .upper} hold the threshold to a bound of the 95% interval instead of the estimate.</li>
  *   <li>{@code OP} is one of {@code >= <= > <}; a change rule takes {@code <=} or {@code <}. {@code THRESHOLD} is a
@@ -31,7 +33,7 @@ public record Rule(String text, Kind kind, String subject, String metric, Change
                    String comparator, double threshold, String origin) {
 
     /** What a rule is about. */
-    public enum Kind { BUCKET, GAP, ERRORS, BUCKETS, SLOPE }
+    public enum Kind { BUCKET, GAP, ERRORS, TRUNCATED, BUCKETS, SLOPE }
 
     /** A comparison with a baseline run, over paired items. */
     public enum Change {
@@ -129,6 +131,8 @@ public record Rule(String text, Kind kind, String subject, String metric, Change
                 return Kind.GAP;
             case "errors":
                 return Kind.ERRORS;
+            case "truncated":
+                return Kind.TRUNCATED;
             case "buckets":
                 return Kind.BUCKETS;
             case "slope":
@@ -143,6 +147,7 @@ public record Rule(String text, Kind kind, String subject, String metric, Change
             case GAP:
                 return List.of("accuracy", "hallucination");
             case ERRORS:
+            case TRUNCATED:
                 return List.of("rate", "count");
             case BUCKETS:
                 return List.of("minSize");

@@ -38,15 +38,39 @@ public final class RunResults {
         this.items = items;
     }
 
-    /** Reads a run directory (its spec.json and item log); no model is called. */
+    /** Reads a finished run directory (its spec.json and item log); no model is called. */
     public static RunResults read(Path dir) {
+        return read(dir, false);
+    }
+
+    /**
+     * Reads a run directory (its spec.json and item log); no model is called. An unfinished run is a usage error
+     * unless {@code allowIncomplete}.
+     */
+    public static RunResults read(Path dir, boolean allowIncomplete) {
         SavedRun saved = SavedRun.read(dir);
         Path log = dir.resolve(RunDirectory.ITEMS);
         if (!Files.isRegularFile(log)) {
             throw TailgapException.usage(dir + " has no " + RunDirectory.ITEMS + ": the run has not started");
         }
         try (ItemLog.Reader reader = ItemLog.read(log)) {
-            return of(dir.toString(), saved, reader);
+            RunResults results = of(dir.toString(), saved, () -> new java.util.Iterator<>() {
+                private ItemResult next = RunDirectory.next(reader);
+
+                @Override
+                public boolean hasNext() {
+                    return next != null;
+                }
+
+                @Override
+                public ItemResult next() {
+                    ItemResult r = next;
+                    next = RunDirectory.next(reader);
+                    return r;
+                }
+            });
+            saved.requireComplete(dir, results.report().overall().asked(), allowIncomplete);
+            return results;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + log + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -64,7 +88,8 @@ public final class RunResults {
             int bucket = saved.bucketing().indexOf(r.bucket()).getAsInt();
             byId.put(r.id(), bucket * OUTCOMES + r.outcome().ordinal());
         }
-        Report report = aggregator.report(Version.tool(), saved.dataset(), saved.settings(), saved.minBucketSize());
+        Report report = aggregator.report(Version.tool(), saved.dataset(), saved.settings(), saved.minBucketSize())
+                .withIntegrity(saved.integrity(aggregator));
         return new RunResults(label, saved, report, java.util.Collections.unmodifiableMap(byId));
     }
 

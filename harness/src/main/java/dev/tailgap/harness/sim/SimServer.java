@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The synthetic reference model served as a real OpenAI-compatible HTTP server on loopback:
  * {@code POST /v1/chat/completions}, {@code POST /v1/completions}, {@code GET /v1/models}, {@code GET /health} and
- * {@code GET /stats} (requests served). Replies carry {@code "system_fingerprint": "tailgap-synthetic"} and the model
- * list names the model {@value #MODEL_ID}: nobody should mistake it for a real model. Honours {@code max_tokens}
- * (whitespace tokens) and {@code stop}. Binds 127.0.0.1 only. A {@link Listener} hears of every model request as it
+ * {@code GET /stats} (requests served). Replies carry a {@code system_fingerprint} of {@code tailgap-synthetic-} and a
+ * digest of the parameters that change answers ({@link #fingerprint}), and the model list names the model
+ * {@value #MODEL_ID}: nobody should mistake it for a real model. Honours {@code max_tokens} (whitespace tokens; a
+ * reply cut by it says {@code "finish_reason": "length"}) and {@code stop}. Binds 127.0.0.1 only. A {@link Listener} hears of every model request as it
  * arrives (before the reply), with the key it carried: enough to count who asked what.
  */
 public final class SimServer implements AutoCloseable {
@@ -157,26 +158,45 @@ public final class SimServer implements AutoCloseable {
                 return;
             }
         }
-        String text = limit(model.answer(prompt), req.path("max_tokens").asInt(Integer.MAX_VALUE), req.get("stop"));
+        String full = model.answer(prompt);
+        int maxTokens = req.path("max_tokens").asInt(Integer.MAX_VALUE);
+        String text = limit(full, maxTokens, req.get("stop"));
+        boolean cut = maxTokens > 0 && words(limit(full, Integer.MAX_VALUE, req.get("stop"))) > maxTokens;
         ObjectNode body = JSON.createObjectNode();
         body.put("id", "sim-" + requests.get());
         body.put("object", chat ? "chat.completion" : "text_completion");
         body.put("created", 0);
         body.put("model", req.path("model").asText(MODEL_ID));
-        body.put("system_fingerprint", "tailgap-synthetic");
+        body.put("system_fingerprint", fingerprint(model.params()));
         ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
         if (chat) {
             choice.putObject("message").put("role", "assistant").put("content", text);
         } else {
             choice.put("text", text);
         }
-        choice.put("finish_reason", "stop");
+        choice.put("finish_reason", cut ? "length" : "stop");
         int promptTokens = words(prompt);
         int completionTokens = words(text);
         body.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
                 .put("total_tokens", promptTokens + completionTokens);
         send(ex, 200, body);
         lastReplyMs.accumulateAndGet(System.currentTimeMillis(), Math::max);
+    }
+
+    /**
+     * {@code tailgap-synthetic-} and a digest of every parameter that changes answers (not the latency): a model with
+     * another knowledge curve is another served model, as a real deployment's fingerprint says.
+     */
+    static String fingerprint(SimParams p) {
+        String behaviour = p.midpoint() + "|" + p.steepness() + "|" + p.floor() + "|" + p.ceiling() + "|"
+                + p.hallucinationShare() + "|" + p.seed();
+        try {
+            return "tailgap-synthetic-" + java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(behaviour.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .substring(0, 10);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String limit(String text, int maxTokens, JsonNode stop) {

@@ -22,12 +22,12 @@ class ResponseCacheTest {
     @Test
     void storesCompletionsAndReportsAndClearsThem() {
         try (ResponseCache c = ResponseCache.open(tmp)) {
-            assertThat(c.get("k1")).isEmpty();
-            c.put("k1", "openai", "gpt-x", new Completion("Paris", 12, 1));
-            c.put("k2", "openai", "gpt-x", new Completion("Rome", -1, -1));
-            c.put("k3", "ollama", "llama3.2", new Completion("", 3, 0));
-            assertThat(c.get("k1")).contains(new Completion("Paris", 12, 1));
-            assertThat(c.get("k2")).contains(new Completion("Rome", -1, -1));
+            assertThat(c.get("k1", "id1")).isEmpty();
+            c.put("k1", "id1", "openai", "gpt-x", new Completion("Paris", 12, 1));
+            c.put("k2", "id1", "openai", "gpt-x", new Completion("Rome", -1, -1));
+            c.put("k3", "id1", "ollama", "llama3.2", new Completion("", 3, 0));
+            assertThat(c.get("k1", "id1")).contains(new Completion("Paris", 12, 1));
+            assertThat(c.get("k2", "id1")).contains(new Completion("Rome", -1, -1));
             ResponseCache.Stats s = c.stats();
             assertThat(s.entries()).isEqualTo(3);
             assertThat(s.models()).containsExactly(new ResponseCache.ModelCount("openai:gpt-x", 2),
@@ -38,18 +38,33 @@ class ResponseCacheTest {
             assertThat(c.failures()).isZero();
         }
         try (ResponseCache reopened = ResponseCache.open(tmp)) {
-            assertThat(reopened.get("k1")).isEmpty();
+            assertThat(reopened.get("k1", "id1")).isEmpty();
+        }
+    }
+
+    @Test
+    void anAnswerIsServedOnlyUnderTheIdentityItWasRecordedUnderOrUnderAnyWhenAskedFor() {
+        try (ResponseCache c = ResponseCache.open(tmp)) {
+            Completion old = new Completion("Paris", 1, 1).withFinish("stop").withServed("m", "fp_a");
+            c.put("k", "identity-a", "openai", "m", old);
+            assertThat(c.get("k", "identity-a")).contains(old);
+            assertThat(c.get("k", "identity-b")).isEmpty();
+            assertThat(c.get("k", null)).contains(old);
+            Completion other = new Completion("Lyon", 1, 1).withServed("m", "fp_b");
+            c.put("k", "identity-b", "openai", "m", other);
+            assertThat(c.get("k", "identity-a")).contains(old);
+            assertThat(c.get("k", "identity-b")).contains(other);
         }
     }
 
     @Test
     void isInWalModeAndSurvivesReopening() throws Exception {
         try (ResponseCache c = ResponseCache.open(tmp)) {
-            c.put("k", "openai", "m", new Completion("x", 1, 1));
+            c.put("k", "id1", "openai", "m", new Completion("x", 1, 1));
             assertThat(Files.exists(tmp.resolve(ResponseCache.FILE + "-wal"))).isTrue();
         }
         try (ResponseCache c = ResponseCache.open(tmp)) {
-            assertThat(c.get("k")).contains(new Completion("x", 1, 1));
+            assertThat(c.get("k", "id1")).contains(new Completion("x", 1, 1));
         }
     }
 
@@ -64,8 +79,8 @@ class ResponseCacheTest {
                     int thread = t;
                     writes.add(pool.submit(() -> {
                         for (int i = 0; i < 100; i++) {
-                            c.put(thread + "/" + i, "openai", "m", new Completion("answer " + i, i, 1));
-                            assertThat(c.get(thread + "/" + i)).isPresent();
+                            c.put(thread + "/" + i, "id1", "openai", "m", new Completion("answer " + i, i, 1));
+                            assertThat(c.get(thread + "/" + i, "id1")).isPresent();
                         }
                     }));
                 }
@@ -76,7 +91,7 @@ class ResponseCacheTest {
                 pool.shutdownNow();
             }
             assertThat(a.stats().entries()).isEqualTo(800);
-            assertThat(b.get("7/99")).contains(new Completion("answer 99", 99, 1));
+            assertThat(b.get("7/99", "id1")).contains(new Completion("answer 99", 99, 1));
             assertThat(a.failures() + b.failures()).isZero();
         }
     }

@@ -137,7 +137,7 @@ class CliTest {
         assertThat(empty.code()).isZero();
         assertThat(empty.out()).contains("nothing cached yet");
         try (ResponseCache c = ResponseCache.open(dir)) {
-            c.put("k", "openai", "gpt-x", new Completion("Paris", 1, 1));
+            c.put("k", "id", "openai", "gpt-x", new Completion("Paris", 1, 1));
         }
         Result stats = tailgap("cache", "stats", "--cache-dir", dir.toString());
         assertThat(stats.out()).contains("entries    1").contains("openai:gpt-x");

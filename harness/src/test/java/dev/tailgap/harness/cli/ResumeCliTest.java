@@ -68,12 +68,14 @@ class ResumeCliTest {
 
         List<String> lines = Files.readAllLines(out.resolve("items.jsonl"));
         Files.write(out.resolve("items.jsonl"), lines.subList(0, 20));
+        dev.tailgap.harness.engine.Crashes.markRunning(out);
         long before = server.requests();
         CliTest.Result resumed = tailgap("run", "--resume", out.toString(), "-c", "3", "--no-cache", "-q");
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(server.requests() - before).isEqualTo(30);
-        assertThat(resumed.out()).contains("resumed: 20 items were kept from an earlier attempt, 30 asked now");
-        assertThat(Files.readString(out.resolve("report.json"))).isEqualTo(report);
+        assertThat(resumed.out()).contains("resumed: 20 items were kept from an earlier attempt of this run, 30 asked now");
+        assertThat(Files.readString(out.resolve("report.json")))
+                .isEqualTo(report.replace("\"fromEarlierAttempts\": 0", "\"fromEarlierAttempts\": 20"));
         assertThat(RunSpecFile.read(out).concurrency()).isEqualTo(3);
     }
 
@@ -101,6 +103,15 @@ class ResumeCliTest {
         Path out = tmp.resolve("run");
         assertThat(tailgap("run", "-m", "openai:" + SimServer.MODEL_ID, "--base-url", server.baseUrl(), "--limit", "5",
                 "--out", out.toString(), "--no-cache", "-q").code()).isZero();
+        CliTest.Result beside = tailgap("run", "-m", "openai:another", "--base-url", server.baseUrl(), "--limit", "5",
+                "--out", out.toString(), "--no-cache", "-q");
+        assertThat(beside.code()).as("a finished run is left alone: the new run goes beside it").isZero();
+        assertThat(beside.err()).contains("holds a finished run, so this run is a new one in " + out + "-2");
+        try {
+            dev.tailgap.harness.engine.Crashes.markRunning(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         CliTest.Result other = tailgap("run", "-m", "openai:another", "--base-url", server.baseUrl(), "--limit", "5",
                 "--out", out.toString(), "--no-cache", "-q");
         assertThat(other.code()).isEqualTo(2);

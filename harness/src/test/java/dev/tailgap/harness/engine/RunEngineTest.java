@@ -118,30 +118,40 @@ class RunEngineTest {
 
         // keep the first 120 results and a torn line, as a crash mid-write would leave them
         Path log = out.resolve(RunDirectory.ITEMS);
-        List<String> lines = Files.readAllLines(log);
-        Files.writeString(log, String.join("\n", lines.subList(0, 120)) + "\n" + lines.get(120).substring(0, 25));
+        Crashes.crashAfter(out, 120, Files.readAllLines(log).get(120).substring(0, 25));
         long before = server.requests();
         RunResult resumed = engine.run(spec(out).limit(300).build());
         assertThat(server.requests() - before).isEqualTo(300 - 120);
         assertThat(resumed.resumed()).isEqualTo(120);
         assertThat(Files.readAllLines(log)).hasSize(300);
-        assertThat(Files.readString(out.resolve(RunDirectory.REPORT_JSON))).isEqualTo(report);
+        assertThat(Files.readString(out.resolve(RunDirectory.REPORT_JSON)))
+                .isEqualTo(report.replace("\"fromEarlierAttempts\": 0", "\"fromEarlierAttempts\": 120"));
         assertThat(full.report().overall().asked()).isEqualTo(300);
+
+        // a finished run is never resumed: the same command starts a new run beside it
+        before = server.requests();
+        RunResult again = engine.run(spec(out).limit(300).build());
+        assertThat(again.dir()).isEqualTo(tmp.resolve("resume-2"));
+        assertThat(again.resumed()).isZero();
+        assertThat(again.warnings()).anySatisfy(w -> assertThat(w).contains("holds a finished run")
+                .contains("resume-2"));
+        assertThat(server.requests() - before).isEqualTo(300);
     }
 
     @Test
-    void aDirectoryHoldingAnotherRunIsRefused() {
+    void aDirectoryHoldingAnotherRunIsRefused() throws Exception {
         Path out = tmp.resolve("taken");
         RunEngine engine = new RunEngine(tmp, Progress.NONE, k -> null);
         engine.run(spec(out).limit(20).build());
+        Crashes.markRunning(out);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.run(spec(out).limit(21).build()))
                 .hasMessageContaining("holds a different run");
     }
 
     @Test
     void settingsCarryNoSecretsAndNameTheEndpointWithoutCredentials() {
-        assertThat(RunEngine.redact("http://user:pw@host:8000/v1?key=abc")).isEqualTo("http://host:8000/v1");
-        Map<String, Object> s = RunEngine.settings(spec(tmp).apiKeyEnv("MY_KEY").build(), dataset,
+        assertThat(RunSettings.redact("http://user:pw@host:8000/v1?key=abc")).isEqualTo("http://host:8000/v1");
+        Map<String, Object> s = RunSettings.of(spec(tmp).apiKeyEnv("MY_KEY").build(), dataset,
                 dev.tailgap.harness.scoring.Scorer.defaults());
         assertThat(s).containsEntry("apiKeyEnv", "MY_KEY").containsEntry("endpoint", "synthetic");
     }

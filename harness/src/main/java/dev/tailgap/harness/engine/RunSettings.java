@@ -1,0 +1,94 @@
+package dev.tailgap.harness.engine;
+
+import dev.tailgap.datasets.Dataset;
+import dev.tailgap.harness.RunSpec;
+import dev.tailgap.harness.Secrets;
+import dev.tailgap.harness.Version;
+import dev.tailgap.harness.scoring.Scorer;
+import dev.tailgap.reports.DatasetRef;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The parts of a run's record derived from its spec: the settings tree, the dataset reference, the directory name. */
+final class RunSettings {
+    private RunSettings() {
+    }
+
+    /** The run's settings as written to spec.json and stamped into the report: no secrets, no paths, no times. */
+    static Map<String, Object> of(RunSpec spec, Dataset dataset, Scorer scorer) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", spec.model());
+        m.put("endpoint", spec.endpointLabel() != null ? spec.endpointLabel() : redact(spec.baseUrl()));
+        if (spec.apiKeyEnv() != null) {
+            m.put("apiKeyEnv", spec.apiKeyEnv());
+        }
+        if (!spec.options().isEmpty()) {
+            m.put("options", RunSpecFile.redactOptions(spec.options()));
+        }
+        Map<String, Object> gen = new LinkedHashMap<>();
+        gen.put("temperature", spec.params().temperature());
+        gen.put("maxTokens", spec.params().maxTokens());
+        gen.put("stop", spec.params().stop());
+        gen.put("seed", spec.params().seed());
+        m.put("generation", gen);
+        if (spec.system() != null) {
+            m.put("system", spec.system());
+        }
+        m.put("prompt", Map.of("template", spec.prompt().text(), "sha256", spec.prompt().sha256()));
+        m.put("scorer", scorer.describe());
+        m.put("bucketing", spec.bucketing() != null ? spec.bucketing() : dataset.manifest().bucketing());
+        m.put("minBucketSize", spec.minBucketSize());
+        Map<String, Object> sampling = new LinkedHashMap<>();
+        sampling.put("perBucket", spec.perBucket());
+        sampling.put("limit", spec.limit());
+        sampling.put("seed", spec.seed());
+        m.put("sampling", sampling);
+        m.put("dataset", dataset.manifest().id());
+        m.put("tool", Version.tool());
+        return m;
+    }
+
+    /** A base URL without user info, query or fragment (where keys sometimes hide). */
+    static String redact(String baseUrl) {
+        return baseUrl == null ? "(provider default)" : Secrets.withoutCredentials(baseUrl);
+    }
+
+    static DatasetRef datasetRef(Dataset d) {
+        return new DatasetRef(d.manifest().name(), d.manifest().version(), d.sha256(), d.size(),
+                d.manifest().frequencySource(), d.manifest().license());
+    }
+
+    /** {@code runs/<dataset>__<model>__<hash of the settings>}. */
+    static Path defaultDir(Path runsRoot, Dataset dataset, RunSpec spec, Map<String, Object> settings) {
+        String hash = sha256(RunDirectory.prettyJson(settings)).substring(0, 8);
+        return runsRoot.resolve(slug(dataset.manifest().name()) + "__" + slug(spec.model()) + "__" + hash);
+    }
+
+    /** Where spec.json says the dataset is: {@code bundled:NAME}, or the file's absolute path. */
+    static String resumeLocation(Dataset dataset) {
+        String location = dataset.location();
+        if (location.startsWith("bundled:") || location.startsWith("memory:")) {
+            return location;
+        }
+        return Path.of(location).toAbsolutePath().normalize().toString();
+    }
+
+    static String slug(String s) {
+        String x = s.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        return x.isEmpty() ? "x" : x;
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.tailgap.harness.engine;
+
+import dev.tailgap.adapters.Completion;
+import dev.tailgap.adapters.EndpointInfo;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What an endpoint says it serves: the facts of {@link dev.tailgap.adapters.ModelAdapter#probe()} (llama.cpp
+ * {@code /props}, {@code /v1/models}, an Ollama digest, a GGUF file) plus the {@code model} and
+ * {@code system_fingerprint} of a live reply, keys sorted. A cached or resumed answer is valid only under an equal
+ * identity: {@link #digest()} is what the response cache stores beside each answer and spec.json records per run.
+ *
+ * <p>{@link #known()} is false when the endpoint offered nothing beyond echoing the requested model name: then
+ * tailgap cannot tell one model behind the URL from another, and answers recorded earlier are not reused unless the
+ * user asks for it.
+ */
+public record ServedIdentity(Map<String, String> facts, boolean known) {
+    static final String REPLY_MODEL = "reply.model";
+    static final String REPLY_FINGERPRINT = "reply.system_fingerprint";
+
+    public ServedIdentity {
+        facts = Collections.unmodifiableMap(new TreeMap<>(facts));
+    }
+
+    /** The identity from a probe and one live reply to a request for {@code requestedModel}. */
+    static ServedIdentity of(EndpointInfo probe, Completion reply, String requestedModel) {
+        Map<String, String> facts = new TreeMap<>(probe.identity());
+        if (reply.servedModel() != null) {
+            facts.put(REPLY_MODEL, reply.servedModel());
+        }
+        if (reply.fingerprint() != null) {
+            facts.put(REPLY_FINGERPRINT, reply.fingerprint());
+        }
+        boolean echoOnly = probe.identity().isEmpty() && reply.fingerprint() == null
+                && (reply.servedModel() == null || reply.servedModel().equals(requestedModel));
+        return new ServedIdentity(facts, !echoOnly);
+    }
+
+    /** The sha256 of the facts in canonical form, 16 hex digits: equal facts, equal digest. */
+    public String digest() {
+        StringBuilder sb = new StringBuilder();
+        facts.forEach((k, v) -> sb.append(k).append('\u0000').append(v).append('\u0000'));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether a reply names the same model and fingerprint as this identity's first reply. */
+    boolean sameReply(Completion reply) {
+        return java.util.Objects.equals(facts.get(REPLY_MODEL), reply.servedModel())
+                && java.util.Objects.equals(facts.get(REPLY_FINGERPRINT), reply.fingerprint());
+    }
+
+    /** The facts that differ from {@code earlier}'s, as "KEY: A there, B now; ...", or empty when none. */
+    String differencesFrom(Map<String, String> earlier) {
+        SortedSet<String> keys = new TreeSet<>(earlier.keySet());
+        keys.addAll(facts.keySet());
+        StringBuilder sb = new StringBuilder();
+        for (String k : keys) {
+            String then = earlier.get(k);
+            String now = facts.get(k);
+            if (!java.util.Objects.equals(then, now)) {
+                sb.append(sb.length() == 0 ? "" : "; ").append(k).append(": ")
+                        .append(then == null ? "absent" : then).append(" then, ")
+                        .append(now == null ? "absent" : now).append(" now");
+            }
+        }
+        return sb.toString();
+    }
+}
