@@ -230,8 +230,10 @@ final class ItemLoop {
                     + " items are kept in " + dir.path() + "; " + howToResume());
         }
         if (guard.fatal() != null) {
-            long finished = aggregator.total() - aggregator.count(Outcome.ERROR);
-            throw TailgapException.endpoint(guard.fatal() + (finished == 0 ? ""
+            long errors = aggregator.count(Outcome.ERROR);
+            long finished = aggregator.total() - errors;
+            throw TailgapException.endpoint(guard.fatal() + (errors == 0 ? "" : "; the item log holds " + errors
+                    + " ERROR items, asked again on resume") + (finished == 0 ? ""
                     : "; " + finished + " finished items are kept in " + dir.path() + " (" + howToResume() + ")"));
         }
         ServedIdentity identity = tracker.identity();
