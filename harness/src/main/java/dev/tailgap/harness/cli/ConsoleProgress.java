@@ -47,6 +47,18 @@ final class ConsoleProgress implements Progress {
         }
     }
 
+    private long lastRetryPrint;
+
+    @Override
+    public synchronized void retrying(String reason) {
+        long now = System.nanoTime();
+        if (now - lastRetryPrint >= INTERVAL_NANOS) {
+            lastRetryPrint = now;
+            err.println("retrying: " + reason);
+            err.flush();
+        }
+    }
+
     @Override
     public synchronized void finished() {
         if (done > 0) {

@@ -30,6 +30,14 @@ final class TerminalProgress implements Progress {
     }
 
     @Override
+    public synchronized void retrying(String reason) {
+        if (bar != null) {
+            String r = reason.length() > 60 ? reason.substring(0, 57) + "..." : reason;
+            bar.setExtraMessage(" retrying: " + r);
+        }
+    }
+
+    @Override
     public synchronized void finished() {
         if (bar != null) {
             bar.close();

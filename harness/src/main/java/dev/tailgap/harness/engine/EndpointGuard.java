@@ -33,6 +33,7 @@ final class EndpointGuard implements RetryInterceptor.Attempts {
     private final long firstWave;
     private final String settingsHint;
     private final Runnable onFatal;
+    private final java.util.function.Consumer<String> onRetry;
     private final LongSupplier clock;
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong successes = new AtomicLong();
@@ -40,14 +41,14 @@ final class EndpointGuard implements RetryInterceptor.Attempts {
     private final AtomicLong lastSuccess;
     private final AtomicReference<String> fatal = new AtomicReference<>();
     private final AtomicReference<String> lastError = new AtomicReference<>();
-    private volatile String retrying;
 
     /**
      * A guard for {@code planned} items, at most {@code maxErrorRate} of them ERROR, {@code concurrency} in flight;
      * {@code settingsHint} names the model and endpoint for messages about settings.
      */
     EndpointGuard(long planned, double maxErrorRate, int concurrency, String settingsHint, Runnable onFatal,
-                  LongSupplier clock) {
+                  java.util.function.Consumer<String> onRetry, LongSupplier clock) {
+        this.onRetry = onRetry;
         this.maxErrors = (long) Math.floor(maxErrorRate * planned);
         this.firstWave = Math.min(planned, Math.max(2L * concurrency, 10));
         this.settingsHint = settingsHint;
@@ -70,17 +71,11 @@ final class EndpointGuard implements RetryInterceptor.Attempts {
         return lastError.get();
     }
 
-    /** What is being retried now (for the progress line), or {@code null} when the last attempt succeeded. */
-    String retrying() {
-        return retrying;
-    }
-
     @Override
     public void succeeded() {
         successes.incrementAndGet();
         inARow.set(0);
         lastSuccess.set(clock.getAsLong());
-        retrying = null;
     }
 
     @Override
@@ -88,13 +83,13 @@ final class EndpointGuard implements RetryInterceptor.Attempts {
         if (e.kind() == FailureKind.CONNECTION || e.kind() == FailureKind.TIMEOUT) {
             long n = inARow.incrementAndGet();
             long quiet = clock.getAsLong() - lastSuccess.get();
-            retrying = e.getMessage();
+            onRetry.accept(e.getMessage());
             if (n >= DOWN_FAILURES && quiet >= DOWN_AFTER.toNanos()) {
                 stop("the endpoint stopped answering: no successful reply for " + quiet / 1_000_000_000L + " s and "
                         + n + " connection failures or timeouts in a row (last: " + e.getMessage() + ")");
             }
         } else if (e.retryable()) {
-            retrying = e.getMessage();
+            onRetry.accept(e.getMessage());
         }
     }
 

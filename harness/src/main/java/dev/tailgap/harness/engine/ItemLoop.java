@@ -86,7 +86,7 @@ final class ItemLoop {
         this.warnings = warnings;
         this.guard = new EndpointGuard(state.planned(), spec.maxErrorRate(), spec.concurrency(),
                 "model '" + ref.model() + "' (" + ref.provider() + ") at " + RunSettings.redact(spec.baseUrl()),
-                this::abort, System::nanoTime);
+                this::abort, progress::retrying, System::nanoTime);
         List<Interceptor> chain = new ArrayList<>();
         if (cached != null) {
             chain.add(cached);

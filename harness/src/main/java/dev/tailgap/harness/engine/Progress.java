@@ -12,6 +12,13 @@ public interface Progress {
     default void itemDone(ItemResult result, Aggregator live) {
     }
 
+    /**
+     * When an attempt failed and is being retried (the endpoint is slow, refusing connections or rate-limiting):
+     * {@code reason} is the failure. Called often; implementations throttle what they show.
+     */
+    default void retrying(String reason) {
+    }
+
     /** After the last item (or a stop). */
     default void finished() {
     }

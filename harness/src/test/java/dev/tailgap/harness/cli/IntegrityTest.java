@@ -236,6 +236,30 @@ class IntegrityTest {
     }
 
     @Test
+    void reasoningIsKeptApartAndOnlyTheAnswerIsScored() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String body = request.getBody().readUtf8();
+                    String country = body.contains("Tokyo") ? "Japan" : "Nowhere";
+                    return new MockResponse().setBody("{\"model\":\"r1\",\"choices\":[{\"message\":{\"content\":"
+                            + "\"<think>Maybe Peru? No.</think>\\n" + country + "\"},\"finish_reason\":\"stop\"}]}");
+                }
+            });
+            Path out = tmp.resolve("think");
+            CliTest.Result r = tailgap("run", "-m", "openai:r1", "--base-url", server.url("/v1").toString(),
+                    "--limit", "30", "--out", out.toString(), "--no-cache", "-q");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(items(out)).allSatisfy(i -> {
+                assertThat(i.reasoning()).isEqualTo("Maybe Peru? No.");
+                assertThat(i.extracted()).doesNotContain("Peru");
+                assertThat(i.servedModel()).isEqualTo("r1");
+            });
+        }
+    }
+
+    @Test
     void aCorruptMiddleLineOfAnItemLogIsAUsageErrorNamingFileAndLine() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(new Dispatcher() {
