@@ -140,6 +140,7 @@ public class CheckMojo extends AbstractMojo {
                 .out(out.toPath()).build();
         getLog().info("tailgap: running " + model + " on " + dataset + " into " + out);
         RunResult result = new RunEngine(out.toPath().getParent(), Progress.NONE, System::getenv).run(spec);
+        result.warnings().forEach(w -> getLog().warn("tailgap: " + w));
         if (result.exitCode() != ExitCode.OK) {
             throw new MojoExecutionException("tailgap: endpoint error: " + result.message());
         }
