@@ -140,6 +140,44 @@ class IntegrityTest {
     }
 
     @Test
+    void anUnfinishedRunIsNotResumedUnderAnotherServedModel() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path out = tmp.resolve("unfinished");
+        String[] command = {"run", "-m", "openai:" + SimServer.MODEL_ID, "--base-url",
+                "http://127.0.0.1:" + port + "/v1", "--limit", "60", "--out", out.toString(), "--no-cache", "-q"};
+        SimServer first = SimServer.start(SimModel.of(cities(), SimParams.DEFAULTS), port, 4);
+        try {
+            assertThat(tailgap(command).code()).isZero();
+        } finally {
+            first.close();
+        }
+        dev.tailgap.harness.engine.Crashes.crashAfter(out, 25, "");
+        SimServer other = SimServer.start(SimModel.of(cities(), new SimParams(6.0, 1.5, 0.02, 0.95, 0.6, 7, 0)),
+                port, 4);
+        try {
+            CliTest.Result r = tailgap(command);
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("holds 25 answers of another served model (reply.system_fingerprint: "
+                    + "tailgap-synthetic-").contains(" then, tailgap-synthetic-").contains("pass another --out");
+            assertThat(Files.readAllLines(out.resolve("items.jsonl"))).as("nothing was mixed in").hasSize(25);
+        } finally {
+            other.close();
+        }
+        SimServer same = SimServer.start(SimModel.of(cities(), SimParams.DEFAULTS), port, 4);
+        try {
+            CliTest.Result r = tailgap(command);
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("resumed: 25 items were kept");
+            assertThat(same.requests()).isEqualTo(35);
+        } finally {
+            same.close();
+        }
+    }
+
+    @Test
     void truncatedAnswersAreFlaggedCountedWarnedAboutAndGateable() throws Exception {
         Path script = FakeOpenAi.script().orElse(null);
         Assumptions.assumeTrue(script != null, "shared/bench/fake_openai.py or python3 not present");
