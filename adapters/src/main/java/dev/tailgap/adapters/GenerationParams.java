@@ -14,8 +14,8 @@ public record GenerationParams(double temperature, int maxTokens, List<String> s
     public static final GenerationParams DEFAULTS = new GenerationParams(0.0, 32, List.of("\n"), null);
 
     public GenerationParams {
-        if (!(temperature >= 0)) {
-            throw new IllegalArgumentException("temperature must be >= 0, got " + temperature);
+        if (!(temperature >= 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be a number >= 0, got " + temperature);
         }
         if (maxTokens <= 0) {
             throw new IllegalArgumentException("max tokens must be > 0, got " + maxTokens);

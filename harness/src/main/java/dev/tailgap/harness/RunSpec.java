@@ -31,6 +31,9 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
                       String endpointLabel, Duration retryBackoff, Integer rpm, Integer tpm, boolean cacheSampled,
                       CacheReuse cacheReuse) {
 
+    /** Longest per-request timeout (a day): beyond it a request is a hang, not a slow answer. */
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(1);
+
     public RunSpec {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(model, "model");
@@ -39,6 +42,10 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(scorer, "scorer");
         Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("timeout must be above 0 and at most " + MAX_TIMEOUT.toSeconds()
+                    + " seconds, got " + timeout.toMillis() / 1000.0);
+        }
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be >= 1, got " + concurrency);
         }

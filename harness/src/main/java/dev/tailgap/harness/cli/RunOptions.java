@@ -154,8 +154,9 @@ final class RunOptions {
             b.concurrency(concurrency);
         }
         if (given == null || given.contains("--timeout")) {
-            if (!(timeoutSeconds > 0)) {
-                throw TailgapException.usage("--timeout must be > 0 seconds");
+            if (!(timeoutSeconds > 0) || timeoutSeconds > RunSpec.MAX_TIMEOUT.toSeconds()) {
+                throw TailgapException.usage("--timeout must be above 0 and at most " + RunSpec.MAX_TIMEOUT.toSeconds()
+                        + " seconds");
             }
             b.timeout(Duration.ofMillis((long) (timeoutSeconds * 1000)));
         }
@@ -163,8 +164,8 @@ final class RunOptions {
             b.retries(retries);
         }
         if (given == null || given.contains("--retry-backoff")) {
-            if (!(retryBackoffSeconds >= 0)) {
-                throw TailgapException.usage("--retry-backoff must be >= 0 seconds");
+            if (!(retryBackoffSeconds >= 0) || retryBackoffSeconds > 3600) {
+                throw TailgapException.usage("--retry-backoff must be between 0 and 3600 seconds");
             }
             b.retryBackoff(Duration.ofMillis((long) (retryBackoffSeconds * 1000)));
         }

@@ -166,7 +166,12 @@ public record Rule(String text, Kind kind, String subject, String metric, Change
         }
         try {
             BigDecimal v = new BigDecimal(t);
-            return (percent ? v.movePointLeft(2) : v).doubleValue();
+            double d = (percent ? v.movePointLeft(2) : v).doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("'" + expression.strip() + "': '" + s + "' is too large a number"
+                        + GRAMMAR);
+            }
+            return d;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + expression.strip() + "': '" + s + "' is not a number"
                     + GRAMMAR);

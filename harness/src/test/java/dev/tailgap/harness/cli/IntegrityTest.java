@@ -274,6 +274,22 @@ class IntegrityTest {
     }
 
     @Test
+    void numbersTooLargeForTheirSettingAreUsageErrors() {
+        for (String[] args : List.of(
+                new String[] {"run", "-m", "openai:m", "--base-url", "http://127.0.0.1:9/v1", "--timeout", "1e300"},
+                new String[] {"run", "-m", "openai:m", "--base-url", "http://127.0.0.1:9/v1", "--temperature",
+                        "1e400"},
+                new String[] {"run", "-m", "openai:m", "--base-url", "http://127.0.0.1:9/v1", "--retry-backoff",
+                        "1e12"},
+                new String[] {"run", "-m", "openai:m", "--limit", "99999999999"},
+                new String[] {"gate", tmp.toString(), "--rule", "errors.count <= 1e400"})) {
+            CliTest.Result r = tailgap(args);
+            assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void reasoningIsKeptApartAndOnlyTheAnswerIsScored() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(new Dispatcher() {
