@@ -31,6 +31,9 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
                       String endpointLabel, Duration retryBackoff, Integer rpm, Integer tpm, boolean cacheSampled,
                       CacheReuse cacheReuse) {
 
+    /** The dataset a run asks when none is named: the bundled world-cities. */
+    public static final String DEFAULT_DATASET = "world-cities";
+
     /** Longest per-request timeout (a day): beyond it a request is a hang, not a slow answer. */
     public static final Duration MAX_TIMEOUT = Duration.ofDays(1);
 
@@ -108,7 +111,7 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
 
     /** Builder with the documented defaults. */
     public static final class Builder {
-        private String dataset;
+        private String dataset = DEFAULT_DATASET;
         private String model;
         private String baseUrl;
         private String apiKeyEnv;

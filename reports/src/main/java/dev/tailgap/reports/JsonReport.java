@@ -1,9 +1,7 @@
 package dev.tailgap.reports;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -207,15 +205,7 @@ public final class JsonReport {
     }
 
     static DefaultPrettyPrinter printer() {
-        Separators separators = Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator("");
-        DefaultPrettyPrinter p = new DefaultPrettyPrinter(separators);
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        p.indentObjectsWith(indenter);
-        p.indentArraysWith(indenter);
-        return p;
+        return new JsonPrinter();
     }
 
     static void writeDataset(JsonGenerator g, DatasetRef d) throws IOException {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** The options shared by {@code run} and {@code demo}: dataset, sampling, prompt, scoring and execution. */
 final class RunOptions {
-    @Option(names = {"-d", "--dataset"}, defaultValue = "world-cities", paramLabel = "NAME|FILE",
+    @Option(names = {"-d", "--dataset"}, defaultValue = RunSpec.DEFAULT_DATASET, paramLabel = "NAME|FILE",
             description = "Bundled dataset name or JSONL file (default: ${DEFAULT-VALUE}).")
     String dataset;
 

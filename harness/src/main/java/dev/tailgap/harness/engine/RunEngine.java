@@ -82,8 +82,17 @@ public final class RunEngine {
 
     /** Runs the spec to completion (or until {@link #stop()}); see the class contract. */
     public RunResult run(RunSpec spec) {
+        return run(spec, null);
+    }
+
+    /**
+     * Runs the spec against {@code adapter}, a model the caller built (an in-process one, say), instead of the one
+     * its provider would create; {@code null} means the provider's. The spec's model reference still names the run
+     * (its provider part is recorded and keys the cache). The engine closes the adapter when the run ends.
+     */
+    public RunResult run(RunSpec spec, ModelAdapter adapter) {
         ModelRef ref = modelRef(spec.model());
-        ModelAdapterProvider provider = provider(ref);
+        ModelAdapterProvider provider = adapter != null ? null : provider(ref);
         BucketScheme scheme = spec.bucketing() == null ? null : scheme(spec.bucketing());
         Scorer scorer = scorer(spec.scorer());
         Dataset dataset = DatasetFiles.load(spec.dataset(), spec.skipInvalid());
@@ -109,12 +118,12 @@ public final class RunEngine {
                         done.add(r.id());
                     });
             done.seal();
-            ModelAdapter adapter = adapter(provider, ref, spec, dir.path());
+            ModelAdapter model = adapter != null ? adapter : adapter(provider, ref, spec, dir.path());
             try {
-                return ask(spec, ref, adapter, scorer, dataset, bucketing, selected, dir, state, aggregator, done,
+                return ask(spec, ref, model, scorer, dataset, bucketing, selected, dir, state, aggregator, done,
                         kept, earlierServed, warnings);
             } finally {
-                adapter.close();
+                model.close();
             }
         }
     }
