@@ -39,14 +39,18 @@ import okhttp3.ResponseBody;
 /**
  * Base of every adapter that POSTs JSON and reads JSON back. A provider only says where to send a request
  * ({@link #path}), how to build the payload ({@link #payload}), which headers to add ({@link #headers}) and how to read
- * the reply ({@link #parse}), and may refine the hint for a failure ({@link #hint}); this class owns the OkHttp client,
- * status mapping, timeouts, cancellation, the classification of malformed replies, and keeps the key and any other
- * secret the provider names out of every failure message ({@link Secrets}). It never retries: the harness does.
+ * the reply ({@link #parse}; a streamed one through {@link #streamedReply}), and may refine the hint for a failure
+ * ({@link #hint}); this class owns the OkHttp client, status mapping, timeouts, cancellation (which closes a stream so
+ * the server stops generating), the classification of malformed replies, and keeps the key and any other secret the
+ * provider names out of every failure message and answer ({@link Secrets}). It never retries: the harness does.
  */
 public abstract class JsonHttpAdapter implements ModelAdapter {
     /** Shared, thread-safe JSON mapper for payloads and replies. */
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
+    /** Reads a whole reply: one JSON value, nothing after it (several would be a stream sent as one reply). */
+    private static final com.fasterxml.jackson.databind.ObjectReader WHOLE = JSON.reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final OkHttpClient client;
     private final HttpUrl baseUrl;
@@ -111,6 +115,17 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
     protected abstract Completion parse(JsonNode reply) throws MalformedReplyException;
 
     /**
+     * A reader for the streamed reply to a request, or {@code null} (the default) when this adapter asks for whole
+     * replies. An adapter that returns one asks for a stream in its {@link #payload}: a 2xx reply in a stream format
+     * ({@code text/event-stream}, {@code application/x-ndjson}) is then read event by event through it, and the call
+     * timeout bounds the whole stream; any other 2xx reply (a server that ignores the request to stream) is read whole
+     * by {@link #parse}.
+     */
+    protected StreamedReply streamedReply() {
+        return null;
+    }
+
+    /**
      * A one-line hint for a non-retryable failure: what to fix. The default is {@link HttpStatusMapper#hint} with the
      * key variable's name.
      */
@@ -141,8 +156,15 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         Request.Builder http = new Request.Builder().url(url).post(RequestBody.create(body, JSON_TYPE));
         headers().forEach(http::header);
         Call call = client.newCall(http.build());
+        long start = System.nanoTime();
         try (Response response = call.execute()) {
             ResponseBody responseBody = response.body();
+            StreamReader.Format format = response.isSuccessful() && responseBody != null
+                    ? StreamReader.formatOf(responseBody.contentType()) : null;
+            StreamedReply stream = format == null ? null : streamedReply();
+            if (stream != null) {
+                return scrubbed(StreamReader.read(responseBody.source(), format, stream, url, start));
+            }
             String text = responseBody == null ? "" : responseBody.string();
             if (!response.isSuccessful()) {
                 FailureKind kind = HttpStatusMapper.kindOf(response.code(), text);
@@ -153,7 +175,7 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
             }
             JsonNode reply;
             try {
-                reply = JSON.readTree(text);
+                reply = WHOLE.readTree(text);
             } catch (IOException e) {
                 throw malformed(url, "reply is not JSON: " + Messages.snippet(text));
             }
@@ -161,9 +183,7 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
                 throw malformed(url, "reply is not a JSON object or array: " + Messages.snippet(text));
             }
             try {
-                Completion c = parse(reply);
-                // a server may echo a key inside a successful answer: it must never reach a log, cache or report
-                return c.withText(secrets.scrub(c.text())).withReasoning(secrets.scrub(c.reasoning()));
+                return scrubbed(parse(reply));
             } catch (MalformedReplyException e) {
                 throw malformed(url, e.getMessage());
             }
@@ -172,6 +192,11 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         } catch (IOException e) {
             throw transportFailure(call, url, e);
         }
+    }
+
+    /** {@code c} with every secret masked: a server may echo a key inside a successful answer. */
+    private Completion scrubbed(Completion c) {
+        return c.withText(secrets.scrub(c.text())).withReasoning(secrets.scrub(c.reasoning()));
     }
 
     private static AdapterException transportFailure(Call call, HttpUrl url, IOException e) {

@@ -27,7 +27,7 @@ class AnthropicAdapterTest extends HttpAdapterContract {
     @Override
     protected ModelAdapter create(String baseUrl, Duration timeout, Map<String, String> env)
             throws AdapterConfigException {
-        return new AnthropicProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV, Map.of(),
+        return new AnthropicProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV, streamOption(),
                 timeout, 2, env::get));
     }
 
@@ -48,6 +48,7 @@ class AnthropicAdapterTest extends HttpAdapterContract {
         assertThat(body.at("/stop_sequences/0").asText()).isEqualTo("Question:");
         assertThat(body.has("seed")).isFalse();
         assertThat(body.has("stop")).isFalse();
+        assertThat(body.path("stream").asBoolean(false)).isEqualTo(streams());
     }
 
     @Override

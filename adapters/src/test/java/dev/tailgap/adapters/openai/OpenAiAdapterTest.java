@@ -26,8 +26,8 @@ class OpenAiAdapterTest extends HttpAdapterContract {
     @Override
     protected ModelAdapter create(String baseUrl, Duration timeout, Map<String, String> env)
             throws AdapterConfigException {
-        return new OpenAiProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV, Map.of(), timeout, 4,
-                env::get));
+        return new OpenAiProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV, streamOption(),
+                timeout, 4, env::get));
     }
 
     @Override
@@ -44,7 +44,13 @@ class OpenAiAdapterTest extends HttpAdapterContract {
         assertThat(body.at("/stop/0").asText()).isEqualTo("\n");
         assertThat(body.at("/stop/1").asText()).isEqualTo("Question:");
         assertThat(body.get("seed").asLong()).isEqualTo(42L);
-        assertThat(body.has("stream")).isFalse();
+        if (streams()) {
+            assertThat(body.get("stream").asBoolean()).isTrue();
+            assertThat(body.at("/stream_options/include_usage").asBoolean()).isTrue();
+        } else {
+            assertThat(body.has("stream")).isFalse();
+            assertThat(body.has("stream_options")).isFalse();
+        }
     }
 
     @Override
