@@ -100,7 +100,7 @@ class AnthropicAdapterTest extends HttpAdapterContract {
 
     @Test
     void onlyWhitespaceStopsMeansNoStopSequencesAndNoSystemMeansNoSystemField() throws Exception {
-        server.enqueue(json(200, answerBody()));
+        server.enqueue(answer(answerBody()));
         try (ModelAdapter a = open(LONG_TIMEOUT)) {
             a.complete(new CompletionRequest("m", "Q", null, GenerationParams.DEFAULTS));
         }
@@ -113,7 +113,7 @@ class AnthropicAdapterTest extends HttpAdapterContract {
 
     @Test
     void baseUrlEndingInV1IsAcceptedToo() throws Exception {
-        server.enqueue(json(200, answerBody()));
+        server.enqueue(answer(answerBody()));
         try (ModelAdapter a = create(server.url("/v1").toString(), LONG_TIMEOUT, Map.of(KEY_ENV, SECRET))) {
             a.complete(request());
         }
