@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -57,6 +59,8 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
     private final String apiKeyEnv;
     private final String apiKey;
     private final Secrets secrets;
+    /** Calls from {@code execute} until their body is read: the dispatcher forgets a call once its head arrived. */
+    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /** An adapter whose only secret is the config's API key. */
@@ -157,6 +161,7 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         headers().forEach(http::header);
         Call call = client.newCall(http.build());
         long start = System.nanoTime();
+        inFlight.add(call);
         try (Response response = call.execute()) {
             ResponseBody responseBody = response.body();
             StreamReader.Format format = response.isSuccessful() && responseBody != null
@@ -191,6 +196,8 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
             throw e;
         } catch (IOException e) {
             throw transportFailure(call, url, e);
+        } finally {
+            inFlight.remove(call);
         }
     }
 
@@ -243,15 +250,17 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         return resolve(path);
     }
 
+    /** Cancels every call in flight, a stream being read included: its connection is closed, the server stops. */
     @Override
     public void cancelAll() {
         client.dispatcher().cancelAll();
+        inFlight.forEach(Call::cancel);
     }
 
     @Override
     public void close() {
         closed = true;
-        client.dispatcher().cancelAll();
+        cancelAll();
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
     }
