@@ -13,20 +13,12 @@ import dev.tailgap.adapters.ModelAdapter;
 import dev.tailgap.adapters.ModelAdapterProvider;
 import dev.tailgap.adapters.ollama.OllamaProvider;
 import dev.tailgap.adapters.openai.OpenAiProvider;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,35 +31,23 @@ import org.junit.jupiter.api.Test;
  */
 class FakeServerStreamingTest {
     private static final String QUESTION = "Question: What is the capital of France?\nAnswer:";
-    private static Process server;
+    private static FakeOpenAiServer server;
     private static String base;
     private static String answer;
 
     @BeforeAll
     static void startServer() throws Exception {
-        Optional<Path> fake = shared("bench/fake_openai.py");
-        assumeTrue(fake.isPresent(), "shared/bench/fake_openai.py not present");
-        assumeTrue(python(), "python3 not found");
-        Process once = new ProcessBuilder("python3", fake.get().toString(), "--answer-for", QUESTION)
-                .redirectErrorStream(true).start();
-        answer = new String(once.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(once.waitFor()).isZero();
-        server = new ProcessBuilder("python3", fake.get().toString(), "--host", "127.0.0.1", "--port", "0",
-                "--latency-ms", "0").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        // the server names the port it bound on its first line of stderr
-        BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(),
-                StandardCharsets.UTF_8));
-        String line = err.readLine();
-        Matcher m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(line == null ? "" : line);
-        assertThat(m.find()).as("fake server start line: " + line).isTrue();
-        base = m.group(1);
+        Optional<FakeOpenAiServer> fake = FakeOpenAiServer.start("--latency-ms", "0");
+        assumeTrue(fake.isPresent(), "python3 or shared/bench/fake_openai.py not present");
+        server = fake.get();
+        base = server.base();
+        answer = server.answerFor(QUESTION);
     }
 
     @AfterAll
     static void stopServer() throws InterruptedException {
         if (server != null) {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
+            server.close();
         }
     }
 
@@ -153,24 +133,5 @@ class FakeServerStreamingTest {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         }
-    }
-
-    private static boolean python() {
-        try {
-            return new ProcessBuilder("python3", "--version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    /** A file of the shared material beside the repository ({@code ../shared} from its root), if present. */
-    private static Optional<Path> shared(String relative) {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve(relative);
-            if (Files.exists(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }
