@@ -69,7 +69,7 @@ final class AnthropicAdapter extends JsonHttpAdapter {
 
     @Override
     protected StreamedReply streamedReply() {
-        return stream ? new AnthropicStreamedReply() : null;
+        return new AnthropicStreamedReply(); // read a stream even unasked: a proxy may always send one
     }
 
     @Override

@@ -119,11 +119,11 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
     protected abstract Completion parse(JsonNode reply) throws MalformedReplyException;
 
     /**
-     * A reader for the streamed reply to a request, or {@code null} (the default) when this adapter asks for whole
-     * replies. An adapter that returns one asks for a stream in its {@link #payload}: a 2xx reply in a stream format
-     * ({@code text/event-stream}, {@code application/x-ndjson}) is then read event by event through it, and the call
-     * timeout bounds the whole stream; any other 2xx reply (a server that ignores the request to stream) is read whole
-     * by {@link #parse}.
+     * A new reader for one streamed reply, or {@code null} (the default) when this adapter reads only whole replies.
+     * An adapter asks for a stream in its {@link #payload}; a 2xx reply in a stream format ({@code text/event-stream},
+     * {@code application/x-ndjson}) is read event by event through this reader, whether asked for or not, and the
+     * call timeout bounds the whole stream; any other 2xx reply (a server that ignores the request to stream) is read
+     * whole by {@link #parse}.
      */
     protected StreamedReply streamedReply() {
         return null;

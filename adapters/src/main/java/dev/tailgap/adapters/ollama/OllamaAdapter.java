@@ -74,7 +74,7 @@ final class OllamaAdapter extends JsonHttpAdapter {
 
     @Override
     protected StreamedReply streamedReply() {
-        return stream ? new OllamaStreamedReply(api == Api.CHAT) : null;
+        return new OllamaStreamedReply(api == Api.CHAT); // read a stream even unasked: a proxy may always send one
     }
 
     @Override

@@ -78,7 +78,7 @@ public final class OpenAiAdapter extends JsonHttpAdapter {
 
     @Override
     protected StreamedReply streamedReply() {
-        return stream ? new OpenAiStreamedReply(api == Api.CHAT) : null;
+        return new OpenAiStreamedReply(api == Api.CHAT); // read a stream even unasked: a server may always send one
     }
 
     @Override

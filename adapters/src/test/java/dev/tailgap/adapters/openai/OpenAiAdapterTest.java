@@ -104,6 +104,19 @@ class OpenAiAdapterTest extends HttpAdapterContract {
     }
 
     @Test
+    void aStreamSentThoughNotAskedForIsReadAsAStream() throws Exception {
+        server.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(200)
+                .setHeader("Content-Type", "text/event-stream").setBody(fixture("openai-chat.sse")));
+        try (ModelAdapter a = new OpenAiProvider().create(new AdapterConfig("m", baseUrl(), null,
+                Map.of("stream", "false"), null, 1, k -> null))) {
+            Completion c = a.complete(request());
+            assertThat(c.withFirstToken(Completion.UNKNOWN)).isEqualTo(new Completion("France", 23, 2)
+                    .withFinish("stop").withServed("gpt-4o-mini-2024-07-18", "fp_0ba0d124f1"));
+            assertThat(c.firstTokenMs()).isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
     void aKeyEchoedInASuccessfulAnswerIsMasked() throws Exception {
         server.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(200)
                 .setHeader("Content-Type", "application/json")
