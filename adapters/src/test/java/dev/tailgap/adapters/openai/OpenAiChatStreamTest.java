@@ -78,6 +78,16 @@ class OpenAiChatStreamTest extends OpenAiAdapterTest {
     }
 
     @Test
+    void charactersSplitOverTransferChunksAreDecodedWhole() throws Exception {
+        // answer() sends the body in chunks of 7 bytes: these multi-byte characters straddle chunk boundaries
+        server.enqueue(answer(event("{\"content\":\"São Paulo, 東京, Москва, 🇫🇷\"}", "\"stop\"")
+                + "data: [DONE]\n\n"));
+        try (ModelAdapter a = open(LONG_TIMEOUT)) {
+            assertThat(a.complete(request()).text()).isEqualTo("São Paulo, 東京, Москва, 🇫🇷");
+        }
+    }
+
+    @Test
     void aKeySplitOverTwoChunksIsMaskedInTheAnswerAndTheReasoning() throws Exception {
         server.enqueue(answer(event("{\"reasoning_content\":\"the key sk-test\"}", "null")
                 + event("{\"reasoning_content\":\"-key is set\",\"content\":\"your key is sk-te\"}", "null")
