@@ -1,7 +1,9 @@
 package dev.tailgap.adapters.http;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tailgap.adapters.AdapterConfig;
@@ -51,8 +53,7 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     /** Reads a whole reply: one JSON value, nothing after it (several would be a stream sent as one reply). */
-    private static final com.fasterxml.jackson.databind.ObjectReader WHOLE = JSON.reader()
-            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader WHOLE = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final OkHttpClient client;
     private final HttpUrl baseUrl;
