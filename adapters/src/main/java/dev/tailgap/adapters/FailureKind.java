@@ -7,13 +7,16 @@ package dev.tailgap.adapters;
 public enum FailureKind {
     /** 429 or a provider's overload signal. */
     RATE_LIMITED(true),
-    /** 5xx. */
+    /** 5xx, or an error event inside a streamed reply. */
     SERVER_ERROR(true),
     /** No reply within the timeout. */
     TIMEOUT(true),
     /** Connection refused, reset or closed early. */
     CONNECTION(true),
-    /** The reply was not the expected shape (not JSON, an HTML page, missing fields, empty choices). */
+    /**
+     * The reply was not the expected shape (not JSON, an HTML page, missing fields, empty choices, a stream that ended
+     * before its last event).
+     */
     MALFORMED(true),
     /** 401/403: the key is missing, wrong or lacks access. */
     AUTH(false),

@@ -8,6 +8,7 @@ import dev.tailgap.adapters.Completion;
 import dev.tailgap.adapters.CompletionRequest;
 import dev.tailgap.adapters.GenerationParams;
 import dev.tailgap.adapters.http.JsonHttpAdapter;
+import dev.tailgap.adapters.http.StreamedReply;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -18,17 +19,20 @@ import okhttp3.HttpUrl;
  * {@code system}, the prompt as one user message, and {@code stop_sequences} without the whitespace-only ones (the API
  * rejects those, so the default newline stop is dropped; the model still stops at its end of turn). The API has no
  * seed: a seed is not sent. Reads the concatenated {@code text} of the {@code content} blocks of type {@code text} and
- * {@code usage.input_tokens} / {@code usage.output_tokens}. 529 "overloaded" is a retryable rate limit.
+ * {@code usage.input_tokens} / {@code usage.output_tokens}. 529 "overloaded" is a retryable rate limit. Streamed (the
+ * default), it sends {@code "stream": true} and reads the message events ({@link AnthropicStreamedReply}).
  */
 final class AnthropicAdapter extends JsonHttpAdapter {
     static final String VERSION = "2023-06-01";
 
     private final String path;
+    private final boolean stream;
 
     /** {@code config} names a variable that is set (the provider checks). */
-    AnthropicAdapter(HttpUrl baseUrl, AdapterConfig config, String path) {
+    AnthropicAdapter(HttpUrl baseUrl, AdapterConfig config, String path, boolean stream) {
         super(baseUrl, config);
         this.path = path;
+        this.stream = stream;
     }
 
     /** The stop sequences Anthropic accepts: those with a non-whitespace character. */
@@ -57,7 +61,15 @@ final class AnthropicAdapter extends JsonHttpAdapter {
             ArrayNode stop = body.putArray("stop_sequences");
             stops.forEach(stop::add);
         }
+        if (stream) {
+            body.put("stream", true);
+        }
         return body;
+    }
+
+    @Override
+    protected StreamedReply streamedReply() {
+        return new AnthropicStreamedReply(); // read a stream even unasked: a proxy may always send one
     }
 
     @Override

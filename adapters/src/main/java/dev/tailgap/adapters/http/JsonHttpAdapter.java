@@ -1,7 +1,9 @@
 package dev.tailgap.adapters.http;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tailgap.adapters.AdapterConfig;
@@ -24,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -39,20 +43,25 @@ import okhttp3.ResponseBody;
 /**
  * Base of every adapter that POSTs JSON and reads JSON back. A provider only says where to send a request
  * ({@link #path}), how to build the payload ({@link #payload}), which headers to add ({@link #headers}) and how to read
- * the reply ({@link #parse}), and may refine the hint for a failure ({@link #hint}); this class owns the OkHttp client,
- * status mapping, timeouts, cancellation, the classification of malformed replies, and keeps the key and any other
- * secret the provider names out of every failure message ({@link Secrets}). It never retries: the harness does.
+ * the reply ({@link #parse}; a streamed one through {@link #streamedReply}), and may refine the hint for a failure
+ * ({@link #hint}); this class owns the OkHttp client, status mapping, timeouts, cancellation (which closes a stream so
+ * the server stops generating), the classification of malformed replies, and keeps the key and any other secret the
+ * provider names out of every failure message and answer ({@link Secrets}). It never retries: the harness does.
  */
 public abstract class JsonHttpAdapter implements ModelAdapter {
     /** Shared, thread-safe JSON mapper for payloads and replies. */
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
+    /** Reads a whole reply: one JSON value, nothing after it (several would be a stream sent as one reply). */
+    private static final ObjectReader WHOLE = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final OkHttpClient client;
     private final HttpUrl baseUrl;
     private final String apiKeyEnv;
     private final String apiKey;
     private final Secrets secrets;
+    /** Calls from {@code execute} until their body is read: the dispatcher forgets a call once its head arrived. */
+    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /** An adapter whose only secret is the config's API key. */
@@ -111,6 +120,17 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
     protected abstract Completion parse(JsonNode reply) throws MalformedReplyException;
 
     /**
+     * A new reader for one streamed reply, or {@code null} (the default) when this adapter reads only whole replies.
+     * An adapter asks for a stream in its {@link #payload}; a 2xx reply in a stream format ({@code text/event-stream},
+     * {@code application/x-ndjson}) is read event by event through this reader, whether asked for or not, and the
+     * call timeout bounds the whole stream; any other 2xx reply (a server that ignores the request to stream) is read
+     * whole by {@link #parse}.
+     */
+    protected StreamedReply streamedReply() {
+        return null;
+    }
+
+    /**
      * A one-line hint for a non-retryable failure: what to fix. The default is {@link HttpStatusMapper#hint} with the
      * key variable's name.
      */
@@ -141,8 +161,16 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         Request.Builder http = new Request.Builder().url(url).post(RequestBody.create(body, JSON_TYPE));
         headers().forEach(http::header);
         Call call = client.newCall(http.build());
+        long start = System.nanoTime();
+        inFlight.add(call);
         try (Response response = call.execute()) {
             ResponseBody responseBody = response.body();
+            StreamReader.Format format = response.isSuccessful() && responseBody != null
+                    ? StreamReader.formatOf(responseBody.contentType()) : null;
+            StreamedReply stream = format == null ? null : streamedReply();
+            if (stream != null) {
+                return scrubbed(StreamReader.read(responseBody.source(), format, stream, url, start));
+            }
             String text = responseBody == null ? "" : responseBody.string();
             if (!response.isSuccessful()) {
                 FailureKind kind = HttpStatusMapper.kindOf(response.code(), text);
@@ -153,7 +181,7 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
             }
             JsonNode reply;
             try {
-                reply = JSON.readTree(text);
+                reply = WHOLE.readTree(text);
             } catch (IOException e) {
                 throw malformed(url, "reply is not JSON: " + Messages.snippet(text));
             }
@@ -161,9 +189,7 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
                 throw malformed(url, "reply is not a JSON object or array: " + Messages.snippet(text));
             }
             try {
-                Completion c = parse(reply);
-                // a server may echo a key inside a successful answer: it must never reach a log, cache or report
-                return c.withText(secrets.scrub(c.text())).withReasoning(secrets.scrub(c.reasoning()));
+                return scrubbed(parse(reply));
             } catch (MalformedReplyException e) {
                 throw malformed(url, e.getMessage());
             }
@@ -171,7 +197,14 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
             throw e;
         } catch (IOException e) {
             throw transportFailure(call, url, e);
+        } finally {
+            inFlight.remove(call);
         }
+    }
+
+    /** {@code c} with every secret masked: a server may echo a key inside a successful answer. */
+    private Completion scrubbed(Completion c) {
+        return c.withText(secrets.scrub(c.text())).withReasoning(secrets.scrub(c.reasoning()));
     }
 
     private static AdapterException transportFailure(Call call, HttpUrl url, IOException e) {
@@ -218,15 +251,17 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         return resolve(path);
     }
 
+    /** Cancels every call in flight, a stream being read included: its connection is closed, the server stops. */
     @Override
     public void cancelAll() {
         client.dispatcher().cancelAll();
+        inFlight.forEach(Call::cancel);
     }
 
     @Override
     public void close() {
         closed = true;
-        client.dispatcher().cancelAll();
+        cancelAll();
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
     }

@@ -10,13 +10,15 @@ import dev.tailgap.adapters.CompletionRequest;
 import dev.tailgap.adapters.FailureKind;
 import dev.tailgap.adapters.GenerationParams;
 import dev.tailgap.adapters.http.JsonHttpAdapter;
+import dev.tailgap.adapters.http.StreamedReply;
 import java.util.Map;
 import java.util.TreeMap;
 import okhttp3.HttpUrl;
 
 /**
  * Ollama's native API: {@code POST {base}/api/chat} (messages) or {@code POST {base}/api/generate} (a prompt and a
- * {@code system} field), always with {@code "stream": false}. Generation parameters go in {@code options}:
+ * {@code system} field), streamed as JSON lines by default ({@link OllamaStreamedReply}; {@code "stream": false}
+ * with the provider option {@code stream=false}). Generation parameters go in {@code options}:
  * {@code temperature}, {@code num_predict} (max tokens), {@code seed} (when set), {@code stop} (when any). Reads
  * {@code message.content} or {@code response}, and the token counts {@code prompt_eval_count} / {@code eval_count}
  * (Ollama leaves the first out when the whole prompt came from its cache: then it is unknown). An optional key is sent
@@ -29,11 +31,13 @@ final class OllamaAdapter extends JsonHttpAdapter {
 
     private final Api api;
     private final String model;
+    private final boolean stream;
 
-    OllamaAdapter(HttpUrl baseUrl, AdapterConfig config, Api api) {
+    OllamaAdapter(HttpUrl baseUrl, AdapterConfig config, Api api, boolean stream) {
         super(baseUrl, config);
         this.api = api;
         this.model = config.model();
+        this.stream = stream;
     }
 
     @Override
@@ -53,7 +57,7 @@ final class OllamaAdapter extends JsonHttpAdapter {
                 body.put("system", request.system());
             }
         }
-        body.put("stream", false);
+        body.put("stream", stream);
         GenerationParams p = request.params();
         ObjectNode options = body.putObject("options");
         options.put("temperature", p.temperature());
@@ -66,6 +70,11 @@ final class OllamaAdapter extends JsonHttpAdapter {
             p.stop().forEach(stop::add);
         }
         return body;
+    }
+
+    @Override
+    protected StreamedReply streamedReply() {
+        return new OllamaStreamedReply(api == Api.CHAT); // read a stream even unasked: a proxy may always send one
     }
 
     @Override

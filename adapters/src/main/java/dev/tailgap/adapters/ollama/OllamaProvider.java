@@ -5,12 +5,14 @@ import dev.tailgap.adapters.AdapterConfigException;
 import dev.tailgap.adapters.ModelAdapter;
 import dev.tailgap.adapters.ModelAdapterProvider;
 import dev.tailgap.adapters.http.BaseUrls;
+import dev.tailgap.adapters.http.StreamedReply;
 import java.util.List;
 import okhttp3.HttpUrl;
 
 /**
  * Provider {@code ollama}: Ollama's native API. Options: base URL (default {@value #DEFAULT_BASE_URL}, Ollama's root,
- * not its OpenAI-compatible {@code /v1}), {@code api=chat|generate} (default chat), and an optional key variable
+ * not its OpenAI-compatible {@code /v1}), {@code api=chat|generate} (default chat), {@code stream=true|false}
+ * ({@link StreamedReply#requested}), and an optional key variable
  * ({@code --api-key-env}) sent as a bearer token. Ollama itself needs no key.
  */
 public final class OllamaProvider implements ModelAdapterProvider {
@@ -24,12 +26,12 @@ public final class OllamaProvider implements ModelAdapterProvider {
     @Override
     public String description() {
         return "Ollama native /api/chat or /api/generate; options: --base-url (default " + DEFAULT_BASE_URL
-                + "), api=chat|generate";
+                + "), api=chat|generate, stream=true|false";
     }
 
     @Override
     public ModelAdapter create(AdapterConfig config) throws AdapterConfigException {
-        config.requireKnownOptions(name(), List.of("api"));
+        config.requireKnownOptions(name(), List.of("api", StreamedReply.OPTION));
         String base = config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl();
         HttpUrl url = BaseUrls.parse(base, name());
         if (BaseUrls.lastSegment(url).equals("v1")) {
@@ -40,6 +42,6 @@ public final class OllamaProvider implements ModelAdapterProvider {
             config.requireApiKey("export it, or leave --api-key-env out (Ollama itself needs no key)");
         }
         return new OllamaAdapter(url, config, config.enumOption("api", OllamaAdapter.Api.class,
-                OllamaAdapter.Api.CHAT));
+                OllamaAdapter.Api.CHAT), StreamedReply.requested(config));
     }
 }

@@ -8,7 +8,9 @@ import dev.tailgap.adapters.Completion;
 import dev.tailgap.adapters.EndpointInfo;
 import dev.tailgap.adapters.CompletionRequest;
 import dev.tailgap.adapters.GenerationParams;
+import dev.tailgap.adapters.FailureKind;
 import dev.tailgap.adapters.http.JsonHttpAdapter;
+import dev.tailgap.adapters.http.StreamedReply;
 import java.util.Map;
 import java.util.TreeMap;
 import okhttp3.HttpUrl;
@@ -19,7 +21,9 @@ import okhttp3.HttpUrl;
  * and Ollama's {@code /v1}. Sends temperature, max_tokens, stop (when any; OpenAI's own API takes at most four, so a
  * run with more against it is refused) and seed (when set); reads {@code choices[0].message.content} or
  * {@code choices[0].text}, {@code reasoning_content} apart from the answer, {@code finish_reason}, the {@code usage}
- * token counts and the reply's {@code model} and {@code system_fingerprint}.
+ * token counts and the reply's {@code model} and {@code system_fingerprint}. Streamed (the default), it sends
+ * {@code "stream": true} with {@code stream_options.include_usage} and reads the same from the chunks
+ * ({@link OpenAiStreamedReply}), with the time to the first token.
  *
  * <p>{@link #probe()} reads {@code GET {base}/models} (the served model's id, creation time, owner, root and vLLM's
  * {@code max_model_len}) and llama.cpp's {@code GET /props} at the server root (model path, build, context size,
@@ -32,11 +36,13 @@ public final class OpenAiAdapter extends JsonHttpAdapter {
 
     private final Api api;
     private final String model;
+    private final boolean stream;
 
-    OpenAiAdapter(HttpUrl baseUrl, AdapterConfig config, Api api) {
+    OpenAiAdapter(HttpUrl baseUrl, AdapterConfig config, Api api, boolean stream) {
         super(baseUrl, config);
         this.api = api;
         this.model = config.model();
+        this.stream = stream;
     }
 
     @Override
@@ -63,7 +69,23 @@ public final class OpenAiAdapter extends JsonHttpAdapter {
         if (p.seed() != null) {
             body.put("seed", p.seed());
         }
+        if (stream) {
+            body.put("stream", true);
+            body.putObject("stream_options").put("include_usage", true);
+        }
         return body;
+    }
+
+    @Override
+    protected StreamedReply streamedReply() {
+        return new OpenAiStreamedReply(api == Api.CHAT); // read a stream even unasked: a server may always send one
+    }
+
+    @Override
+    protected String hint(FailureKind kind) {
+        String hint = super.hint(kind);
+        return stream && kind == FailureKind.BAD_REQUEST ? hint + "; a server that refuses streamed replies works "
+                + "with -o stream=false" : hint;
     }
 
     @Override

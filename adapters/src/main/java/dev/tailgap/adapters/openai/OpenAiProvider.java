@@ -5,14 +5,15 @@ import dev.tailgap.adapters.AdapterConfigException;
 import dev.tailgap.adapters.ModelAdapter;
 import dev.tailgap.adapters.ModelAdapterProvider;
 import dev.tailgap.adapters.http.BaseUrls;
+import dev.tailgap.adapters.http.StreamedReply;
 import java.util.List;
 import okhttp3.HttpUrl;
 
 /**
  * Provider {@code openai}: any OpenAI-compatible server. Options: base URL (default {@value #DEFAULT_BASE_URL}),
- * {@code api=chat|completions} (default chat), key from the environment variable named by the config (default
- * {@value #DEFAULT_KEY_ENV}). A key is required for the default base URL, or when a variable is named explicitly;
- * local servers need none.
+ * {@code api=chat|completions} (default chat), {@code stream=true|false} ({@link StreamedReply#requested}), key from
+ * the environment variable named by the config (default {@value #DEFAULT_KEY_ENV}). A key is required for the
+ * default base URL, or when a variable is named explicitly; local servers need none.
  */
 public final class OpenAiProvider implements ModelAdapterProvider {
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -26,12 +27,13 @@ public final class OpenAiProvider implements ModelAdapterProvider {
     @Override
     public String description() {
         return "OpenAI-compatible /chat/completions or /completions (OpenAI, vLLM, llama.cpp llama-server, "
-                + "LM Studio, TGI, Ollama /v1); options: --base-url, --api-key-env, api=chat|completions";
+                + "LM Studio, TGI, Ollama /v1); options: --base-url, --api-key-env, api=chat|completions, "
+                + "stream=true|false";
     }
 
     @Override
     public ModelAdapter create(AdapterConfig config) throws AdapterConfigException {
-        config.requireKnownOptions(name(), List.of("api"));
+        config.requireKnownOptions(name(), List.of("api", StreamedReply.OPTION));
         String base = config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl();
         HttpUrl url = BaseUrls.parse(base, name());
         boolean needsKey = config.apiKeyEnv() != null || base.equals(DEFAULT_BASE_URL);
@@ -41,6 +43,6 @@ public final class OpenAiProvider implements ModelAdapterProvider {
                     + effective.apiKeyEnv() + "=..., or use --base-url for a local server that needs none)");
         }
         return new OpenAiAdapter(url, effective, config.enumOption("api", OpenAiAdapter.Api.class,
-                OpenAiAdapter.Api.CHAT));
+                OpenAiAdapter.Api.CHAT), StreamedReply.requested(config));
     }
 }

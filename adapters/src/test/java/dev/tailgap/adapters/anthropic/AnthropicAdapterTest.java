@@ -27,7 +27,7 @@ class AnthropicAdapterTest extends HttpAdapterContract {
     @Override
     protected ModelAdapter create(String baseUrl, Duration timeout, Map<String, String> env)
             throws AdapterConfigException {
-        return new AnthropicProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV, Map.of(),
+        return new AnthropicProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV, streamOption(),
                 timeout, 2, env::get));
     }
 
@@ -48,6 +48,7 @@ class AnthropicAdapterTest extends HttpAdapterContract {
         assertThat(body.at("/stop_sequences/0").asText()).isEqualTo("Question:");
         assertThat(body.has("seed")).isFalse();
         assertThat(body.has("stop")).isFalse();
+        assertThat(body.path("stream").asBoolean(false)).isEqualTo(streams());
     }
 
     @Override
@@ -99,7 +100,7 @@ class AnthropicAdapterTest extends HttpAdapterContract {
 
     @Test
     void onlyWhitespaceStopsMeansNoStopSequencesAndNoSystemMeansNoSystemField() throws Exception {
-        server.enqueue(json(200, answerBody()));
+        server.enqueue(answer(answerBody()));
         try (ModelAdapter a = open(LONG_TIMEOUT)) {
             a.complete(new CompletionRequest("m", "Q", null, GenerationParams.DEFAULTS));
         }
@@ -112,7 +113,7 @@ class AnthropicAdapterTest extends HttpAdapterContract {
 
     @Test
     void baseUrlEndingInV1IsAcceptedToo() throws Exception {
-        server.enqueue(json(200, answerBody()));
+        server.enqueue(answer(answerBody()));
         try (ModelAdapter a = create(server.url("/v1").toString(), LONG_TIMEOUT, Map.of(KEY_ENV, SECRET))) {
             a.complete(request());
         }

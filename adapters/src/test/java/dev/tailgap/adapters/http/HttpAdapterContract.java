@@ -34,6 +34,11 @@ import org.junit.jupiter.api.Test;
  * failures every such adapter maps through {@link dev.tailgap.adapters.HttpStatusMapper}: 429 with Retry-After, 5xx,
  * 529, 401/403 naming the key, 404, 400/422, HTML and other non-JSON pages, truncated JSON, dropped connections and
  * bodies cut short, plus each provider's own malformed replies (missing fields, empty choices).
+ *
+ * <p>A fixture named {@code *.sse} or {@code *.ndjson} is a streamed reply (served in small chunks as
+ * {@code text/event-stream} or {@code application/x-ndjson}) and runs the whole contract on the streaming path: the
+ * same reply streamed reads the same, with a time to first token; a stream without its last event, one cut in the
+ * middle of an event and each provider's error events ({@link #streamErrors()}) fail typed, never as a short answer.
  */
 public abstract class HttpAdapterContract extends AdapterContract {
     protected static final ObjectMapper JSON = new ObjectMapper();
@@ -65,9 +70,39 @@ public abstract class HttpAdapterContract extends AdapterContract {
         return server.url(basePath).toString();
     }
 
+    /** The fixture the server answers with: the constructor's, or a streamed form of the same reply. */
+    protected String fixtureName() {
+        return fixture;
+    }
+
+    /** Whether the fixture is a streamed reply, so the adapter must be asked to stream. */
+    protected final boolean streams() {
+        return fixtureName().endsWith(".sse") || fixtureName().endsWith(".ndjson");
+    }
+
+    /** The provider options that switch streaming on (by default) or off, matching the fixture. */
+    protected final Map<String, String> streamOption() {
+        return streams() ? Map.of() : Map.of("stream", "false");
+    }
+
+    /** {@link #streamOption()} and one more option. */
+    protected final Map<String, String> streamOption(String key, String value) {
+        Map<String, String> all = new java.util.TreeMap<>(streamOption());
+        all.put(key, value);
+        return all;
+    }
+
     /** The recorded-shaped reply the server answers with. */
     protected String answerBody() {
-        return fixture(fixture);
+        return fixture(fixtureName());
+    }
+
+    /**
+     * Streamed replies in this provider's format in which the server reports an error, each with the kind it must
+     * fail as; none by default.
+     */
+    protected Map<String, FailureKind> streamErrors() {
+        return Map.of();
     }
 
     /** Checks the provider-specific headers and body of {@link #request()}. */
@@ -105,12 +140,27 @@ public abstract class HttpAdapterContract extends AdapterContract {
 
     @Override
     protected void scriptAnswer() {
-        server.enqueue(json(200, answerBody()));
+        server.enqueue(answer(answerBody()));
     }
 
     @Override
     protected void checkAnswer(Completion c) {
-        assertThat(c).isEqualTo(expected);
+        if (streams()) {
+            assertThat(c.firstTokenMs()).as("time to first token").isGreaterThanOrEqualTo(0);
+            assertThat(c.withFirstToken(Completion.UNKNOWN)).isEqualTo(expected);
+        } else {
+            assertThat(c).isEqualTo(expected);
+        }
+    }
+
+    /** A 200 reply with {@code body} in the fixture's format: streamed ones in chunks of a few bytes. */
+    protected MockResponse answer(String body) {
+        if (!streams()) {
+            return json(200, body);
+        }
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type",
+                fixtureName().endsWith(".sse") ? "text/event-stream" : "application/x-ndjson")
+                .setChunkedBody(body, 7);
     }
 
     @Override
@@ -156,8 +206,33 @@ public abstract class HttpAdapterContract extends AdapterContract {
         }
         f.add(new Failure("connection dropped", () -> server.enqueue(new MockResponse()
                 .setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST)), FailureKind.CONNECTION));
-        f.add(new Failure("body cut short", () -> server.enqueue(json(200, answerBody())
+        f.add(new Failure("body cut short", () -> server.enqueue(answer(answerBody())
                 .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY)), FailureKind.CONNECTION));
+        if (streams()) {
+            f.addAll(streamFailures());
+        }
+        return f;
+    }
+
+    private List<Failure> streamFailures() {
+        List<Failure> f = new ArrayList<>();
+        String body = answerBody();
+        String separator = fixtureName().endsWith(".sse") ? "\n\n" : "\n";
+        String trimmed = body.stripTrailing();
+        String withoutLast = trimmed.substring(0, trimmed.lastIndexOf(separator) + separator.length());
+        f.add(new Failure("stream without its last event", () -> server.enqueue(answer(withoutLast)),
+                FailureKind.MALFORMED, e -> assertThat(e.getMessage()).contains("stream ended after")
+                .contains("incomplete")));
+        String torn = trimmed.substring(0, trimmed.lastIndexOf(separator) - 5);
+        f.add(new Failure("stream cut in the middle of an event", () -> server.enqueue(answer(torn)),
+                FailureKind.MALFORMED, e -> assertThat(e.getMessage()).contains("malformed reply")));
+        f.add(new Failure("stream with nothing in it", () -> server.enqueue(answer("")), FailureKind.MALFORMED,
+                e -> assertThat(e.getMessage()).contains("stream ended after 0 events")));
+        int i = 0;
+        for (Map.Entry<String, FailureKind> error : streamErrors().entrySet()) {
+            f.add(new Failure("error event " + (++i), () -> server.enqueue(answer(error.getKey())), error.getValue(),
+                    e -> assertThat(e.getMessage()).contains("error in the stream")));
+        }
         return f;
     }
 

@@ -28,15 +28,15 @@ class OllamaChatAdapterTest extends HttpAdapterContract {
     @Override
     protected ModelAdapter create(String baseUrl, Duration timeout, Map<String, String> env)
             throws AdapterConfigException {
-        return new OllamaProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV, Map.of(), timeout, 2,
-                env::get));
+        return new OllamaProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV, streamOption(),
+                timeout, 2, env::get));
     }
 
     @Override
     protected void checkRequest(RecordedRequest r, JsonNode body) {
         assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + SECRET);
         assertThat(body.get("model").asText()).isEqualTo("contract-model");
-        assertThat(body.get("stream").asBoolean(true)).isFalse();
+        assertThat(body.get("stream").asBoolean()).isEqualTo(streams());
         assertThat(body.at("/messages/0/role").asText()).isEqualTo("system");
         assertThat(body.at("/messages/0/content").asText()).isEqualTo("Answer briefly.");
         assertThat(body.at("/messages/1/role").asText()).isEqualTo("user");

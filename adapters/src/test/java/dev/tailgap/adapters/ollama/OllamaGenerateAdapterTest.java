@@ -24,7 +24,7 @@ class OllamaGenerateAdapterTest extends HttpAdapterContract {
     protected ModelAdapter create(String baseUrl, Duration timeout, Map<String, String> env)
             throws AdapterConfigException {
         return new OllamaProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV,
-                Map.of("api", "generate"), timeout, 1, env::get));
+                streamOption("api", "generate"), timeout, 1, env::get));
     }
 
     @Override
@@ -34,7 +34,7 @@ class OllamaGenerateAdapterTest extends HttpAdapterContract {
         assertThat(body.get("prompt").asText()).isEqualTo("Question: In what country is Lyon?\nAnswer:");
         assertThat(body.get("system").asText()).isEqualTo("Answer briefly.");
         assertThat(body.has("messages")).isFalse();
-        assertThat(body.get("stream").asBoolean(true)).isFalse();
+        assertThat(body.get("stream").asBoolean()).isEqualTo(streams());
         assertThat(body.at("/options/temperature").asDouble()).isEqualTo(0.25);
         assertThat(body.at("/options/num_predict").asInt()).isEqualTo(16);
         assertThat(body.at("/options/seed").asLong()).isEqualTo(42L);

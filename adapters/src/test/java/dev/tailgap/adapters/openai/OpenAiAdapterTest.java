@@ -26,8 +26,8 @@ class OpenAiAdapterTest extends HttpAdapterContract {
     @Override
     protected ModelAdapter create(String baseUrl, Duration timeout, Map<String, String> env)
             throws AdapterConfigException {
-        return new OpenAiProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV, Map.of(), timeout, 4,
-                env::get));
+        return new OpenAiProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV, streamOption(),
+                timeout, 4, env::get));
     }
 
     @Override
@@ -44,7 +44,13 @@ class OpenAiAdapterTest extends HttpAdapterContract {
         assertThat(body.at("/stop/0").asText()).isEqualTo("\n");
         assertThat(body.at("/stop/1").asText()).isEqualTo("Question:");
         assertThat(body.get("seed").asLong()).isEqualTo(42L);
-        assertThat(body.has("stream")).isFalse();
+        if (streams()) {
+            assertThat(body.get("stream").asBoolean()).isTrue();
+            assertThat(body.at("/stream_options/include_usage").asBoolean()).isTrue();
+        } else {
+            assertThat(body.has("stream")).isFalse();
+            assertThat(body.has("stream_options")).isFalse();
+        }
     }
 
     @Override
@@ -94,6 +100,19 @@ class OpenAiAdapterTest extends HttpAdapterContract {
             assertThat(c.reasoning()).isEqualTo("Lyon is in France.");
             assertThat(c.servedModel()).isEqualTo("qwen3");
             assertThat(c.fingerprint()).isEqualTo("b6000-abc");
+        }
+    }
+
+    @Test
+    void aStreamSentThoughNotAskedForIsReadAsAStream() throws Exception {
+        server.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(200)
+                .setHeader("Content-Type", "text/event-stream").setBody(fixture("openai-chat.sse")));
+        try (ModelAdapter a = new OpenAiProvider().create(new AdapterConfig("m", baseUrl(), null,
+                Map.of("stream", "false"), null, 1, k -> null))) {
+            Completion c = a.complete(request());
+            assertThat(c.withFirstToken(Completion.UNKNOWN)).isEqualTo(new Completion("France", 23, 2)
+                    .withFinish("stop").withServed("gpt-4o-mini-2024-07-18", "fp_0ba0d124f1"));
+            assertThat(c.firstTokenMs()).isGreaterThanOrEqualTo(0);
         }
     }
 

@@ -24,7 +24,7 @@ class OpenAiCompletionsAdapterTest extends HttpAdapterContract {
     protected ModelAdapter create(String baseUrl, Duration timeout, Map<String, String> env)
             throws AdapterConfigException {
         return new OpenAiProvider().create(new AdapterConfig("contract-model", baseUrl, KEY_ENV,
-                Map.of("api", "completions"), timeout, 1, env::get));
+                streamOption("api", "completions"), timeout, 1, env::get));
     }
 
     @Override
@@ -38,6 +38,7 @@ class OpenAiCompletionsAdapterTest extends HttpAdapterContract {
         assertThat(body.get("max_tokens").asInt()).isEqualTo(16);
         assertThat(body.at("/stop/1").asText()).isEqualTo("Question:");
         assertThat(body.get("seed").asLong()).isEqualTo(42L);
+        assertThat(body.path("stream").asBoolean(false)).isEqualTo(streams());
     }
 
     @Override
