@@ -347,9 +347,30 @@ final class ItemCodec {
         if (original != null && original.startsWith("Trailing token")) {
             return "extra content after the JSON value (one item per line)";
         }
-        String first = original == null ? e.getClass().getSimpleName() : original.lines().findFirst().orElse("");
+        String first = cleanJsonMessage(original);
         int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
         return "not valid JSON" + (column > 0 ? " (column " + column + ")" : "") + ": " + first;
+    }
+
+    /**
+     * The first line of a JSON parser's message without the parser's internals (source descriptions, feature names,
+     * start-marker locations), fit to show a user.
+     */
+    static String cleanJsonMessage(String original) {
+        if (original == null || original.isBlank()) {
+            return "malformed";
+        }
+        String first = original.lines().findFirst().orElse("").strip();
+        int marker = first.indexOf(" (start marker at");
+        if (marker >= 0) {
+            first = first.substring(0, marker);
+        }
+        int source = first.indexOf("[Source:");
+        if (source >= 0) {
+            first = first.substring(0, source).strip();
+        }
+        first = first.replaceAll("\\s*\\(for [A-Za-z.]+\\)", "");
+        return first.replaceAll("\\(JSON String, Number.*'false'\\)", "a JSON value");
     }
 
     /** Counts problems while forwarding them. */
