@@ -31,7 +31,7 @@ final class Cells {
     private final ImportSink sink;
     private final String location;
     private final long line;
-    private boolean bad;
+    private int problems;
 
     Cells(ImportSink sink, String location, long line) {
         this.sink = sink;
@@ -41,11 +41,16 @@ final class Cells {
 
     /** Whether a problem was reported through this row. */
     boolean bad() {
-        return bad;
+        return problems > 0;
+    }
+
+    /** How many problems were reported through this row so far. */
+    int problems() {
+        return problems;
     }
 
     void problem(String field, String message) {
-        bad = true;
+        problems++;
         sink.problem(location, line, field, message);
     }
 
@@ -72,8 +77,9 @@ final class Cells {
 
     /** A required text cell; missing is a problem. */
     String required(String field, Object value) {
+        int before = problems;
         String s = text(field, value);
-        if (s == null && !bad) {
+        if (s == null && problems == before) {
             problem(field, "missing (empty)");
         }
         return s;
@@ -98,9 +104,10 @@ final class Cells {
             }
             return List.copyOf(out);
         }
+        int before = problems;
         String s = text(field, value);
         if (s == null) {
-            return bad ? null : List.of();
+            return problems > before ? null : List.of();
         }
         if (s.startsWith("[") && s.endsWith("]")) {
             try {
@@ -145,9 +152,10 @@ final class Cells {
             problem(field, "must be a number >= 0, got " + value);
             return null;
         }
+        int before = problems;
         String s = text(field, value);
         if (s == null) {
-            if (!bad) {
+            if (problems == before) {
                 problem(field, "missing (required, a number >= 0)");
             }
             return null;

@@ -89,8 +89,8 @@ abstract class DelimitedFormat implements TableFormat {
         } catch (NoSuchFileException e) {
             throw new DatasetException(location + ": no such file");
         } catch (CharacterCodingException e) {
-            throw new DatasetException(new LoadProblem(location, rowStart, "encoding",
-                    "not valid UTF-8 (at or after this line); save the file as UTF-8"));
+            throw new DatasetException(new LoadProblem(location, firstBadLine(file), "encoding",
+                    "not valid UTF-8; save the file as UTF-8"));
         } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             if (msg.contains("closing quote")) {
@@ -102,6 +102,21 @@ abstract class DelimitedFormat implements TableFormat {
         }
         if (header == null) {
             throw new DatasetException(new LoadProblem(location, 0, "file", "empty; expected a header row"));
+        }
+    }
+
+    /** The number of the first line of {@code file} that is not valid UTF-8 (0 if none is). */
+    private static long firstBadLine(Path file) throws IOException {
+        try (LineReader lines = new LineReader(Files.newInputStream(file))) {
+            while (true) {
+                try {
+                    if (lines.next() == null) {
+                        return 0;
+                    }
+                } catch (CharacterCodingException e) {
+                    return lines.line();
+                }
+            }
         }
     }
 

@@ -369,7 +369,10 @@ final class ItemCodec {
         if (source >= 0) {
             first = first.substring(0, source).strip();
         }
-        first = first.replaceAll("\\s*\\(for [A-Za-z.]+\\)", "");
+        first = first.replaceAll("\\s*\\(for [A-Za-z.]+\\)", "")
+                .replaceAll("\\s*\\(bound as `[^`]*`\\)", "")
+                .replaceAll(":?\\s*not allowed as per `[^`]*`", "")
+                .replaceAll("\\s*\\(of type [A-Z_]+\\)", "");
         return first.replaceAll("\\(JSON String, Number.*'false'\\)", "a JSON value");
     }
 

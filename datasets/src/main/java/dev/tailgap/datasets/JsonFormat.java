@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public final class JsonFormat implements TableFormat {
 
+    private static final com.fasterxml.jackson.databind.ObjectReader TREE = ItemCodec.MAPPER.reader()
+            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     /** The column holding the key of an object of arrays a row was under. */
     public static final String GROUP = "group";
 
@@ -96,7 +99,7 @@ public final class JsonFormat implements TableFormat {
     private static void rows(JsonParser p, String group, RowSink sink) throws IOException {
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             long line = p.currentTokenLocation().getLineNr();
-            JsonNode node = p.readValueAsTree();
+            JsonNode node = TREE.readTree(p);
             Map<String, Object> cells = cells(node);
             if (cells == null) {
                 sink.problem(line, "row", "expected an object or array, got " + ItemCodec.describe(node));

@@ -255,9 +255,10 @@ public final class PopQaImporter implements ImporterProvider {
             }
             return out;
         }
+        int before = cells.problems();
         String raw = cells.text(column, value);
         if (raw == null) {
-            if (required && !cells.bad()) {
+            if (required && cells.problems() == before) {
                 cells.problem(column, "missing (empty)");
             }
             return required ? null : List.of();

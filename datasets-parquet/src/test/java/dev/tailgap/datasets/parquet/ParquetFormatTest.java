@@ -1,0 +1,91 @@
+package dev.tailgap.datasets.parquet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tailgap.datasets.Dataset;
+import dev.tailgap.datasets.DatasetException;
+import dev.tailgap.datasets.DatasetLoader;
+import dev.tailgap.datasets.DatasetSource;
+import dev.tailgap.datasets.ImportRequest;
+import dev.tailgap.datasets.ImportResult;
+import dev.tailgap.datasets.Importers;
+import dev.tailgap.datasets.Item;
+import dev.tailgap.datasets.LoadOptions;
+import dev.tailgap.datasets.LoadProblem;
+import dev.tailgap.datasets.TableFormats;
+import java.nio.file.Files;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParquetFormatTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aParquetFileImportsWithAFieldMapping() throws Exception {
+        Path file = ParquetFiles.write(dir.resolve("qa.parquet"), List.of(
+                new ParquetFiles.Row(101, "Who wrote Hamlet?", List.of("William Shakespeare", "Shakespeare"),
+                        "Hamlet", 4_500_000L, "author", 0.5),
+                new ParquetFiles.Row(102, "What is the capital of Velmora?", List.of("Ostrava Nova"), "Velmora", 12L,
+                        null, 1.5)));
+        assertThat(TableFormats.of(file, null)).isInstanceOf(ParquetFormat.class);
+        Path out = dir.resolve("qa.jsonl");
+        ImportResult r = Importers.run("table", new ImportRequest(List.of(file), out, "qa", null,
+                Map.of("map", List.of("question=q,answers=golds,frequency=views,concept=subject,relation=rel,id=qid"))));
+        assertThat(r.written()).isEqualTo(2);
+        Dataset ds = DatasetLoader.load(DatasetSource.file(out), LoadOptions.strict());
+        try (Stream<Item> items = ds.items()) {
+            assertThat(items.toList()).containsExactly(
+                    new Item("qa:101", "Who wrote Hamlet?", List.of("William Shakespeare", "Shakespeare"), "Hamlet",
+                            4_500_000, "author", Map.of("score", 0.5)),
+                    new Item("qa:102", "What is the capital of Velmora?", List.of("Ostrava Nova"), "Velmora", 12,
+                            null, Map.of("score", 1.5)));
+        }
+    }
+
+    @Test
+    void readsEveryCommonCodec() throws Exception {
+        for (CompressionCodecName codec : List.of(CompressionCodecName.UNCOMPRESSED, CompressionCodecName.SNAPPY,
+                CompressionCodecName.ZSTD, CompressionCodecName.GZIP)) {
+            Path file = ParquetFiles.write(dir.resolve(codec + ".parquet"), List.of(new ParquetFiles.Row(1, "Q?",
+                    List.of("a"), "C", 3L, null, 0)), codec);
+            Path out = dir.resolve(codec + ".jsonl");
+            Importers.run("table", new ImportRequest(List.of(file), out, null, null,
+                    Map.of("map", List.of("question=q,answers=golds,frequency=views"))));
+            assertThat(DatasetLoader.load(DatasetSource.file(out), LoadOptions.strict()).size()).as(codec.name())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rowProblemsNameTheRowNumber() throws Exception {
+        Path file = ParquetFiles.write(dir.resolve("gaps.parquet"), List.of(
+                new ParquetFiles.Row(1, "Q1?", List.of("a"), "C", 3L, null, 0),
+                new ParquetFiles.Row(2, "Q2?", List.of(), "C", null, null, 0)));
+        assertThatThrownBy(() -> Importers.run("table", new ImportRequest(List.of(file), dir.resolve("g.jsonl"), null,
+                null, Map.of("map", List.of("question=q,answers=golds,frequency=views")))))
+                .isInstanceOfSatisfying(DatasetException.class, e -> assertThat(e.problems())
+                        .extracting(LoadProblem::toString).containsExactly(
+                                file + ":2: golds: missing (no non-empty answer)",
+                                file + ":2: views: missing (required, a number >= 0)"));
+    }
+
+    @Test
+    void aDamagedFileIsNamedWithoutTheReadersInternals() throws Exception {
+        Path file = dir.resolve("broken.parquet");
+        Files.write(file, "PAR1 this is not really parquet".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> Importers.run("table", new ImportRequest(List.of(file), dir.resolve("o.jsonl"), null,
+                null, Map.of("map", List.of("question=q,answers=a,frequency=f")))))
+                .isInstanceOfSatisfying(DatasetException.class, e -> assertThat(e.problems())
+                        .extracting(LoadProblem::toString).containsExactly(file + ":1: parquet: not a readable Parquet"
+                                + " file (no valid footer: truncated, or another format?)"));
+        assertThat(dir.resolve("o.jsonl")).doesNotExist();
+    }
+}
