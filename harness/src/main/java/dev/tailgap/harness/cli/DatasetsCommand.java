@@ -10,6 +10,7 @@ import dev.tailgap.datasets.ImportResult;
 import dev.tailgap.datasets.ImportRequest;
 import dev.tailgap.datasets.Importers;
 import dev.tailgap.harness.DatasetFiles;
+import dev.tailgap.harness.SkipReport;
 import dev.tailgap.harness.TailgapException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,20 +40,18 @@ final class DatasetsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the bundled datasets.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the bundled datasets and the .jsonl datasets in the given directories.")
     static final class ListDatasets implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
+        @Parameters(paramLabel = "DIR", arity = "0..*", description = "Directories whose .jsonl files to list.")
+        List<Path> dirs;
+
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            for (String name : DatasetSource.bundledNames()) {
-                Dataset d = DatasetFiles.load(name, false);
-                out.printf("%-16s %s, %d items, %s: %s%n", name, d.manifest().id(), d.size(),
-                        d.manifest().license(), d.manifest().frequencySource());
-            }
-            out.flush();
+            DatasetListing.print(spec.commandLine().getOut(), dirs == null ? List.of() : dirs);
             return 0;
         }
     }
@@ -91,6 +90,7 @@ final class DatasetsCommand implements Runnable {
             }
             out.printf(Locale.ROOT, "items      %d%s%n", d.size(),
                     d.skipped() > 0 ? " (" + d.skipped() + " invalid lines skipped)" : "");
+            SkipReport.lines(d).forEach(spec.commandLine().getErr()::println);
             out.printf(Locale.ROOT, "sha256     %s%n", d.sha256());
             out.printf(Locale.ROOT, "license    %s%n", d.manifest().license());
             out.printf(Locale.ROOT, "frequency  %s%n", d.manifest().frequencySource());

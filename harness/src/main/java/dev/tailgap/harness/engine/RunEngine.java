@@ -19,6 +19,7 @@ import dev.tailgap.harness.DatasetFiles;
 import dev.tailgap.harness.ExitCode;
 import dev.tailgap.harness.RunSpec;
 import dev.tailgap.harness.Secrets;
+import dev.tailgap.harness.SkipReport;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.Version;
 import dev.tailgap.harness.cache.CacheKey;
@@ -122,7 +123,9 @@ public final class RunEngine {
         SavedRun planned = new SavedRun(settings, datasetRef(dataset), bucketing, spec.minBucketSize());
         long kept;
         try {
-            kept = dir.open(planned.toSpecFile(), RunSpecFile.toMap(spec, resumeLocation(dataset)), r -> {
+            Map<String, Object> resume = RunSpecFile.toMap(spec, resumeLocation(dataset));
+            SkipReport.record(dataset, resume);
+            kept = dir.open(planned.toSpecFile(), resume, r -> {
                 aggregator.add(r);
                 done.add(r.id());
             });
