@@ -94,7 +94,7 @@ final class ImportSink implements Closeable {
         String version = givenVersion != null ? givenVersion : "sha-" + writer.sha256().substring(0, 12);
         Manifest m = manifest.apply(version);
         String sha = writer.commit(m);
-        return new ImportResult(read, read - filtered, filtered, m, sha);
+        return new ImportResult(read, writer.count(), filtered, m, sha);
     }
 
     /** The failure listing the problems found so far. */

@@ -6,6 +6,7 @@ import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.datasets.Dataset;
 import dev.tailgap.datasets.DatasetException;
 import dev.tailgap.datasets.DatasetSource;
+import dev.tailgap.datasets.FactsBuilder;
 import dev.tailgap.datasets.ImportResult;
 import dev.tailgap.datasets.ImportRequest;
 import dev.tailgap.datasets.Importers;
@@ -28,9 +29,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tailgap datasets list | info | import}: look at and bring in datasets. */
-@Command(name = "datasets", mixinStandardHelpOptions = true, description = "List, inspect and import datasets.",
-        subcommands = {DatasetsCommand.ListDatasets.class, DatasetsCommand.Info.class, DatasetsCommand.Import.class})
+/** {@code tailgap datasets list | info | import | build}: look at, bring in and make datasets. */
+@Command(name = "datasets", mixinStandardHelpOptions = true, description = "List, inspect, import and build datasets.",
+        subcommands = {DatasetsCommand.ListDatasets.class, DatasetsCommand.Info.class, DatasetsCommand.Import.class,
+            DatasetsCommand.Build.class})
 final class DatasetsCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -173,6 +175,11 @@ final class DatasetsCommand implements Runnable {
                 description = "head-to-tail: a CSV of entity,frequency giving each entity's popularity.")
         String frequencies;
 
+        @Option(names = "--template", paramLabel = "TEXT",
+                description = "entity-questions: the question template, with {subject} (default: inferred from the "
+                        + "questions).")
+        String template;
+
         @Option(names = "--name", paramLabel = "NAME", description = "Dataset name (default: the importer's).")
         String name;
 
@@ -188,6 +195,7 @@ final class DatasetsCommand implements Runnable {
             put(options, "delimiter", delimiter);
             put(options, "format", format);
             put(options, "frequencies", frequencies);
+            put(options, "template", template);
             if (where != null && !where.isEmpty()) {
                 options.put("where", where);
             }
@@ -209,6 +217,62 @@ final class DatasetsCommand implements Runnable {
         private static void put(Map<String, List<String>> options, String key, String value) {
             if (value != null) {
                 options.put(key, List.of(value));
+            }
+        }
+    }
+
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = {"Make a dataset from (subject, relation, object) facts the way PopQA was made: one question "
+                    + "per subject and relation through the relation's template, the answers being every object and "
+                    + "its aliases.",
+                "FACTS columns: subject, relation, object, popularity; optional: aliases, subject_aliases, "
+                        + "subject_id, id."})
+    static final class Build implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--facts", required = true, paramLabel = "FILE",
+                description = "The facts: CSV, TSV, JSON, JSON Lines or Parquet.")
+        Path facts;
+
+        @Option(names = "--templates", required = true, paramLabel = "FILE.yaml|popqa",
+                description = "relation: \"question with {subject}\" per line; popqa = PopQA's 16 templates.")
+        String templates;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.jsonl",
+                description = "Where to write the items; the manifest goes beside it.")
+        Path out;
+
+        @Option(names = "--list-sep", paramLabel = "SEP",
+                description = "Split aliases cells on SEP (default: a JSON list or one alias).")
+        String listSep;
+
+        @Option(names = "--delimiter", paramLabel = "CHAR", description = "Delimiter of a CSV/TSV facts file.")
+        String delimiter;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Facts format (default: from the name).")
+        String format;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Dataset name (default: the facts file's).")
+        String name;
+
+        @Option(names = "--dataset-version", paramLabel = "VERSION",
+                description = "Dataset version (default: sha- and 12 hex digits of the written items' sha256).")
+        String version;
+
+        @Override
+        public Integer call() {
+            try {
+                ImportResult r = FactsBuilder.build(new FactsBuilder.Request(facts, templates, out, name, version,
+                        listSep, delimiter, format));
+                spec.commandLine().getOut().printf("wrote %d questions from %d facts to %s as %s%n", r.written(),
+                        r.read(), out, r.manifest().id());
+                spec.commandLine().getOut().flush();
+                return 0;
+            } catch (DatasetException e) {
+                throw DatasetFiles.usage(e);
+            } catch (IOException e) {
+                throw TailgapException.usage("cannot build from " + facts + ": " + e.getMessage());
             }
         }
     }
