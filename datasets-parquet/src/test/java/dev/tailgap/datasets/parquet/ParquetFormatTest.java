@@ -51,6 +51,28 @@ class ParquetFormatTest {
     }
 
     @Test
+    void popQaInTheHubsParquetFormImportsLikeTheTsv() throws Exception {
+        List<String> columns = List.of("id", "subj", "prop", "obj", "s_aliases", "o_aliases", "s_pop", "o_pop",
+                "question", "possible_answers");
+        Path file = ParquetFiles.writeColumns(dir.resolve("popqa.parquet"), columns, List.of(
+                List.of(4222362L, "George Rankin", "occupation", "politician", "[\"George James Rankin\"]",
+                        "[\"political leader\"]", 142L, 25692L, "What is George Rankin's occupation?",
+                        "[\"politician\", \"political leader\"]"),
+                List.of(17L, "John Mayne", "occupation", "journalist", "[]", "[\"journo\"]", 236L, 24952L,
+                        "What is John Mayne's occupation?", "[\"journalist\"]")));
+        Path out = dir.resolve("popqa.jsonl");
+        Importers.run("popqa", new ImportRequest(List.of(file), out, null, null, Map.of()));
+        try (Stream<Item> items = DatasetLoader.load(DatasetSource.file(out), LoadOptions.strict()).items()) {
+            List<Item> list = items.toList();
+            assertThat(list).extracting(Item::id).containsExactly("popqa:4222362", "popqa:17");
+            assertThat(list.get(0).conceptAliases()).containsExactly("George James Rankin");
+            assertThat(list.get(1).answers()).containsExactly("journalist", "journo");
+            assertThat(list).extracting(Item::frequency).containsExactly(142.0, 236.0);
+            assertThat(list.get(0).meta()).containsEntry("o_pop", 25692);
+        }
+    }
+
+    @Test
     void readsEveryCommonCodec() throws Exception {
         for (CompressionCodecName codec : List.of(CompressionCodecName.UNCOMPRESSED, CompressionCodecName.SNAPPY,
                 CompressionCodecName.ZSTD, CompressionCodecName.GZIP)) {
