@@ -64,10 +64,13 @@ public final class HeadToTailImporter implements ImporterProvider {
         TableFormat format = TableFormats.of(file, null);
         List<LoadProblem> found = new java.util.ArrayList<>();
         format.read(file, TableOptions.defaults(), new TableFormat.RowSink() {
+            private boolean badHeader;
+
             @Override
             public void header(List<String> columns) {
                 for (String c : List.of("entity", "frequency")) {
                     if (!columns.contains(c)) {
+                        badHeader = true;
                         found.add(new LoadProblem(file.toString(), 1, c, "missing column (header has: "
                                 + TableImport.describeHeader(columns) + ")"));
                     }
@@ -76,7 +79,7 @@ public final class HeadToTailImporter implements ImporterProvider {
 
             @Override
             public void row(long line, Map<String, Object> cells) {
-                if (!found.isEmpty() && found.get(0).line() == 1) {
+                if (badHeader) {
                     return;
                 }
                 Object e = cells.get("entity");
@@ -87,9 +90,11 @@ public final class HeadToTailImporter implements ImporterProvider {
                 } catch (NumberFormatException ex) {
                     v = null;
                 }
-                if (e == null || e.toString().isBlank() || v == null || !(v >= 0) || v.isInfinite()) {
-                    found.add(new LoadProblem(file.toString(), line, e == null ? "entity" : "frequency",
-                            "needs an entity and a number >= 0, got " + ItemCodec.quote(String.valueOf(f))));
+                if (e == null || e.toString().isBlank()) {
+                    found.add(new LoadProblem(file.toString(), line, "entity", "missing (empty)"));
+                } else if (v == null || !(v >= 0) || v.isInfinite()) {
+                    found.add(new LoadProblem(file.toString(), line, "frequency", "must be a number >= 0, got "
+                            + ItemCodec.quote(String.valueOf(f))));
                 } else {
                     out.put(e.toString().strip(), v);
                 }

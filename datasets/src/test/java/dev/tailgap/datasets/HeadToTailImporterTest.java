@@ -61,4 +61,21 @@ class HeadToTailImporterTest {
         assertThat(DatasetLoader.load(DatasetSource.file(out), LoadOptions.strict()).frequencies())
                 .containsExactly(7);
     }
+
+    @Test
+    void aBadFrequencyTableIsListedLineByLine() throws Exception {
+        Path h2t = Fixtures.write(dir.resolve("head_to_tail_imdb.json"), FILE);
+        Path freqs = Fixtures.write(dir.resolve("pop.csv"), "entity,frequency\ntt0111161,many\n,3\n");
+        assertThatThrownBy(() -> Importers.run("head-to-tail", new ImportRequest(List.of(h2t),
+                dir.resolve("o.jsonl"), null, null, Map.of("frequencies", List.of(freqs.toString())))))
+                .isInstanceOfSatisfying(DatasetException.class, e -> assertThat(e.problems())
+                        .extracting(LoadProblem::toString).containsExactly(
+                                freqs + ":2: frequency: must be a number >= 0, got \"many\"",
+                                freqs + ":3: entity: missing (empty)"));
+        Path noColumn = Fixtures.write(dir.resolve("nocol.csv"), "id,views\ntt0111161,3\n");
+        assertThatThrownBy(() -> Importers.run("head-to-tail", new ImportRequest(List.of(h2t),
+                dir.resolve("o.jsonl"), null, null, Map.of("frequencies", List.of(noColumn.toString())))))
+                .isInstanceOfSatisfying(DatasetException.class, e -> assertThat(e.problems())
+                        .extracting(LoadProblem::field).containsExactly("entity", "frequency"));
+    }
 }
