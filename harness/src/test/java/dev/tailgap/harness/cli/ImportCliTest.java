@@ -152,6 +152,35 @@ class ImportCliTest {
         assertThat(tailgap("list", "nothing").code()).isEqualTo(2);
     }
 
+    @Test
+    void buildsFromFactsAndImportsEntityQuestionsFromTheCommandLine() throws Exception {
+        Path facts = tmp.resolve("facts.csv");
+        Files.writeString(facts, "subject,relation,object,aliases,popularity\n"
+                + "Hamlet,author,William Shakespeare,Shakespeare|the Bard,4500000\n"
+                + "Dune,author,Frank Herbert,,90000\n");
+        Path built = tmp.resolve("built.jsonl");
+        CliTest.Result b = tailgap("datasets", "build", "--facts", facts.toString(), "--templates", "popqa",
+                "--list-sep", "|", "--out", built.toString());
+        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(b.out()).startsWith("wrote 2 questions from 2 facts to " + built + " as facts@sha-");
+        assertThat(Files.readString(built)).contains("\"question\":\"Who is the author of Hamlet?\"")
+                .contains("[\"William Shakespeare\",\"Shakespeare\",\"the Bard\"]");
+
+        Path p17 = tmp.resolve("P17.test.json");
+        Files.writeString(p17, "[{\"question\": \"Which country is Malitel located in?\", \"answers\": [\"Mali\"]},"
+                + " {\"question\": \"Which country is Mount Stromlo located in?\", \"answers\": [\"Australia\"]}]");
+        Path eq = tmp.resolve("eq.jsonl");
+        CliTest.Result e = tailgap("datasets", "import", "entity-questions", p17.toString(), "--out", eq.toString());
+        assertThat(e.code()).as(e.err()).isZero();
+        CliTest.Result info = tailgap("datasets", "info", eq.toString());
+        assertThat(info.out()).contains("tailgap frequency count");
+
+        CliTest.Result wrongOption = tailgap("datasets", "import", "popqa", p17.toString(), "--map", "question=q",
+                "--out", tmp.resolve("x.jsonl").toString());
+        assertThat(wrongOption.code()).isEqualTo(2);
+        assertThat(wrongOption.err()).contains("import popqa does not take --map");
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
