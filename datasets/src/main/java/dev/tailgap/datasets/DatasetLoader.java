@@ -26,7 +26,8 @@ import java.util.stream.StreamSupport;
  * Loads and validates a JSON Lines dataset in one streaming pass.
  *
  * <p>Contract: input is UTF-8 (a byte order mark is dropped), with LF or CRLF line ends; blank lines are ignored but
- * counted for line numbers. Every non-blank line must be a JSON object with a non-empty string {@code id},
+ * counted for line numbers; a line that is not valid UTF-8 is an invalid line. A file whose first line shows it is
+ * CSV, TSV, a JSON document or Parquet fails at once with a message naming what it is and the import command. Every non-blank line must be a JSON object with a non-empty string {@code id},
  * {@code question} and {@code concept}, a non-empty {@code answers} array of non-empty strings, a numeric
  * {@code frequency >= 0} (not a string), an optional string {@code relation} and an optional object {@code meta};
  * other keys are ignored. Ids are unique: a repeated id is a problem of every later line that repeats it. Each
@@ -58,11 +59,31 @@ public final class DatasetLoader {
         int n = 0;
         int invalidLines = 0;
         try (LineReader reader = new LineReader(new DigestInputStream(source.openItems(), digest))) {
-            for (String line = next(reader, location); line != null; line = next(reader, location)) {
+            boolean first = true;
+            while (true) {
+                String line;
+                try {
+                    line = reader.next();
+                } catch (CharacterCodingException e) {
+                    problems.add(reader.line(), "encoding", "not valid UTF-8; save the file as UTF-8");
+                    invalid.set(reader.line());
+                    invalidLines++;
+                    continue;
+                }
+                if (line == null) {
+                    break;
+                }
                 if (line.isBlank()) {
                     continue;
                 }
                 int lineNo = reader.line();
+                if (first) {
+                    first = false;
+                    String other = OtherFormat.describe(location, line);
+                    if (other != null) {
+                        throw new DatasetException(location + ": " + other);
+                    }
+                }
                 ItemCodec.Key key = ItemCodec.scanKey(line);
                 if (key == null) {
                     ObjectNode node = ItemCodec.check(line, (field, message) -> problems.add(lineNo, field, message));
@@ -99,13 +120,13 @@ public final class DatasetLoader {
         List<LoadProblem> kept = problems.sorted();
         if (invalidLines > 0 && !options.skipInvalid()) {
             throw new DatasetException(location + ": " + invalidLines + " invalid line" + (invalidLines == 1 ? "" : "s")
-                    + " (first: " + kept.get(0) + "); fix them or pass --skip-invalid", kept,
+                    + "; fix " + (invalidLines == 1 ? "it" : "them") + " or pass --skip-invalid", kept,
                     problems.total - kept.size());
         }
         if (freqs.length == 0) {
             throw new DatasetException(invalidLines == 0 ? location + ": no items (no non-blank lines)"
-                    : location + ": no valid items (" + invalidLines + " invalid lines skipped; first: "
-                    + kept.get(0) + ")", kept, problems.total - kept.size());
+                    : location + ": no valid items (" + invalidLines + " invalid line" + (invalidLines == 1 ? "" : "s")
+                    + " skipped)", kept, problems.total - kept.size());
         }
         String sha = Hashing.hex(digest.digest());
         long[] idHashes = hashes;
@@ -114,33 +135,21 @@ public final class DatasetLoader {
                 () -> stream(source, invalid, idHashes, count));
     }
 
-    /** The next line, turning a UTF-8 decoding failure into a located problem. */
-    private static String next(LineReader reader, String location) throws IOException {
-        try {
-            return reader.next();
-        } catch (CharacterCodingException e) {
-            throw new BadEncoding(new LoadProblem(location, reader.line(), "encoding",
-                    "not valid UTF-8; save the file as UTF-8"));
-        }
-    }
-
     private static DatasetException readFailure(String location, IOException e) {
-        if (e instanceof BadEncoding bad) {
-            return new DatasetException(bad.problem);
-        }
         if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
             return new DatasetException(location + ": no such file");
         }
         return new DatasetException(location + ": cannot read: " + e.getMessage(), e);
     }
 
-    /** A decoding failure carrying its location. */
-    private static final class BadEncoding extends IOException {
-        private final transient LoadProblem problem;
-
-        BadEncoding(LoadProblem problem) {
-            super(problem.toString());
-            this.problem = problem;
+    /** The next line that decodes as UTF-8 (the others were recorded invalid by the first pass), or {@code null}. */
+    private static String nextDecodable(LineReader reader) throws IOException {
+        while (true) {
+            try {
+                return reader.next();
+            } catch (CharacterCodingException e) {
+                // an invalid line, already counted and marked by the first pass
+            }
         }
     }
 
@@ -171,7 +180,7 @@ public final class DatasetLoader {
         Map<String, Integer> firstLine = new HashMap<>();
         int index = 0;
         try (LineReader reader = new LineReader(source.openItems())) {
-            for (String line = reader.next(); line != null; line = reader.next()) {
+            for (String line = nextDecodable(reader); line != null; line = nextDecodable(reader)) {
                 int lineNo = reader.line();
                 if (line.isBlank() || invalid.get(lineNo)) {
                     continue;
@@ -258,7 +267,7 @@ public final class DatasetLoader {
 
             private Item read() {
                 try {
-                    for (String line = reader.next(); line != null; line = reader.next()) {
+                    for (String line = nextDecodable(reader); line != null; line = nextDecodable(reader)) {
                         if (line.isBlank() || invalid.get(reader.line())) {
                             continue;
                         }

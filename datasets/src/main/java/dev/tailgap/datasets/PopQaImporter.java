@@ -1,47 +1,52 @@
 package dev.tailgap.datasets;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
- * Imports a PopQA TSV (Mallen et al. 2023) into a canonical dataset.
+ * {@code datasets import popqa}: PopQA (Mallen et al. 2023) in any of its published forms: the upstream
+ * {@code popQA.tsv}, a merged TSV with a leading {@code uid} and {@code in_*} membership columns, and the CSV, JSON,
+ * JSON Lines and Parquet copies (Hugging Face export, re-formatted subsets).
  *
- * <p>Contract: accepts two layouts, told apart by the header. The merged layout has a {@code uid} column (used as
- * the id), is unquoted and may carry boolean {@code in_*} membership columns; the upstream {@code popQA.tsv} layout
- * has no {@code uid} (the id is {@code popqa:} + {@code id}) and may quote fields the way pandas writes them.
- * Mapping: {@code question} to question, {@code possible_answers} (a JSON array of strings; blanks and repeats
- * dropped) to answers, {@code subj} to concept, {@code s_pop} to frequency, {@code prop} to relation; {@code meta}
- * keeps {@code o_pop}, {@code s_wiki_title} and {@code obj} when non-empty, and every {@code in_*} column as a
- * boolean. Rows that fail the {@code where} filter are counted and dropped. Any bad kept row (wrong field count,
- * missing value, unparseable answers, non-numeric {@code s_pop}, repeated id) fails the import with problems naming
- * file, line and column, and nothing is written. Output goes through {@link DatasetWriter}.
+ * <p>Contract: columns are found by name, the first present of: id {@code uid} (used as is) or {@code id}
+ * ({@code popqa:} + id); question {@code question} or {@code input}; answers {@code possible_answers},
+ * {@code answers} or {@code output} (a JSON array, as a string or a list; blanks and repeats dropped, then any
+ * {@code o_aliases} entry it lacks added); frequency {@code s_pop} or {@code pop}; relation {@code prop}; concept
+ * {@code subj}, else the subject recovered from the question by PopQA's 16 templates (which also give the relation
+ * when {@code prop} is missing). {@code s_aliases} become the concept's aliases; {@code meta} keeps {@code o_pop},
+ * {@code s_wiki_title}, {@code obj}, the {@code group} (split) of a JSON object of arrays and every {@code in_*}
+ * column as a boolean. A TSV with a {@code uid} column is read without quoting. {@code --where column=value} keeps
+ * only matching rows. Any bad kept row fails the import naming file, line and column; nothing is written then.
  */
-public final class PopQaImporter {
+public final class PopQaImporter implements ImporterProvider {
 
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
-    private static final int MAX_PROBLEMS = 50;
+    private static final List<String> ID = List.of("uid", "id");
+    private static final List<String> QUESTION = List.of("question", "input");
+    private static final List<String> ANSWERS = List.of("possible_answers", "answers", "output");
+    private static final List<String> FREQUENCY = List.of("s_pop", "pop");
 
-    private PopQaImporter() {
+    @Override
+    public String name() {
+        return "popqa";
+    }
+
+    @Override
+    public String description() {
+        return "PopQA (TSV, CSV, JSON, JSON Lines or Parquet); s_pop is the frequency";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("where", "delimiter", "format");
     }
 
     /**
@@ -90,274 +95,211 @@ public final class PopQaImporter {
         }
     }
 
-    /** Reads {@code tsv}, writes {@code outJsonl} and the manifest beside it. */
-    public static ImportResult importTsv(Path tsv, Path outJsonl, Options options)
+    /** Reads {@code input} (any PopQA form), writes {@code outJsonl} and the manifest beside it. */
+    public static ImportResult importFile(Path input, Path outJsonl, Options options)
             throws DatasetException, IOException {
-        String location = tsv.toString();
-        List<String> header = readHeader(tsv, location);
-        Map<String, Integer> col = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            col.putIfAbsent(header.get(i), i);
+        return new PopQaImporter().run(new ImportRequest(List.of(input), outJsonl, options.name(), options.version(),
+                options.where().isEmpty() ? Map.of() : Map.of("where", options.where())));
+    }
+
+    @Override
+    public ImportResult run(ImportRequest request) throws DatasetException, IOException {
+        Options options = new Options(request.all("where"), request.name(), request.version());
+        Templates templates = Templates.bundled("popqa");
+        String files = String.join(", ", request.inputs().stream().map(p -> p.getFileName().toString()).toList());
+        try {
+            return TableImport.run(request, input -> new Mapper(options.where(), templates),
+                    PopQaImporter::quoted, version -> manifest(files, options, version));
+        } catch (DatasetException e) {
+            if (e.getMessage().contains("no rows to import") && !options.where().isEmpty()) {
+                throw new DatasetException(e.getMessage().replace(" filtered out)", " filtered out by "
+                        + String.join(" and ", options.where()) + ")"));
+            }
+            throw e;
         }
-        String idColumn = col.containsKey("uid") ? "uid" : "id";
-        for (String required : List.of(idColumn, "question", "possible_answers", "subj", "s_pop")) {
-            if (!col.containsKey(required)) {
-                throw new DatasetException(new LoadProblem(location, 1, required,
-                        "missing column (header has: " + String.join(", ", header) + ")"));
+    }
+
+    /** Whether a delimited input quotes fields: not the merged TSV layout, whose header starts with {@code uid}. */
+    private static boolean quoted(Path input) {
+        try {
+            String head = new String(TableFormats.head(input), StandardCharsets.UTF_8);
+            String first = head.lines().findFirst().orElse("").replace("\uFEFF", "");
+            return !List.of(first.split("\t")).contains("uid");
+        } catch (IOException | DatasetException e) {
+            return true;
+        }
+    }
+
+    /** Maps one file's rows, the columns chosen from its header or first row. */
+    private static final class Mapper implements TableImport.RowMapper {
+        private final List<String> where;
+        private final Templates templates;
+        private String id;
+        private String question;
+        private String answers;
+        private String frequency;
+
+        Mapper(List<String> where, Templates templates) {
+            this.where = where;
+            this.templates = templates;
+        }
+
+        @Override
+        public void columns(List<String> columns, boolean fixed, TableImport.ColumnProblems problems) {
+            id = first(columns, ID);
+            question = first(columns, QUESTION);
+            answers = first(columns, ANSWERS);
+            frequency = first(columns, FREQUENCY);
+            String[][] required = {{id, "id"}, {question, "question"}, {answers, "possible_answers"},
+                {frequency, "s_pop"}};
+            for (String[] r : required) {
+                if (r[0] == null) {
+                    problems.problem(r[1], "missing column (" + (fixed ? "header" : "first row") + " has: "
+                            + TableImport.describeHeader(columns) + ")");
+                }
+            }
+            for (String w : where) {
+                String column = w.substring(0, w.indexOf('=')).strip();
+                if (!columns.contains(column)) {
+                    problems.problem(column, "where " + w + ": no such column (columns: "
+                            + TableImport.describeHeader(columns) + ")");
+                }
             }
         }
-        List<Integer> filterColumns = new ArrayList<>();
-        List<String> filterValues = new ArrayList<>();
-        for (String w : options.where()) {
-            String column = w.substring(0, w.indexOf('=')).strip();
-            Integer index = col.get(column);
-            if (index == null) {
-                throw new DatasetException("where " + w + ": no column '" + column + "' in " + location
-                        + " (columns: " + String.join(", ", header) + ")");
+
+        private static String first(List<String> columns, List<String> names) {
+            return names.stream().filter(columns::contains).findFirst().orElse(null);
+        }
+
+        @Override
+        public boolean keep(Map<String, Object> row) {
+            for (String w : where) {
+                Object v = row.get(w.substring(0, w.indexOf('=')).strip());
+                if (v == null || !String.valueOf(v).equals(w.substring(w.indexOf('=') + 1))) {
+                    return false;
+                }
             }
-            filterColumns.add(index);
-            filterValues.add(w.substring(w.indexOf('=') + 1));
+            return true;
         }
-        boolean quoted = !col.containsKey("uid");
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator('\t').withoutEscapeChar();
-        if (!quoted) {
-            schema = schema.withoutQuoteChar();
-        }
-        List<LoadProblem> problems = new ArrayList<>();
-        long problemCount = 0;
-        long badRows = 0;
-        long read = 0;
-        long filtered = 0;
-        Map<String, Long> firstLine = new HashMap<>();
-        try (Reader reader = Files.newBufferedReader(tsv, StandardCharsets.UTF_8);
-             JsonParser p = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
-                     .reader().with(schema).createParser(reader);
-             DatasetWriter writer = DatasetWriter.create(outJsonl)) {
-            boolean headerRow = true;
-            List<String> row = new ArrayList<>();
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (t != JsonToken.START_ARRAY) {
-                    continue;
-                }
-                long line = p.currentTokenLocation().getLineNr() + 1;
-                row.clear();
-                for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY && v != null; v = p.nextToken()) {
-                    row.add(p.getText());
-                }
-                if (headerRow) {
-                    headerRow = false;
-                    continue;
-                }
-                if (row.size() == 1 && row.get(0).isBlank()) {
-                    continue;
-                }
-                read++;
-                Row r = new Row(location, line, header, row);
-                if (row.size() != header.size()) {
-                    String column = row.size() < header.size() ? header.get(row.size()) : "row";
-                    r.problem(column, (row.size() < header.size() ? "missing: " : "too many fields: ") + "the row has "
-                            + row.size() + " tab-separated fields, the header " + header.size());
-                } else if (!keep(row, filterColumns, filterValues)) {
-                    filtered++;
-                    continue;
+
+        @Override
+        public Item map(Map<String, Object> row, Cells cells) {
+            String rawId = cells.required(id, row.get(id));
+            String q = cells.required(question, row.get(question));
+            List<String> gold = jsonList(cells, answers, row.get(answers), true);
+            Double f = cells.frequency(frequency, row.get(frequency));
+            String relation = cells.text("prop", row.get("prop"));
+            String concept = cells.text("subj", row.get("subj"));
+            if (concept == null && q != null) {
+                Templates.Match m = templates.match(q, relation);
+                if (m == null) {
+                    cells.problem(row.containsKey("subj") ? "subj" : question, row.containsKey("subj")
+                            ? "missing (empty), and the question matches none of PopQA's templates"
+                            : "no subj column, and the question matches none of PopQA's templates");
                 } else {
-                    Item item = toItem(r, col, idColumn);
-                    if (item != null) {
-                        Long first = firstLine.putIfAbsent(item.id(), line);
-                        if (first != null) {
-                            r.problem(idColumn, "duplicate id " + ItemCodec.quote(item.id()) + ", first on line "
-                                    + first);
-                        } else if (problemCount == 0) {
-                            writer.write(item);
-                        }
-                    }
-                }
-                if (!r.problems.isEmpty()) {
-                    badRows++;
-                }
-                for (LoadProblem problem : r.problems) {
-                    problemCount++;
-                    if (problems.size() < MAX_PROBLEMS) {
-                        problems.add(problem);
-                    }
+                    concept = m.subject();
+                    relation = m.relation();
                 }
             }
-            if (problemCount > 0) {
-                throw new DatasetException(location + ": " + badRows + " bad row" + (badRows == 1 ? "" : "s")
-                        + " (first: " + problems.get(0) + "); nothing was written",
-                        problems, problemCount - problems.size());
+            List<String> conceptAliases = jsonList(cells, "s_aliases", row.get("s_aliases"), false);
+            List<String> objectAliases = jsonList(cells, "o_aliases", row.get("o_aliases"), false);
+            if (cells.bad() || rawId == null || q == null || f == null || concept == null) {
+                return null;
             }
-            if (writer.count() == 0) {
-                throw new DatasetException(location + ": no rows to import (" + read + " read, " + filtered
-                        + " filtered out by " + String.join(" and ", options.where()) + ")");
+            Set<String> all = new LinkedHashSet<>(gold);
+            all.addAll(objectAliases);
+            return new Item(id.equals("uid") ? rawId : "popqa:" + rawId, q, List.copyOf(all), concept, f, relation,
+                    meta(row, cells), conceptAliases);
+        }
+
+        private static Map<String, Object> meta(Map<String, Object> row, Cells cells) {
+            Map<String, Object> meta = new TreeMap<>();
+            for (String name : List.of("s_wiki_title", "obj")) {
+                String v = cells.text(name, row.get(name));
+                if (v != null) {
+                    meta.put(name, v);
+                }
             }
-            String version = options.version() != null ? options.version() : "sha-" + writer.sha256().substring(0, 12);
-            Manifest manifest = manifest(tsv, options, version);
-            String sha = writer.commit(manifest);
-            return new ImportResult(read, read - filtered, filtered, manifest, sha);
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new DatasetException(new LoadProblem(location, line, "tsv", "cannot parse: "
-                    + e.getOriginalMessage()));
+            String oPop = cells.text("o_pop", row.get("o_pop"));
+            if (oPop != null) {
+                meta.put("o_pop", Cells.metaValue(oPop));
+            }
+            String group = cells.text(JsonFormat.GROUP, row.get(JsonFormat.GROUP));
+            if (group != null) {
+                meta.put("split", group);
+            }
+            row.forEach((name, v) -> {
+                if (name.startsWith("in_") && ("true".equals(v) || "false".equals(v) || v instanceof Boolean)) {
+                    meta.put(name, Boolean.valueOf(String.valueOf(v)));
+                }
+            });
+            return meta;
+        }
+
+        @Override
+        public String idField() {
+            return id;
         }
     }
 
-    private static List<String> readHeader(Path tsv, String location) throws DatasetException, IOException {
-        String first;
-        try (BufferedReader r = Files.newBufferedReader(tsv, StandardCharsets.UTF_8)) {
-            first = r.readLine();
-        } catch (NoSuchFileException e) {
-            throw new DatasetException(location + ": no such file");
-        }
-        if (first == null || first.isBlank()) {
-            throw new DatasetException(location + ": empty file; expected a PopQA header row");
-        }
-        if (first.charAt(0) == '\uFEFF') {
-            first = first.substring(1);
-        }
-        List<String> header = new ArrayList<>();
-        for (String name : first.split("\t", -1)) {
-            header.add(name.strip());
-        }
-        return header;
-    }
-
-    private static boolean keep(List<String> row, List<Integer> columns, List<String> values) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (!row.get(columns.get(i)).equals(values.get(i))) {
-                return false;
+    /**
+     * A cell holding a JSON array of strings (as a list, or as JSON text); blanks and repeats dropped. Empty when the
+     * cell is and not {@code required}; {@code null} after a problem.
+     */
+    private static List<String> jsonList(Cells cells, String column, Object value, boolean required) {
+        if (value instanceof List<?>) {
+            List<String> out = cells.list(column, value, null);
+            if (out != null && out.isEmpty() && required) {
+                cells.problem(column, "has no non-empty answer");
+                return null;
             }
+            return out;
         }
-        return true;
-    }
-
-    private static Item toItem(Row r, Map<String, Integer> col, String idColumn) {
-        String rawId = r.required(idColumn);
-        String id = rawId == null ? null : idColumn.equals("uid") ? rawId : "popqa:" + rawId;
-        String question = r.required("question");
-        String concept = r.required("subj");
-        List<String> answers = answers(r);
-        Double frequency = null;
-        String sPop = r.required("s_pop");
-        if (sPop != null) {
-            if (!NUMBER.matcher(sPop).matches() || Double.parseDouble(sPop) < 0
-                    || Double.isInfinite(Double.parseDouble(sPop))) {
-                r.problem("s_pop", "must be a number >= 0, got " + ItemCodec.quote(sPop));
-            } else {
-                frequency = Double.parseDouble(sPop);
-            }
-        }
-        if (id == null || question == null || concept == null || answers == null || frequency == null) {
-            return null;
-        }
-        Map<String, Object> meta = new TreeMap<>();
-        for (String name : List.of("s_wiki_title", "obj")) {
-            String v = r.optional(name);
-            if (v != null) {
-                meta.put(name, v);
-            }
-        }
-        String oPop = r.optional("o_pop");
-        if (oPop != null) {
-            meta.put("o_pop", numberOrText(oPop));
-        }
-        for (String name : col.keySet()) {
-            String v = r.optional(name);
-            if (name.startsWith("in_") && ("true".equals(v) || "false".equals(v))) {
-                meta.put(name, Boolean.valueOf(v));
-            }
-        }
-        return new Item(id, question, answers, concept, frequency, r.optional("prop"), meta);
-    }
-
-    private static List<String> answers(Row r) {
-        String raw = r.required("possible_answers");
+        int before = cells.problems();
+        String raw = cells.text(column, value);
         if (raw == null) {
-            return null;
+            if (required && cells.problems() == before) {
+                cells.problem(column, "missing (empty)");
+            }
+            return required ? null : List.of();
         }
         JsonNode node;
         try {
             node = ItemCodec.MAPPER.readTree(raw);
         } catch (JsonProcessingException e) {
-            r.problem("possible_answers", "not a JSON array of strings: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            cells.problem(column, "not a JSON array of strings: " + ItemCodec.cleanJsonMessage(e.getOriginalMessage()));
             return null;
         }
         if (!node.isArray()) {
-            r.problem("possible_answers", "must be a JSON array of strings, got " + ItemCodec.describe(node));
+            cells.problem(column, "must be a JSON array of strings, got " + ItemCodec.describe(node));
             return null;
         }
-        Set<String> answers = new LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         for (JsonNode a : node) {
             if (!a.isTextual()) {
-                r.problem("possible_answers", "must contain only strings, got " + ItemCodec.describe(a));
+                cells.problem(column, "must contain only strings, got " + ItemCodec.describe(a));
                 return null;
             }
             if (!a.textValue().isBlank()) {
-                answers.add(a.textValue());
+                out.add(a.textValue().strip());
             }
         }
-        if (answers.isEmpty()) {
-            r.problem("possible_answers", "has no non-empty answer");
+        if (out.isEmpty() && required) {
+            cells.problem(column, "has no non-empty answer");
             return null;
         }
-        return List.copyOf(answers);
+        return List.copyOf(out);
     }
 
-    private static Object numberOrText(String s) {
-        if (NUMBER.matcher(s).matches()) {
-            double d = Double.parseDouble(s);
-            if (d == Math.rint(d) && Math.abs(d) < 9.0e15) {
-                return (long) d;
-            }
-            return d;
-        }
-        return s;
-    }
-
-    private static Manifest manifest(Path tsv, Options options, String version) {
+    private static Manifest manifest(String files, Options options, String version) {
         String filter = options.where().isEmpty() ? "" : "; rows where " + String.join(" and ", options.where());
         return new Manifest(options.name(), version,
                 "PopQA entity-centric questions with the subject's popularity" + filter,
                 "MIT",
-                "PopQA (Mallen et al. 2023), https://github.com/AlexTMallen/adaptive-retrieval; imported from "
-                        + tsv.getFileName(),
+                "PopQA (Mallen et al. 2023), https://github.com/AlexTMallen/adaptive-retrieval; imported from " + files,
                 "Mallen, Asai, Zhong, Das, Khashabi, Hajishirzi: When Not to Trust Language Models: Investigating"
                         + " Effectiveness of Parametric and Non-Parametric Memories (ACL 2023)",
                 "monthly Wikipedia page views of the subject (s_pop)",
                 "log10");
-    }
-
-    /** One data row with its location, collecting its problems. */
-    private static final class Row {
-        private final String location;
-        private final long line;
-        private final Map<String, String> values = new HashMap<>();
-        private final List<LoadProblem> problems = new ArrayList<>();
-
-        Row(String location, long line, List<String> header, List<String> fields) {
-            this.location = location;
-            this.line = line;
-            for (int i = 0; i < Math.min(header.size(), fields.size()); i++) {
-                values.putIfAbsent(header.get(i), fields.get(i));
-            }
-        }
-
-        String required(String column) {
-            String v = optional(column);
-            if (v == null) {
-                problem(column, "missing (empty)");
-            }
-            return v;
-        }
-
-        String optional(String column) {
-            String v = values.get(column);
-            return v == null || v.isBlank() ? null : v.strip();
-        }
-
-        void problem(String column, String message) {
-            problems.add(new LoadProblem(location, line, column, message));
-        }
     }
 }

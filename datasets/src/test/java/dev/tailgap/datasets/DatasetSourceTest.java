@@ -14,8 +14,8 @@ class DatasetSourceTest {
     Path dir;
 
     @Test
-    void bundledIndexListsWorldCities() {
-        assertThat(DatasetSource.bundledNames()).containsExactly("world-cities");
+    void bundledIndexListsTheBundledDatasets() {
+        assertThat(DatasetSource.bundledNames()).containsExactly("world-cities", "world-languages");
     }
 
     @Test
@@ -38,7 +38,7 @@ class DatasetSourceTest {
     void unknownBundledNameIsRejected() {
         assertThatThrownBy(() -> DatasetSource.bundled("nope"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no bundled dataset 'nope' (bundled: world-cities)");
+                .hasMessage("no bundled dataset 'nope' (bundled: world-cities, world-languages)");
         assertThatThrownBy(() -> DatasetSource.bundled("../fixtures/small"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -50,7 +50,7 @@ class DatasetSourceTest {
         assertThatThrownBy(() -> DatasetSource.resolve("x"))
                 .isInstanceOf(DatasetException.class)
                 .hasMessage("dataset 'x' not found: no such file and no bundled dataset of that name"
-                        + " (bundled: world-cities)");
+                        + " (bundled: world-cities, world-languages)");
     }
 
     @Test

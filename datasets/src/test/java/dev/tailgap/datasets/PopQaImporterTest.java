@@ -25,7 +25,7 @@ class PopQaImporterTest {
     @Test
     void importsTheMergedLayout() throws Exception {
         Path out = dir.resolve("popqa.jsonl");
-        ImportResult result = PopQaImporter.importTsv(Fixtures.resource("popqa/merged-sample.tsv"), out,
+        ImportResult result = PopQaImporter.importFile(Fixtures.resource("popqa/merged-sample.tsv"), out,
                 PopQaImporter.Options.defaults());
         assertThat(result.read()).isEqualTo(4);
         assertThat(result.written()).isEqualTo(4);
@@ -64,7 +64,7 @@ class PopQaImporterTest {
     @Test
     void filtersWithWhereAndNamesTheDataset() throws Exception {
         Path out = dir.resolve("r.jsonl");
-        ImportResult result = PopQaImporter.importTsv(Fixtures.resource("popqa/merged-sample.tsv"), out,
+        ImportResult result = PopQaImporter.importFile(Fixtures.resource("popqa/merged-sample.tsv"), out,
                 PopQaImporter.Options.defaults().withWhere("in_random2000=true").withWhere("full_row=false")
                         .withName("popqa-random").withVersion("2023"));
         assertThat(result.read()).isEqualTo(4);
@@ -81,7 +81,7 @@ class PopQaImporterTest {
     @Test
     void importsTheUpstreamLayoutWithPandasQuoting() throws Exception {
         Path out = dir.resolve("up.jsonl");
-        ImportResult result = PopQaImporter.importTsv(Fixtures.resource("popqa/upstream-sample.tsv"), out,
+        ImportResult result = PopQaImporter.importFile(Fixtures.resource("popqa/upstream-sample.tsv"), out,
                 PopQaImporter.Options.defaults());
         assertThat(result.written()).isEqualTo(2);
         Dataset ds = DatasetLoader.load(DatasetSource.file(out), LoadOptions.strict());
@@ -101,8 +101,8 @@ class PopQaImporterTest {
     void isDeterministic() throws Exception {
         Path a = dir.resolve("a/p.jsonl");
         Path b = dir.resolve("b/p.jsonl");
-        PopQaImporter.importTsv(Fixtures.resource("popqa/merged-sample.tsv"), a, PopQaImporter.Options.defaults());
-        PopQaImporter.importTsv(Fixtures.resource("popqa/merged-sample.tsv"), b, PopQaImporter.Options.defaults());
+        PopQaImporter.importFile(Fixtures.resource("popqa/merged-sample.tsv"), a, PopQaImporter.Options.defaults());
+        PopQaImporter.importFile(Fixtures.resource("popqa/merged-sample.tsv"), b, PopQaImporter.Options.defaults());
         assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
         assertThat(Files.readAllBytes(DatasetWriter.manifestPath(a)))
                 .isEqualTo(Files.readAllBytes(DatasetWriter.manifestPath(b)));
@@ -119,20 +119,19 @@ class PopQaImporterTest {
                 + row("1", "F", "9", "{}") + "\n"
                 + row("7", "G", "-2", "[\" \"]") + "\n");
         Path out = dir.resolve("out.jsonl");
-        assertThatThrownBy(() -> PopQaImporter.importTsv(tsv, out, PopQaImporter.Options.defaults()))
+        assertThatThrownBy(() -> PopQaImporter.importFile(tsv, out, PopQaImporter.Options.defaults()))
                 .isInstanceOfSatisfying(DatasetException.class, e -> {
                     assertThat(e.problems()).extracting(LoadProblem::toString).containsExactly(
                             tsv + ":4: s_pop: must be a number >= 0, got \"many\"",
                             tsv + ":5: possible_answers: not a JSON array of strings: Unexpected end-of-input: was"
                                     + " expecting closing quote for a string value",
-                            tsv + ":6: obj: missing: the row has 3 tab-separated fields, the header 17",
-                            tsv + ":7: subj: missing (empty)",
+                            tsv + ":6: obj: the row has 3 tab-separated fields, the header 17",
                             tsv + ":7: possible_answers: must contain only strings, got 3",
+                            tsv + ":7: subj: missing (empty), and the question matches none of PopQA's templates",
                             tsv + ":8: possible_answers: must be a JSON array of strings, got an object",
                             tsv + ":9: possible_answers: has no non-empty answer",
                             tsv + ":9: s_pop: must be a number >= 0, got \"-2\"");
-                    assertThat(e.getMessage()).isEqualTo(tsv + ": 6 bad rows (first: " + e.problems().get(0)
-                            + "); nothing was written");
+                    assertThat(e.getMessage()).isEqualTo(tsv + ": 8 problems in 6 rows; nothing was written");
                 });
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("bad.tsv");
@@ -143,25 +142,30 @@ class PopQaImporterTest {
     void duplicateIdsAreBadRows() throws Exception {
         Path tsv = Fixtures.write(dir.resolve("dup.tsv"), UPSTREAM_HEADER + "\n" + row("1", "A", "12", "[\"x\"]")
                 + "\n" + row("1", "B", "13", "[\"y\"]") + "\n");
-        assertThatThrownBy(() -> PopQaImporter.importTsv(tsv, dir.resolve("o.jsonl"), PopQaImporter.Options.defaults()))
-                .hasMessage(tsv + ": 1 bad row (first: " + tsv + ":3: id: duplicate id \"popqa:1\", first on line 2);"
-                        + " nothing was written");
+        assertThatThrownBy(() -> PopQaImporter.importFile(tsv, dir.resolve("o.jsonl"), PopQaImporter.Options.defaults()))
+                .isInstanceOfSatisfying(DatasetException.class, e -> {
+                    assertThat(e).hasMessage(tsv + ": 1 problem in 1 row; nothing was written");
+                    assertThat(e.problems()).extracting(LoadProblem::toString).containsExactly(
+                            tsv + ":3: id: duplicate id \"popqa:1\", first at " + tsv + ":2");
+                });
     }
 
     @Test
     void headerAndFilterProblemsAreClear() throws Exception {
         Path noPop = Fixtures.write(dir.resolve("nopop.tsv"), "id\tsubj\tquestion\tpossible_answers\n");
-        assertThatThrownBy(() -> PopQaImporter.importTsv(noPop, dir.resolve("o.jsonl"),
+        assertThatThrownBy(() -> PopQaImporter.importFile(noPop, dir.resolve("o.jsonl"),
                 PopQaImporter.Options.defaults()))
-                .hasMessage(noPop + ":1: s_pop: missing column (header has: id, subj, question, possible_answers)");
+                .isInstanceOfSatisfying(DatasetException.class, e -> assertThat(e.problems())
+                        .extracting(LoadProblem::toString).containsExactly(
+                                noPop + ":1: s_pop: missing column (header has: id, subj, question, possible_answers)"));
         Path ok = Fixtures.write(dir.resolve("ok.tsv"), UPSTREAM_HEADER + "\n" + row("1", "A", "12", "[\"x\"]") + "\n");
-        assertThatThrownBy(() -> PopQaImporter.importTsv(ok, dir.resolve("o.jsonl"),
+        assertThatThrownBy(() -> PopQaImporter.importFile(ok, dir.resolve("o.jsonl"),
                 PopQaImporter.Options.defaults().withWhere("in_random2000=true")))
-                .isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith("where in_random2000=true: no column 'in_random2000' in " + ok);
+                .isInstanceOfSatisfying(DatasetException.class, e -> assertThat(e.problems().get(0).toString())
+                        .startsWith(ok + ":1: in_random2000: where in_random2000=true: no such column (columns: id,"));
         assertThatThrownBy(() -> PopQaImporter.Options.defaults().withWhere("in_random2000"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column=value");
-        assertThatThrownBy(() -> PopQaImporter.importTsv(ok, dir.resolve("o.jsonl"),
+        assertThatThrownBy(() -> PopQaImporter.importFile(ok, dir.resolve("o.jsonl"),
                 PopQaImporter.Options.defaults().withWhere("subj=Z")))
                 .hasMessage(ok + ": no rows to import (1 read, 1 filtered out by subj=Z)");
     }
@@ -171,7 +175,7 @@ class PopQaImporterTest {
         Optional<Path> tsv = Fixtures.shared("datasets/popqa/popqa_merged.tsv");
         assumeThat(tsv).as("shared PopQA data").isPresent();
         Path out = dir.resolve("popqa-random2000.jsonl");
-        ImportResult result = PopQaImporter.importTsv(tsv.get(), out,
+        ImportResult result = PopQaImporter.importFile(tsv.get(), out,
                 PopQaImporter.Options.defaults().withWhere("in_random2000=true").withName("popqa-random2000"));
         assertThat(result.read()).isEqualTo(3818);
         assertThat(result.written()).isEqualTo(2000);
@@ -191,7 +195,7 @@ class PopQaImporterTest {
         try (Stream<Item> items = ds.items()) {
             assertThat(items.map(Item::relation).distinct().count()).isEqualTo(16);
         }
-        ImportResult all = PopQaImporter.importTsv(tsv.get(), dir.resolve("popqa.jsonl"),
+        ImportResult all = PopQaImporter.importFile(tsv.get(), dir.resolve("popqa.jsonl"),
                 PopQaImporter.Options.defaults());
         assertThat(all.written()).isEqualTo(3818);
         assertThat(DatasetLoader.load(DatasetSource.file(dir.resolve("popqa.jsonl")), LoadOptions.strict()).size())
@@ -203,7 +207,7 @@ class PopQaImporterTest {
         Path tsv = Fixtures.write(dir.resolve("crlf.tsv"), "\uFEFF" + UPSTREAM_HEADER + "\r\n"
                 + row("1", "A", "12", "[\"x\"]") + "\r\n" + row("2", "B", "3.5", "[\"y\"]") + "\r\n");
         Path out = dir.resolve("crlf.jsonl");
-        assertThat(PopQaImporter.importTsv(tsv, out, PopQaImporter.Options.defaults()).written()).isEqualTo(2);
+        assertThat(PopQaImporter.importFile(tsv, out, PopQaImporter.Options.defaults()).written()).isEqualTo(2);
         Dataset ds = DatasetLoader.load(DatasetSource.file(out), LoadOptions.strict());
         assertThat(ds.frequencies()).containsExactly(12, 3.5);
         try (Stream<Item> items = ds.items()) {
@@ -214,5 +218,22 @@ class PopQaImporterTest {
     private static String row(String id, String subj, String sPop, String answers) {
         return String.join("\t", id, subj, "occupation", "obj" + id, "", "", "", "[]", "[]", "", "", "", "", sPop,
                 "", "Question " + id + "?", answers);
+    }
+
+    @Test
+    void keepsSubjectAliasesAsConceptAliasesAndMergesObjectAliasesIntoAnswers() throws Exception {
+        Path tsv = Fixtures.write(dir.resolve("aliases.tsv"), UPSTREAM_HEADER + "\n"
+                + String.join("\t", "1", "George Rankin", "occupation", "politician", "", "", "",
+                        "[\"George James Rankin\", \"\", \"G. Rankin\"]", "[\"political leader\",\"pol\"]", "", "", "",
+                        "", "142", "", "What is George Rankin's occupation?", "[\"politician\", \"political leader\"]")
+                + "\n" + row("2", "B", "3", "[\"y\"]") + "\n");
+        Path out = dir.resolve("aliases.jsonl");
+        PopQaImporter.importFile(tsv, out, PopQaImporter.Options.defaults());
+        try (Stream<Item> items = DatasetLoader.load(DatasetSource.file(out), LoadOptions.strict()).items()) {
+            List<Item> list = items.toList();
+            assertThat(list.get(0).conceptAliases()).containsExactly("George James Rankin", "G. Rankin");
+            assertThat(list.get(0).answers()).containsExactly("politician", "political leader", "pol");
+            assertThat(list.get(1).conceptAliases()).isEmpty();
+        }
     }
 }

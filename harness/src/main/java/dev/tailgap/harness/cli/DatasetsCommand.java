@@ -6,17 +6,22 @@ import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.datasets.Dataset;
 import dev.tailgap.datasets.DatasetException;
 import dev.tailgap.datasets.DatasetSource;
+import dev.tailgap.datasets.FactsBuilder;
 import dev.tailgap.datasets.ImportResult;
-import dev.tailgap.datasets.PopQaImporter;
+import dev.tailgap.datasets.ImportRequest;
+import dev.tailgap.datasets.Importers;
 import dev.tailgap.harness.DatasetFiles;
+import dev.tailgap.harness.SkipReport;
 import dev.tailgap.harness.TailgapException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,9 +29,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tailgap datasets list | info | import}: look at and bring in datasets. */
-@Command(name = "datasets", mixinStandardHelpOptions = true, description = "List, inspect and import datasets.",
-        subcommands = {DatasetsCommand.ListDatasets.class, DatasetsCommand.Info.class, DatasetsCommand.Import.class})
+/** {@code tailgap datasets list | info | import | build}: look at, bring in and make datasets. */
+@Command(name = "datasets", mixinStandardHelpOptions = true, description = "List, inspect, import and build datasets.",
+        subcommands = {DatasetsCommand.ListDatasets.class, DatasetsCommand.Info.class, DatasetsCommand.Import.class,
+            DatasetsCommand.Build.class})
 final class DatasetsCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -36,20 +42,18 @@ final class DatasetsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the bundled datasets.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the bundled datasets and the .jsonl datasets in the given directories.")
     static final class ListDatasets implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
+        @Parameters(paramLabel = "DIR", arity = "0..*", description = "Directories whose .jsonl files to list.")
+        List<Path> dirs;
+
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            for (String name : DatasetSource.bundledNames()) {
-                Dataset d = DatasetFiles.load(name, false);
-                out.printf("%-16s %s, %d items, %s: %s%n", name, d.manifest().id(), d.size(),
-                        d.manifest().license(), d.manifest().frequencySource());
-            }
-            out.flush();
+            DatasetListing.print(spec.commandLine().getOut(), dirs == null ? List.of() : dirs);
             return 0;
         }
     }
@@ -88,6 +92,7 @@ final class DatasetsCommand implements Runnable {
             }
             out.printf(Locale.ROOT, "items      %d%s%n", d.size(),
                     d.skipped() > 0 ? " (" + d.skipped() + " invalid lines skipped)" : "");
+            SkipReport.lines(d).forEach(spec.commandLine().getErr()::println);
             out.printf(Locale.ROOT, "sha256     %s%n", d.sha256());
             out.printf(Locale.ROOT, "license    %s%n", d.manifest().license());
             out.printf(Locale.ROOT, "frequency  %s%n", d.manifest().frequencySource());
@@ -124,59 +129,150 @@ final class DatasetsCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Convert a dataset in another layout to tailgap's JSONL + manifest.",
-            subcommands = {PopQa.class})
-    static final class Import implements Runnable {
+            description = {"Convert files in another layout to tailgap's JSONL + manifest with an importer plug-in "
+                    + "(tailgap list importers): table (any CSV, TSV, JSON, JSON Lines or Parquet with --map), popqa, "
+                    + "head-to-tail, entity-questions.",
+                "Every problem is listed as file:line: field: problem; nothing is written unless all rows are good."})
+    static final class Import implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
-    }
+        @Parameters(index = "0", paramLabel = "IMPORTER", description = "table, popqa, head-to-tail, entity-questions.")
+        String importer;
 
-    @Command(name = "popqa", mixinStandardHelpOptions = true,
-            description = {"Import a PopQA TSV (the upstream popQA.tsv layout, or one with a leading uid column and "
-                    + "membership columns): s_pop becomes the frequency, prop the relation, subj the concept, "
-                    + "possible_answers the answers."})
-    static final class PopQa implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Parameters(paramLabel = "TSV", description = "The PopQA TSV file.")
-        Path tsv;
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "The input file(s).")
+        List<Path> files;
 
         @Option(names = "--out", required = true, paramLabel = "FILE.jsonl",
                 description = "Where to write the items; the manifest goes beside it.")
         Path out;
 
+        @Option(names = "--map", paramLabel = "FIELD=COL,...",
+                description = "table: question=COL,answers=COL,frequency=COL[,concept=COL,relation=COL,id=COL,"
+                        + "aliases=COL].")
+        String map;
+
+        @Option(names = "--list-sep", paramLabel = "SEP",
+                description = "table: split answers and aliases cells on SEP (e.g. '|'); default: a JSON list or one"
+                        + " answer.")
+        String listSep;
+
+        @Option(names = "--delimiter", paramLabel = "CHAR",
+                description = "Delimiter of CSV/TSV input: one character or tab, comma, semicolon, pipe (default: "
+                        + "tab for .tsv, else sniffed).")
+        String delimiter;
+
+        @Option(names = "--format", paramLabel = "FORMAT",
+                description = "Input format: csv, tsv, json, jsonl, parquet (default: from the name or content).")
+        String format;
+
         @Option(names = "--where", paramLabel = "COLUMN=VALUE",
-                description = "Keep only rows where the column has this value, repeatable (e.g. in_random2000=true).")
+                description = "popqa: keep only rows where the column has this value, repeatable (e.g. "
+                        + "in_random2000=true).")
         List<String> where;
 
-        @Option(names = "--name", paramLabel = "NAME", description = "Dataset name (default: popqa).")
+        @Option(names = "--frequencies", paramLabel = "FILE",
+                description = "head-to-tail: a CSV of entity,frequency giving each entity's popularity.")
+        String frequencies;
+
+        @Option(names = "--template", paramLabel = "TEXT",
+                description = "entity-questions: the question template, with {subject} (default: inferred from the "
+                        + "questions).")
+        String template;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Dataset name (default: the importer's).")
         String name;
 
         @Option(names = "--dataset-version", paramLabel = "VERSION",
-                description = "Dataset version (default: derived from the input file's hash).")
+                description = "Dataset version (default: sha- and 12 hex digits of the written items' sha256).")
         String version;
 
         @Override
         public Integer call() {
+            Map<String, List<String>> options = new LinkedHashMap<>();
+            put(options, "map", map);
+            put(options, "list-sep", listSep);
+            put(options, "delimiter", delimiter);
+            put(options, "format", format);
+            put(options, "frequencies", frequencies);
+            put(options, "template", template);
+            if (where != null && !where.isEmpty()) {
+                options.put("where", where);
+            }
             try {
-                ImportResult r = PopQaImporter.importTsv(tsv, out,
-                        new PopQaImporter.Options(where == null ? List.of() : where, name, version));
+                ImportResult r = Importers.run(importer, new ImportRequest(files, out, name, version, options));
                 spec.commandLine().getOut().printf("wrote %d items to %s as %s (read %d rows, %d filtered out)%n",
                         r.written(), out, r.manifest().id(), r.read(), r.filteredOut());
                 spec.commandLine().getOut().flush();
                 return 0;
             } catch (DatasetException e) {
-                throw TailgapException.usage(e.getMessage());
+                throw DatasetFiles.usage(e);
             } catch (IOException e) {
-                throw TailgapException.usage("cannot import " + tsv + ": " + e.getMessage());
+                throw TailgapException.usage("cannot import " + files + ": " + e.getMessage());
             } catch (IllegalArgumentException e) {
                 throw TailgapException.usage(e.getMessage());
+            }
+        }
+
+        private static void put(Map<String, List<String>> options, String key, String value) {
+            if (value != null) {
+                options.put(key, List.of(value));
+            }
+        }
+    }
+
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = {"Make a dataset from (subject, relation, object) facts the way PopQA was made: one question "
+                    + "per subject and relation through the relation's template, the answers being every object and "
+                    + "its aliases.",
+                "FACTS columns: subject, relation, object, popularity; optional: aliases, subject_aliases, "
+                        + "subject_id, id."})
+    static final class Build implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--facts", required = true, paramLabel = "FILE",
+                description = "The facts: CSV, TSV, JSON, JSON Lines or Parquet.")
+        Path facts;
+
+        @Option(names = "--templates", required = true, paramLabel = "FILE.yaml|popqa",
+                description = "relation: \"question with {subject}\" per line; popqa = PopQA's 16 templates.")
+        String templates;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.jsonl",
+                description = "Where to write the items; the manifest goes beside it.")
+        Path out;
+
+        @Option(names = "--list-sep", paramLabel = "SEP",
+                description = "Split aliases cells on SEP (default: a JSON list or one alias).")
+        String listSep;
+
+        @Option(names = "--delimiter", paramLabel = "CHAR", description = "Delimiter of a CSV/TSV facts file.")
+        String delimiter;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Facts format (default: from the name).")
+        String format;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Dataset name (default: the facts file's).")
+        String name;
+
+        @Option(names = "--dataset-version", paramLabel = "VERSION",
+                description = "Dataset version (default: sha- and 12 hex digits of the written items' sha256).")
+        String version;
+
+        @Override
+        public Integer call() {
+            try {
+                ImportResult r = FactsBuilder.build(new FactsBuilder.Request(facts, templates, out, name, version,
+                        listSep, delimiter, format));
+                spec.commandLine().getOut().printf("wrote %d questions from %d facts to %s as %s%n", r.written(),
+                        r.read(), out, r.manifest().id());
+                spec.commandLine().getOut().flush();
+                return 0;
+            } catch (DatasetException e) {
+                throw DatasetFiles.usage(e);
+            } catch (IOException e) {
+                throw TailgapException.usage("cannot build from " + facts + ": " + e.getMessage());
             }
         }
     }

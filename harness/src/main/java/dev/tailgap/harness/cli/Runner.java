@@ -2,6 +2,7 @@ package dev.tailgap.harness.cli;
 
 import dev.tailgap.harness.ExitCode;
 import dev.tailgap.harness.RunSpec;
+import dev.tailgap.harness.SkipReport;
 import dev.tailgap.harness.cache.ResponseCache;
 import dev.tailgap.harness.engine.Progress;
 import dev.tailgap.harness.engine.RunDirectory;
@@ -67,6 +68,7 @@ final class Runner {
             out.println("cache: " + result.cacheHits() + " of " + result.asked() + " answers came from "
                     + cache.file() + ", recorded under the same served identity (--no-cache to ask again)");
         }
+        SkipReport.lines(result.dir(), RunDirectory.SPEC, RunDirectory.RESUME_KEY).forEach(err::println);
         if (cache != null && cache.failures() > 0) {
             err.println("tailgap: warning: " + cache.failures() + " response cache reads or writes failed ("
                     + cache.lastFailure() + "); the run did not depend on them");

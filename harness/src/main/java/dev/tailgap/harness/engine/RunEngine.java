@@ -14,6 +14,7 @@ import dev.tailgap.datasets.Sampler;
 import dev.tailgap.datasets.SamplingSpec;
 import dev.tailgap.harness.DatasetFiles;
 import dev.tailgap.harness.RunSpec;
+import dev.tailgap.harness.SkipReport;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.cache.CacheKey;
 import dev.tailgap.harness.cache.CacheReuse;
@@ -112,8 +113,9 @@ public final class RunEngine {
             Map<String, String> earlierServed = dir.servedFacts();
             Aggregator aggregator = new Aggregator(bucketing);
             DoneIds done = new DoneIds();
-            long kept = dir.open(record.toSpecFile(), RunSpecFile.toMap(spec, RunSettings.resumeLocation(dataset)),
-                    state, r -> {
+            Map<String, Object> resume = RunSpecFile.toMap(spec, RunSettings.resumeLocation(dataset));
+            SkipReport.record(dataset, resume);
+            long kept = dir.open(record.toSpecFile(), resume, state, r -> {
                         aggregator.add(r);
                         done.add(r.id());
                     });

@@ -71,15 +71,16 @@ class CliTest {
     }
 
     @Test
-    void badDatasetLinesGiveAOneLineErrorAndExit2() throws IOException {
+    void badDatasetLinesGiveOneLinePerProblemAndExit2() throws IOException {
         Path bad = tmp.resolve("bad.jsonl");
         Files.writeString(bad, "{\"id\":\"a\",\"question\":\"Q?\",\"answers\":[\"x\"],\"concept\":\"c\",\"frequency\":3}\n"
                 + "{\"id\":\"b\",\"question\":\"Q?\",\"answers\":[\"x\"],\"concept\":\"c\",\"frequency\":-1}\n",
                 StandardCharsets.UTF_8);
         Result r = tailgap("run", "-m", "openai:x", "--base-url", "http://127.0.0.1:9/v1", "-d", bad.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip().lines()).hasSize(1);
-        assertThat(r.err()).contains("bad.jsonl:2").contains("frequency");
+        assertThat(r.err().strip().lines()).containsExactly(
+                "tailgap: error: " + bad + ": 1 invalid line; fix it or pass --skip-invalid",
+                "  " + bad + ":2: frequency: must be a number >= 0, got -1");
     }
 
     @Test
