@@ -151,57 +151,8 @@ public final class JsonReport {
         writeSlope(g, r.slope());
         writePoints(g, r.points());
         writeRelations(g, r.relations());
-        writeIntegrity(g, r.integrity(), r.overall().asked());
+        IntegrityJson.write(g, r.integrity(), r.overall().asked());
         g.writeEndObject();
-    }
-
-    private static void writeIntegrity(JsonGenerator g, RunIntegrity i, int asked) throws IOException {
-        g.writeObjectFieldStart("integrity");
-        g.writeBooleanField("complete", i.complete());
-        g.writeNumberField("planned", i.planned());
-        g.writeNumberField("unasked", i.unasked(asked));
-        g.writeNumberField("truncated", i.truncated());
-        g.writeObjectFieldStart("truncatedByBucket");
-        for (Map.Entry<String, Integer> e : i.truncatedByBucket().entrySet()) {
-            g.writeNumberField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-        g.writeNumberField("fromCache", i.fromCache());
-        g.writeNumberField("fromEarlierAttempts", i.fromEarlierAttempts());
-        g.writeArrayFieldStart("served");
-        for (RunIntegrity.Served s : i.served()) {
-            g.writeStartObject();
-            g.writeStringField("model", s.model());
-            g.writeStringField("fingerprint", s.fingerprint());
-            g.writeNumberField("items", s.items());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeObjectFieldStart("endpoint");
-        for (Map.Entry<String, String> e : i.endpoint().entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    private static RunIntegrity readIntegrity(JsonTrees.Obj root) {
-        JsonTrees.Obj o = root.objOrNull("integrity");
-        if (o == null) {
-            return RunIntegrity.UNKNOWN;
-        }
-        Map<String, Integer> byBucket = new java.util.LinkedHashMap<>();
-        o.node.path("truncatedByBucket").fields().forEachRemaining(e -> byBucket.put(e.getKey(), e.getValue().asInt()));
-        List<RunIntegrity.Served> served = new ArrayList<>();
-        for (JsonNode n : o.node.path("served")) {
-            served.add(new RunIntegrity.Served(n.path("model").isTextual() ? n.get("model").asText() : null,
-                    n.path("fingerprint").isTextual() ? n.get("fingerprint").asText() : null, n.path("items").asInt()));
-        }
-        Map<String, String> endpoint = new java.util.TreeMap<>();
-        o.node.path("endpoint").fields().forEachRemaining(e -> endpoint.put(e.getKey(), e.getValue().asText()));
-        return new RunIntegrity(o.node.path("complete").asBoolean(true), o.node.path("planned").asInt(-1),
-                o.node.path("truncated").asInt(0), byBucket, o.node.path("fromCache").asInt(0),
-                o.node.path("fromEarlierAttempts").asInt(0), served, endpoint);
     }
 
     static DefaultPrettyPrinter printer() {
@@ -489,7 +440,7 @@ public final class JsonReport {
             }
         }
         return new Report(version, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope,
-                points, relations, readIntegrity(root));
+                points, relations, IntegrityJson.read(root));
     }
 
     private static DatasetRef readDataset(JsonTrees.Obj d) {
