@@ -2,6 +2,8 @@ package dev.tailgap.harness;
 
 import dev.tailgap.adapters.GenerationParams;
 import dev.tailgap.harness.scoring.PromptTemplate;
+import dev.tailgap.harness.scoring.Scorers;
+import dev.tailgap.harness.scoring.ScoringOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,12 +24,16 @@ import java.util.TreeMap;
  * ({@code null}: none) cap requests and tokens per minute; {@code cacheSampled} lets sampled requests (temperature
  * &gt; 0 without a seed) be answered from the response cache. None of these changes an item's result, so a resumed run
  * may change them.
+ *
+ * <p>{@code scorer} names a {@link dev.tailgap.harness.scoring.ScorerProvider}; {@code scoring} holds its options, the
+ * hedged-guess policy and the judge's model and endpoint.
  */
 public record RunSpec(String dataset, String model, String baseUrl, String apiKeyEnv, Map<String, String> options,
                       GenerationParams params, String system, PromptTemplate prompt, String scorer, String bucketing,
                       int minBucketSize, Integer perBucket, Integer limit, long seed, int concurrency,
                       Duration timeout, int retries, double maxErrorRate, Path out, boolean skipInvalid,
-                      String endpointLabel, Duration retryBackoff, Integer rpm, Integer tpm, boolean cacheSampled) {
+                      String endpointLabel, Duration retryBackoff, Integer rpm, Integer tpm, boolean cacheSampled,
+                      ScoringOptions scoring) {
 
     public RunSpec {
         Objects.requireNonNull(dataset, "dataset");
@@ -59,6 +65,7 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         if (rpm != null && rpm < 1 || tpm != null && tpm < 1) {
             throw new IllegalArgumentException("--rpm and --tpm must be >= 1");
         }
+        scoring = scoring == null ? ScoringOptions.DEFAULTS : scoring;
     }
 
     public static Builder builder() {
@@ -92,6 +99,7 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         b.rpm = rpm;
         b.tpm = tpm;
         b.cacheSampled = cacheSampled;
+        b.scoring = scoring;
         return b;
     }
 
@@ -105,7 +113,7 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         private GenerationParams params = GenerationParams.DEFAULTS;
         private String system;
         private PromptTemplate prompt = PromptTemplate.defaults();
-        private String scorer = "contains";
+        private String scorer = Scorers.DEFAULT;
         private String bucketing;
         private int minBucketSize = 30;
         private Integer perBucket;
@@ -122,6 +130,7 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         private Integer rpm;
         private Integer tpm;
         private boolean cacheSampled;
+        private ScoringOptions scoring = ScoringOptions.DEFAULTS;
 
         public Builder dataset(String v) { dataset = v; return this; }
         public Builder model(String v) { model = v; return this; }
@@ -148,11 +157,12 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         public Builder rpm(Integer v) { rpm = v; return this; }
         public Builder tpm(Integer v) { tpm = v; return this; }
         public Builder cacheSampled(boolean v) { cacheSampled = v; return this; }
+        public Builder scoring(ScoringOptions v) { scoring = v; return this; }
 
         public RunSpec build() {
             return new RunSpec(dataset, model, baseUrl, apiKeyEnv, options, params, system, prompt, scorer,
                     bucketing, minBucketSize, perBucket, limit, seed, concurrency, timeout, retries, maxErrorRate,
-                    out, skipInvalid, endpointLabel, retryBackoff, rpm, tpm, cacheSampled);
+                    out, skipInvalid, endpointLabel, retryBackoff, rpm, tpm, cacheSampled, scoring);
         }
     }
 }

@@ -23,10 +23,11 @@ import java.util.stream.StreamSupport;
  * <p>Each line is one compact JSON object whose keys follow the record's component order: {@code id}, {@code question},
  * {@code answers}, {@code concept}, {@code relation}, {@code frequency}, {@code bucket}, {@code rawAnswer},
  * {@code extracted}, {@code outcome}, {@code error}, {@code latencyMs}, {@code promptTokens},
- * {@code completionTokens}. Null strings are written as JSON {@code null}; {@code frequency} is written as an integer
- * when it is integral. On reading, unknown keys are ignored, and the nullable strings ({@code question},
- * {@code concept}, {@code relation}, {@code rawAnswer}, {@code extracted}, {@code error}) may also be absent; every
- * other key is required.
+ * {@code completionTokens}, then {@code reason} and {@code judge} (an object: {@code verdict}, {@code reply},
+ * {@code judge}, {@code ruleOutcome}) only when set. Null strings are written as JSON {@code null}; {@code frequency}
+ * is written as an integer when it is integral. On reading, unknown keys are ignored, and the nullable strings ({@code question},
+ * {@code concept}, {@code relation}, {@code rawAnswer}, {@code extracted}, {@code error}, {@code reason}) and {@code judge} may also be
+ * absent; every other key is required.
  *
  * <p>Read a log with {@link #read(Path)}, which streams: memory use does not grow with the number of lines.
  */
@@ -69,6 +70,18 @@ public final class ItemLog {
             g.writeNumberField("latencyMs", r.latencyMs());
             g.writeNumberField("promptTokens", r.promptTokens());
             g.writeNumberField("completionTokens", r.completionTokens());
+            if (r.reason() != null) {
+                g.writeStringField("reason", r.reason());
+            }
+            JudgeVerdict j = r.judge();
+            if (j != null) {
+                g.writeObjectFieldStart("judge");
+                g.writeStringField("verdict", j.verdict());
+                g.writeStringField("reply", j.reply());
+                g.writeStringField("judge", j.judge());
+                g.writeStringField("ruleOutcome", j.ruleOutcome().name());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
@@ -99,20 +112,30 @@ public final class ItemLog {
         String bucket = o.string("bucket");
         String rawAnswer = o.stringOrNull("rawAnswer");
         String extracted = o.stringOrNull("extracted");
-        String outcomeName = o.string("outcome");
-        Outcome outcome;
-        try {
-            outcome = Outcome.valueOf(outcomeName);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("field 'outcome': unknown value \"" + outcomeName
-                    + "\", expected CORRECT, HALLUCINATED, ABSTAINED or ERROR");
-        }
+        Outcome outcome = outcome(o, "outcome");
         String error = o.stringOrNull("error");
         long latencyMs = o.longValue("latencyMs");
         int promptTokens = o.intValue("promptTokens");
         int completionTokens = o.intValue("completionTokens");
+        String reason = o.stringOrNull("reason");
+        JudgeVerdict judge = null;
+        if (!o.absentOrNull("judge")) {
+            JsonTrees.Obj j = o.obj("judge");
+            judge = new JudgeVerdict(j.stringOrNull("verdict"), j.stringOrNull("reply"), j.string("judge"),
+                    outcome(j, "ruleOutcome"));
+        }
         return new ItemResult(id, question, answers, concept, relation, frequency, bucket, rawAnswer, extracted,
-                outcome, error, latencyMs, promptTokens, completionTokens);
+                outcome, error, latencyMs, promptTokens, completionTokens, reason, judge);
+    }
+
+    private static Outcome outcome(JsonTrees.Obj o, String field) {
+        String name = o.string(field);
+        try {
+            return Outcome.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field '" + o.field(field) + "': unknown value \"" + name
+                    + "\", expected CORRECT, HALLUCINATED, ABSTAINED or ERROR");
+        }
     }
 
     /**

@@ -23,10 +23,11 @@ import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.Version;
 import dev.tailgap.harness.cache.CacheKey;
 import dev.tailgap.harness.cache.ResponseCache;
-import dev.tailgap.harness.scoring.AbstentionDetector;
-import dev.tailgap.harness.scoring.Matchers;
-import dev.tailgap.harness.scoring.Scored;
+import dev.tailgap.harness.scoring.AliasRule;
 import dev.tailgap.harness.scoring.Scorer;
+import dev.tailgap.harness.scoring.ScorerSetup;
+import dev.tailgap.harness.scoring.ScoringItem;
+import dev.tailgap.harness.scoring.Verdict;
 import dev.tailgap.reports.DatasetRef;
 import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.JsonReport;
@@ -107,7 +108,8 @@ public final class RunEngine {
     public RunResult run(RunSpec spec) {
         Dataset dataset = DatasetFiles.load(spec.dataset(), spec.skipInvalid());
         Bucketing bucketing = bucketing(spec, dataset);
-        Scorer scorer = scorer(spec.scorer());
+        ScorerSetup scoring = ScorerSetup.open(spec, AliasRule.ofManifest(dataset.manifest().aliasRule()), cache, env);
+        Scorer scorer = scoring.scorer();
         Map<String, Object> settings = settings(spec, dataset, scorer);
         BitSet selected = spec.perBucket() == null && spec.limit() == null
                 ? allOf(dataset.size())
@@ -128,6 +130,7 @@ public final class RunEngine {
             });
         } catch (RuntimeException e) {
             adapter.close();
+            scoring.close();
             throw e;
         }
         done.seal();
@@ -200,6 +203,7 @@ public final class RunEngine {
                 log.close();
             } finally {
                 client.close();
+                scoring.close();
                 active.set(null);
                 workers.set(null);
                 progress.finished();
@@ -273,11 +277,12 @@ public final class RunEngine {
             Completion c = client.call(new CompletionRequest(ref.model(), prompt, spec.system(), spec.params(),
                     item.id()));
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            Scored s = scorer.score(c.text(), item.answers());
+            Verdict v = ScorerSetup.score(scorer, ScoringItem.of(item), c.text());
             state.success();
             return new ItemResult(item.id(), item.question(), item.answers(), item.concept(), item.relation(),
-                    item.frequency(), bucket, c.text(), s.extracted(), s.outcome(), null, ms, c.promptTokens(),
-                    c.completionTokens());
+                    item.frequency(), bucket, c.text(), v.extracted(), v.outcome(),
+                    v.outcome() == Outcome.ERROR ? v.reason() : null, ms, c.promptTokens(), c.completionTokens(),
+                    v.reason(), v.judge());
         } catch (AdapterException e) {
             if (e.kind() == FailureKind.CANCELLED || stopping) {
                 return null;
@@ -295,14 +300,6 @@ public final class RunEngine {
             return BucketScheme.parse(scheme).apply(dataset.frequencies());
         } catch (IllegalArgumentException e) {
             throw TailgapException.usage("bucketing '" + scheme + "': " + e.getMessage());
-        }
-    }
-
-    private static Scorer scorer(String name) {
-        try {
-            return new Scorer(Matchers.byName(name), AbstentionDetector.defaults());
-        } catch (IllegalArgumentException e) {
-            throw TailgapException.usage(e.getMessage());
         }
     }
 
