@@ -37,6 +37,7 @@ public final class SimServer implements AutoCloseable {
     private final ExecutorService pool;
     private final AtomicLong requests = new AtomicLong();
     private final Listener listener;
+    private volatile SimJudge judge;
 
     /** Hears of each model request: the bearer key it carried ({@code null} for none) and its prompt. */
     @FunctionalInterface
@@ -80,6 +81,12 @@ public final class SimServer implements AutoCloseable {
     /** The OpenAI-compatible base URL, e.g. {@code http://127.0.0.1:PORT/v1}. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/v1";
+    }
+
+    /** Also answers judge prompts ({@link SimJudge#isJudgePrompt}) with {@code judge}; returns this server. */
+    public SimServer withJudge(SimJudge judge) {
+        this.judge = judge;
+        return this;
     }
 
     /** Model requests served so far. */
@@ -157,7 +164,9 @@ public final class SimServer implements AutoCloseable {
                 return;
             }
         }
-        String text = limit(model.answer(prompt), req.path("max_tokens").asInt(Integer.MAX_VALUE), req.get("stop"));
+        SimJudge j = judge;
+        String reply = j != null && SimJudge.isJudgePrompt(prompt) ? j.reply(prompt) : model.answer(prompt);
+        String text = limit(reply, req.path("max_tokens").asInt(Integer.MAX_VALUE), req.get("stop"));
         ObjectNode body = JSON.createObjectNode();
         body.put("id", "sim-" + requests.get());
         body.put("object", chat ? "chat.completion" : "text_completion");

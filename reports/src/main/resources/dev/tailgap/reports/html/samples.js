@@ -87,6 +87,15 @@
       badge.className = 'badge ' + outcomes[it[4]];
       badge.appendChild(document.createTextNode(outcomes[it[4]].toLowerCase()));
       oc.appendChild(badge);
+      var why = cell(tr, null, 'text why');
+      if (it[10]) {
+        var verdict = document.createElement('span');
+        verdict.className = 'verdict';
+        verdict.appendChild(document.createTextNode('judge: ' + it[10]));
+        why.appendChild(verdict);
+        why.appendChild(document.createTextNode(' '));
+      }
+      why.appendChild(document.createTextNode(it[9] || ''));
       frag.appendChild(tr);
     }
     body.replaceChildren(frag);
