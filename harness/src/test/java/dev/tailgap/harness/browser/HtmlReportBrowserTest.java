@@ -165,8 +165,8 @@ class HtmlReportBrowserTest {
         assertThat(text("#agreement").toLowerCase(Locale.ROOT)).contains("judge vs rule", "cohen's kappa", "all");
         List<WebElement> why = browser.driver.findElements(By.cssSelector("#samples-body td.why"));
         assertThat(why).hasSize(HtmlReport.PAGE_SIZE);
-        assertThat(why).anySatisfy(td -> assertThat(td.getText()).startsWith("judge: correct judge: correct"));
-        assertThat(why).anySatisfy(td -> assertThat(td.getText()).startsWith("judge: incorrect"));
+        assertThat(why).anySatisfy(td -> assertThat(td.getText()).startsWith("judge: correct the prediction names"));
+        assertThat(why).anySatisfy(td -> assertThat(td.getText()).startsWith("judge: incorrect the prediction is not"));
         assertThat(why).anySatisfy(td -> assertThat(td.getText()).startsWith("refusal: "));
         assertThat(count("#samples-body td.why span.verdict")).isGreaterThan(0);
         browser.screenshot(OUT.resolve("judged-report.png"));
