@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  *       {@code judgement}, {@code result}, {@code decision} or {@code answer} holding a verdict word, or a boolean
  *       {@code correct}; the reason from {@code reason}, {@code rationale}, {@code explanation} or
  *       {@code justification};</li>
- *   <li>a labelled line, the last one wins ("Verdict: incorrect", "**Final verdict:** correct", "Grade: unsure"), so a
- *       reason may come first;</li>
+ *   <li>a label followed by a verdict word, the last one wins ("Verdict: incorrect", "**Final
+ *       verdict:** correct", "Grade: unsure", "Therefore the verdict is incorrect."), so a reason may come first;</li>
  *   <li>the reply's first word ("Correct - names Paris.", "incorrect.");</li>
  *   <li>else exactly one kind of verdict word anywhere in the reply ("The prediction is wrong.").</li>
  * </ol>
@@ -33,15 +33,16 @@ public final class JudgeReply {
     private static final List<String> REASON_FIELDS = List.of("reason", "rationale", "explanation", "justification",
             "reasoning");
     private static final Pattern LABEL = Pattern.compile(
-            "(?im)^[\\s>*_#-]*(?:final\\s+)?(?:verdict|grade|judgement|judgment|decision|evaluation|label)"
-                    + "[\\s*_]*[:：][\\s*_\"'`]*([A-Za-z][A-Za-z ]*?)(?=[\\s*_\"'`.,;:!)-]|$)(.*)$");
-    private static final Pattern WORD = Pattern.compile("(?i)\\b(not correct|not attempted|no answer|incorrect|"
-            + "inaccurate|wrong|correct|right|accurate|unsure|uncertain)\\b");
+            "(?im)\\b(?:final\\s+)?(?:verdict|grade|judgement|judgment|decision"
+                    + "|evaluation|label)(?:\\s+is)?[\\s*_]*[:：-]?[\\s*_\"'`]*([A-Za-z][A-Za-z ]*?)"
+                    + "(?=[\\s*_\"'`.,;:!)-]|$)(.*)$");
+    private static final Pattern WORD = Pattern.compile("(?i)\\b(not correct|not right|not attempted|no answer|"
+            + "incorrect|inaccurate|wrong|correct|right|accurate|unsure|uncertain)\\b");
     private static final Map<String, String> WORDS = Map.ofEntries(
             Map.entry("correct", "correct"), Map.entry("right", "correct"), Map.entry("accurate", "correct"),
             Map.entry("yes", "correct"), Map.entry("true", "correct"),
             Map.entry("incorrect", "incorrect"), Map.entry("wrong", "incorrect"), Map.entry("inaccurate", "incorrect"),
-            Map.entry("not correct", "incorrect"), Map.entry("no", "incorrect"), Map.entry("false", "incorrect"),
+            Map.entry("not correct", "incorrect"), Map.entry("not right", "incorrect"), Map.entry("no", "incorrect"), Map.entry("false", "incorrect"),
             Map.entry("unsure", "unsure"), Map.entry("uncertain", "unsure"), Map.entry("unknown", "unsure"),
             Map.entry("not attempted", "unsure"), Map.entry("no answer", "unsure"));
 
