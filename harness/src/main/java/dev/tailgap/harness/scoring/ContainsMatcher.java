@@ -12,7 +12,7 @@ package dev.tailgap.harness.scoring;
  * without spaces inside running text ("東京" in "東京です").
  *
  * <p>What it does NOT catch: a gold inside another word ("Niger" in "Nigeria", "Peru" in "Peruvian": derived forms
- * are not golds); paraphrases, synonyms, translations, spelling variants, partial names ("Twain" for "Mark Twain") and
+ * are not golds unless {@code derived=true}, see {@link DerivedForms}); paraphrases, synonyms, translations, spelling variants, partial names ("Twain" for "Mark Twain") and
  * abbreviations not listed as aliases — "U.S.A." folds to "u s a" and does not match "USA"; numbers written
  * differently ("twelve" for "12"); a short alias inside a sentence ("Born in the US" for "US").
  *
@@ -24,9 +24,16 @@ package dev.tailgap.harness.scoring;
  */
 final class ContainsMatcher implements Matcher {
     private final AliasRule rule;
+    private final boolean derived;
 
     ContainsMatcher(AliasRule rule) {
+        this(rule, false);
+    }
+
+    /** With {@code derived}, a gold's {@link DerivedForms} count too. */
+    ContainsMatcher(AliasRule rule, boolean derived) {
         this.rule = rule;
+        this.derived = derived;
     }
 
     @Override
@@ -52,6 +59,15 @@ final class ContainsMatcher implements Matcher {
                 guardedMiss = new Match(false, "no gold; short alias '" + gold.text()
                         + "' counts only as the whole answer" + (AliasRule.FUNCTION_WORDS.contains(gold.folded())
                         ? "" : " or a case-sensitive word"));
+            }
+        }
+        if (derived) {
+            for (FoldedGolds.Gold gold : item.golds().golds()) {
+                for (String form : DerivedForms.of(gold)) {
+                    if (Words.containsWord(answer.folded(), form)) {
+                        return new Match(true, "derived form '" + form + "' of gold '" + gold.text() + "'");
+                    }
+                }
             }
         }
         return guardedMiss != null ? guardedMiss : new Match(false, "no gold in the answer");

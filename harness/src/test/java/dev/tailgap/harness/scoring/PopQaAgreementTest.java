@@ -36,6 +36,8 @@ class PopQaAgreementTest {
             Map.entry("refusal-with-alias", "tailgap checks for a refusal first; PopQA credits 'I can't say' for CAN"),
             Map.entry("derived-form", "PopQA credits demonyms through the substring (Peru in Peruvian); tailgap "
                     + "does not derive forms"),
+            Map.entry("derived-trap", "PopQA's substring credits a longer, different name (Dominica in Dominican "
+                    + "Republic, America in South American); tailgap needs the whole word"),
             Map.entry("negation", "exact and f1 refuse 'not Mark Twain'; PopQA and contains credit it"),
             Map.entry("list", "exact and f1 refuse a list of guesses; PopQA and contains credit it"),
             Map.entry("hedged", "exact and f1 refuse the hedge's extra words; PopQA and contains credit a hedged "
@@ -75,6 +77,43 @@ class PopQaAgreementTest {
             }
         }
         return false;
+    }
+
+    /**
+     * What {@code derived=true} adds to {@code contains}: answers credited through a demonym or derived form, and any
+     * wrong answer it credits (the traps: "Dominican Republic" is not Dominica). Printed; the option stays off by
+     * default as long as it credits a trap.
+     */
+    @org.junit.jupiter.api.Test
+    void derivedFormsAreMeasuredOnTheSameAnswers() throws Exception {
+        Scorer plain = Scorers.create("contains", ScorerContext.defaults());
+        Scorer derived = Scorers.create("contains", ScorerContext.defaults().withOptions(Map.of("derived", "true")));
+        int gained = 0;
+        int forms = 0;
+        List<String> falseCorrect = new ArrayList<>();
+        for (Row r : rows()) {
+            ScoringItem item = ScoringItem.of("q", r.question(), r.golds());
+            boolean before = plain.score(item, r.answer()).outcome() == Outcome.CORRECT;
+            Verdict after = derived.score(item, r.answer());
+            if (r.kind().equals("derived-form")) {
+                forms++;
+            }
+            if (!before && after.outcome() == Outcome.CORRECT) {
+                if (r.kind().equals("derived-form")) {
+                    gained++;
+                } else {
+                    falseCorrect.add(r.kind() + ": \"" + r.answer() + "\" for " + r.golds() + " (" + after.reason()
+                            + ")");
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "contains derived=true: credits %d of %d derived-form answers, and %d wrong "
+                + "answers%n", gained, forms, falseCorrect.size());
+        falseCorrect.forEach(f -> System.out.println("  false CORRECT " + f));
+        assertThat(gained).isEqualTo(forms);
+        assertThat(falseCorrect).as("the traps it falls for keep it off by default").isNotEmpty()
+                .allSatisfy(f -> assertThat(f).startsWith("derived-trap"));
+        assertThat(Scorers.create("contains", ScorerContext.defaults()).describe()).doesNotContain("derived");
     }
 
     @ParameterizedTest

@@ -105,6 +105,21 @@ class RuleScorerTest {
     }
 
     @Test
+    void derivedFormsAreOptIn() {
+        ScorerContext derived = ScorerContext.defaults().withOptions(Map.of("derived", "true"));
+        assertThat(score("contains", ScorerContext.defaults(), "a Peruvian province", List.of("Peru")).outcome())
+                .isEqualTo(HALLUCINATED);
+        Verdict v = score("contains", derived, "a Peruvian province", List.of("Peru"));
+        assertThat(v.outcome()).isEqualTo(CORRECT);
+        assertThat(v.reason()).isEqualTo("derived form 'peruvian' of gold 'Peru'");
+        assertThat(score("contains", derived, "Russian", List.of("Russia")).outcome()).isEqualTo(CORRECT);
+        assertThat(score("contains", derived, "Tell us more", USA).outcome()).isEqualTo(HALLUCINATED);
+        assertThat(Scorers.create("contains", derived).describe()).startsWith("contains(derived)+");
+        assertThatThrownBy(() -> Scorers.create("contains", ScorerContext.defaults().withOptions(Map.of("derived",
+                "yes")))).hasMessage("contains option derived must be true or false, got 'yes'");
+    }
+
+    @Test
     void exactWantsTheWholeAnswer() {
         assertThat(score("exact", ScorerContext.defaults(), "the Paris.", PARIS).outcome()).isEqualTo(CORRECT);
         assertThat(score("exact", ScorerContext.defaults(), "The answer is Paris.", PARIS).outcome())
