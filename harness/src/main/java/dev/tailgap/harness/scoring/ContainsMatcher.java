@@ -52,7 +52,8 @@ final class ContainsMatcher implements Matcher {
             if (answer.folded().equals(gold.folded())) {
                 return new Match(true, "short alias '" + gold.text() + "' is the whole answer");
             }
-            if (!AliasRule.FUNCTION_WORDS.contains(gold.folded()) && caseSensitiveWords(answer.tokens(), gold.text())) {
+            if (!AliasRule.FUNCTION_WORDS.contains(gold.folded())
+                    && caseSensitiveWords(answer.tokens(), gold.text())) {
                 return new Match(true, "short alias '" + gold.text() + "' as a case-sensitive word");
             }
             if (guardedMiss == null && Words.containsWord(answer.folded(), gold.folded())) {

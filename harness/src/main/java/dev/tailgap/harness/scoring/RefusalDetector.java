@@ -35,12 +35,16 @@ public final class RefusalDetector {
     /** The rule's identifier in run specs. */
     public static final String ID = "refusals(v2)";
 
-    private static final RefusalDetector DEFAULTS = new RefusalDetector();
     private static final Set<String> TITLE_LINKS = Set.of("of", "the", "and");
     private static final Set<String> CONTRACTION_TAILS = Set.of("t", "s", "m", "re", "ve", "ll", "d");
+    private static final Set<String> COMMONEST = Set.of("it", "is", "i", "to", "be", "but", "if", "the", "a", "an",
+            "and", "or", "of", "in", "on", "at", "no", "not", "do", "does", "did", "can");
     private static final Set<String> SMALL = Set.of("to", "of", "the", "and", "a", "an", "in", "on", "for", "from");
     private static final Set<String> COURTESY = Set.of("sorry", "thanks", "thank", "you", "unfortunately", "im",
             "afraid", "honestly");
+
+    /** Built after the sets above, which its constructor reads. */
+    private static final RefusalDetector DEFAULTS = new RefusalDetector();
 
     /** What an answer is. */
     public enum Kind { ANSWER, HEDGED, REFUSAL }
@@ -55,6 +59,8 @@ public final class RefusalDetector {
     private final Set<String> whole = new HashSet<>();
     private final Set<String> followers = new HashSet<>();
     private final Map<String, List<String[]>> guessesByFirst = new HashMap<>();
+    /** Every word of every list: an answer with none of them is a plain answer, found without splitting it. */
+    private final Set<String> keywords = new HashSet<>();
 
     private RefusalDetector() {
         index(RefusalPhrases.ANYWHERE, phrasesByFirst);
@@ -63,6 +69,12 @@ public final class RefusalDetector {
         RefusalPhrases.PREDICATES.forEach(w -> predicates.add(Normalizer.fold(w)));
         RefusalPhrases.WHOLE.forEach(w -> whole.add(Normalizer.fold(w)));
         RefusalPhrases.PREDICATE_FOLLOWERS.forEach(w -> followers.add(Normalizer.fold(w)));
+        for (List<String> list : List.of(RefusalPhrases.ANYWHERE, RefusalPhrases.OTHER_LANGUAGES,
+                RefusalPhrases.GUESSES, RefusalPhrases.PREDICATES, RefusalPhrases.WHOLE)) {
+            for (String phrase : list) {
+                addKeywords(Tokens.folded(phrase));
+            }
+        }
     }
 
     public static RefusalDetector defaults() {
@@ -77,6 +89,12 @@ public final class RefusalDetector {
     Result classify(Answer answer) {
         if (answer.folded().isEmpty()) {
             return new Result(Kind.REFUSAL, "empty answer");
+        }
+        if (whole.contains(answer.folded())) {
+            return new Result(Kind.REFUSAL, answer.folded());
+        }
+        if (!hasKeyword(answer.folded())) {
+            return new Result(Kind.ANSWER, "");
         }
         String bare = withoutCourtesy(answer.tokens());
         if (whole.contains(bare)) {
@@ -106,6 +124,44 @@ public final class RefusalDetector {
             return new Result(Kind.HEDGED, cue == null ? guess : cue + " / " + guess);
         }
         return cue == null ? new Result(Kind.ANSWER, "") : new Result(Kind.REFUSAL, cue);
+    }
+
+    /**
+     * Keeps a phrase's words that are not function words, or for a phrase of function words only ("could be", "it
+     * might") those that are not among the commonest ones, so the pre-check skips ordinary sentences.
+     */
+    private void addKeywords(String[] words) {
+        boolean any = false;
+        for (String w : words) {
+            if (!AliasRule.FUNCTION_WORDS.contains(w) && !CONTRACTION_TAILS.contains(w)) {
+                keywords.add(w);
+                any = true;
+            }
+        }
+        if (!any) {
+            for (String w : words) {
+                if (!COMMONEST.contains(w) && !CONTRACTION_TAILS.contains(w)) {
+                    keywords.add(w);
+                }
+            }
+        }
+    }
+
+    /** True if some word of the folded answer is a word of the lists. */
+    private boolean hasKeyword(String folded) {
+        int start = 0;
+        int n = folded.length();
+        while (start < n) {
+            int end = folded.indexOf(' ', start);
+            if (end < 0) {
+                end = n;
+            }
+            if (keywords.contains(folded.substring(start, end))) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     /** The folded answer without leading or trailing courtesy words ("Pass - sorry." is "pass"). */
