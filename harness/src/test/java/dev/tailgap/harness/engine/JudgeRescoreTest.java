@@ -143,6 +143,26 @@ class JudgeRescoreTest {
     }
 
     @Test
+    void aRunCanBeJudgedAsItGoesAndResumesUnderTheSameJudge() throws Exception {
+        ScoringOptions judged = new ScoringOptions(HedgePolicy.ABSTAIN, Map.of(), "openai:sim-judge",
+                server.baseUrl(), null, null);
+        RunSpec s = spec(tmp.resolve("live"), "judge").limit(120).scoring(judged).build();
+        RunResult r = new RunEngine(tmp, Progress.NONE, k -> null).run(s);
+        assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(r.report().run().get("scorer").toString()).startsWith("judge(openai:sim-judge/template:")
+                .endsWith("+refusals(v2)+hedged:abstain");
+        List<ItemResult> results = RunReports.items(r.dir());
+        assertThat(results).hasSize(120).anySatisfy(it -> assertThat(it.judge()).isNotNull());
+        RunSpec resumed = RunSpecFile.read(r.dir());
+        assertThat(resumed.scorer()).isEqualTo("judge");
+        assertThat(resumed.scoring()).isEqualTo(judged);
+        long before = server.requests();
+        RunResult again = new RunEngine(tmp, Progress.NONE, k -> null).run(resumed);
+        assertThat(again.resumed()).isEqualTo(120);
+        assertThat(server.requests()).isEqualTo(before);
+    }
+
+    @Test
     void aJudgeThatCannotBeReachedMakesErrorsNeverHallucinations() throws Exception {
         RunResult source = run("contains", "src2");
         int closed;
