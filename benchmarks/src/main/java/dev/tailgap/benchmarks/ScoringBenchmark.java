@@ -2,13 +2,12 @@ package dev.tailgap.benchmarks;
 
 import dev.tailgap.datasets.BucketScheme;
 import dev.tailgap.datasets.Bucketing;
-import dev.tailgap.harness.scoring.AbstentionDetector;
 import dev.tailgap.harness.scoring.AnswerExtractor;
-import dev.tailgap.harness.scoring.FoldedGolds;
-import dev.tailgap.harness.scoring.Matcher;
-import dev.tailgap.harness.scoring.Matchers;
 import dev.tailgap.harness.scoring.Normalizer;
+import dev.tailgap.harness.scoring.RefusalDetector;
+import dev.tailgap.harness.scoring.RuleScorer;
 import dev.tailgap.harness.scoring.Scorer;
+import dev.tailgap.harness.scoring.ScoringItem;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,9 +23,10 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The scoring core per item, on {@value #BATCH} realistic replies per invocation, so the score is items per second:
- * the whole of {@link Scorer#score(String, List)} (extraction, normalisation of answer and golds, alias matching,
- * abstention detection) as the run engine calls it, the same with golds folded once ({@code scorePrefolded}), scoring
- * plus {@link Bucketing#assign} ({@code scoreAndBucket}, the headline figure), and each step on its own.
+ * the whole of the {@code contains} {@link Scorer#score} (extraction, normalisation of answer and golds, refusal
+ * detection, alias matching) with the golds folded on each call as a run does, the same with golds folded once
+ * ({@code scorePrefolded}), scoring plus {@link Bucketing#assign} ({@code scoreAndBucket}, the headline figure), and
+ * extraction, normalisation and refusal detection on their own.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -37,12 +37,11 @@ public class ScoringBenchmark {
     @Param({"ASCII", "MIXED", "NONASCII"})
     public Corpus.Mix mix;
 
-    private final Scorer scorer = Scorer.defaults();
-    private final Matcher matcher = Matchers.defaultMatcher();
-    private final AbstentionDetector abstention = AbstentionDetector.defaults();
+    private final Scorer scorer = RuleScorer.contains();
+    private final RefusalDetector refusals = RefusalDetector.defaults();
     private String[] raw;
     private List<String>[] golds;
-    private FoldedGolds[] folded;
+    private ScoringItem[] folded;
     private String[] extracted;
     private double[] frequencies;
     private Bucketing bucketing;
@@ -53,14 +52,14 @@ public class ScoringBenchmark {
         List<Corpus.Case> cases = Corpus.cases(mix, BATCH, 42);
         raw = new String[BATCH];
         golds = new List[BATCH];
-        folded = new FoldedGolds[BATCH];
+        folded = new ScoringItem[BATCH];
         extracted = new String[BATCH];
         frequencies = new double[BATCH];
         for (int i = 0; i < BATCH; i++) {
             Corpus.Case c = cases.get(i);
             raw[i] = c.raw();
             golds[i] = c.golds();
-            folded[i] = FoldedGolds.of(c.golds());
+            folded[i] = ScoringItem.of("i" + i, "", c.golds());
             extracted[i] = AnswerExtractor.extract(c.raw());
             frequencies[i] = c.frequency();
         }
@@ -71,7 +70,7 @@ public class ScoringBenchmark {
     @OperationsPerInvocation(BATCH)
     public void score(Blackhole bh) {
         for (int i = 0; i < BATCH; i++) {
-            bh.consume(scorer.score(raw[i], golds[i]));
+            bh.consume(scorer.score(ScoringItem.of("i", "", golds[i]), raw[i]));
         }
     }
 
@@ -79,7 +78,7 @@ public class ScoringBenchmark {
     @OperationsPerInvocation(BATCH)
     public void scorePrefolded(Blackhole bh) {
         for (int i = 0; i < BATCH; i++) {
-            bh.consume(scorer.score(raw[i], folded[i]));
+            bh.consume(scorer.score(folded[i], raw[i]));
         }
     }
 
@@ -87,7 +86,7 @@ public class ScoringBenchmark {
     @OperationsPerInvocation(BATCH)
     public void scoreAndBucket(Blackhole bh) {
         for (int i = 0; i < BATCH; i++) {
-            bh.consume(scorer.score(raw[i], golds[i]));
+            bh.consume(scorer.score(ScoringItem.of("i", "", golds[i]), raw[i]));
             bh.consume(bucketing.assign(frequencies[i]));
         }
     }
@@ -110,17 +109,9 @@ public class ScoringBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public void match(Blackhole bh) {
+    public void refusal(Blackhole bh) {
         for (int i = 0; i < BATCH; i++) {
-            bh.consume(matcher.matches(extracted[i], golds[i]));
-        }
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(BATCH)
-    public void abstain(Blackhole bh) {
-        for (int i = 0; i < BATCH; i++) {
-            bh.consume(abstention.isAbstention(extracted[i]));
+            bh.consume(refusals.classify(extracted[i]));
         }
     }
 }

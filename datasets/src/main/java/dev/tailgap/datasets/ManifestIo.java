@@ -19,7 +19,7 @@ final class ManifestIo {
 
     /** The manifest keys, in the order they are written. */
     static final List<String> KEYS = List.of("name", "version", "description", "license", "source", "attribution",
-            "frequencySource", "bucketing");
+            "frequencySource", "bucketing", "aliasRule");
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -85,20 +85,32 @@ final class ManifestIo {
                 throw fail(location, lines.get("bucketing"), "bucketing", e.getMessage());
             }
         }
+        String aliasRule = values.get("aliasRule");
+        if (aliasRule != null && !aliasRule.isBlank() && !aliasRule.equals(Manifest.GUARDED_ALIASES)
+                && !aliasRule.equals(Manifest.PLAIN_ALIASES)) {
+            throw fail(location, lines.get("aliasRule"), "aliasRule", "must be " + Manifest.GUARDED_ALIASES + " or "
+                    + Manifest.PLAIN_ALIASES + ", got '" + aliasRule + "'");
+        }
         return new Manifest(values.get("name"), values.get("version"), values.get("description"),
                 values.get("license"), values.get("source"), values.get("attribution"), values.get("frequencySource"),
-                bucketing);
+                bucketing, aliasRule);
     }
 
-    /** The canonical YAML text of {@code m}: every key, in {@link #KEYS} order, one line each, LF line ends. */
+    /**
+     * The canonical YAML text of {@code m}: every key, in {@link #KEYS} order, one line each, LF line ends;
+     * {@code aliasRule} only when it is not the default.
+     */
     static String write(Manifest m) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
             List<String> values = List.of(m.name(), m.version(), m.description(), m.license(), m.source(),
                     m.attribution(), m.frequencySource(), m.bucketing());
-            for (int i = 0; i < KEYS.size(); i++) {
+            for (int i = 0; i < values.size(); i++) {
                 g.writeStringField(KEYS.get(i), values.get(i));
+            }
+            if (!m.aliasRule().equals(Manifest.GUARDED_ALIASES)) {
+                g.writeStringField("aliasRule", m.aliasRule());
             }
             g.writeEndObject();
         } catch (IOException e) {

@@ -62,13 +62,23 @@ class DatasetSourceTest {
     }
 
     @Test
+    void theAliasRuleIsReadAndABadOneIsLocated() throws Exception {
+        Path file = itemsWithManifest("name: m\nversion: \"1\"\naliasRule: plain\n");
+        assertThat(DatasetSource.file(file).manifest().orElseThrow().aliasRule()).isEqualTo(Manifest.PLAIN_ALIASES);
+        Path bad = itemsWithManifest("name: m\nversion: \"1\"\naliasRule: loose\n");
+        assertThatThrownBy(() -> DatasetSource.file(bad).manifest()).isInstanceOf(DatasetException.class)
+                .hasMessageEndingWith("m.manifest.yaml:3: aliasRule: must be guarded or plain, got 'loose'");
+    }
+
+    @Test
     void unknownManifestKeyIsNamedWithItsLine() throws Exception {
         Path file = itemsWithManifest("name: m\nversion: \"1\"\nlicence: MIT\n");
         Path manifest = dir.resolve("m.manifest.yaml");
         assertThatThrownBy(() -> DatasetSource.file(file).manifest())
                 .isInstanceOfSatisfying(DatasetException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo(manifest + ":3: licence: unknown key (valid keys: name,"
-                            + " version, description, license, source, attribution, frequencySource, bucketing)");
+                            + " version, description, license, source, attribution, frequencySource, bucketing,"
+                            + " aliasRule)");
                     assertThat(e.problems()).singleElement().extracting(LoadProblem::line).isEqualTo(3L);
                 });
         assertThatThrownBy(() -> DatasetLoader.load(DatasetSource.file(file), LoadOptions.lenient()))
@@ -86,9 +96,9 @@ class DatasetSourceTest {
                 + ":3: bucketing: invalid bucketing 'mass:1': mass needs K >= 2, got 1; valid forms: "
                 + BucketScheme.FORMS);
         assertManifestError("- a\n- b\n", manifest + ":1: manifest: expected a mapping of keys name, version,"
-                + " description, license, source, attribution, frequencySource, bucketing");
+                + " description, license, source, attribution, frequencySource, bucketing, aliasRule");
         assertManifestError("", manifest + ":1: manifest: is empty; expected keys name, version, description,"
-                + " license, source, attribution, frequencySource, bucketing");
+                + " license, source, attribution, frequencySource, bucketing, aliasRule");
         itemsWithManifest("name: m\n  version: : [\n");
         assertThatThrownBy(() -> DatasetSource.file(dir.resolve("m.jsonl")).manifest())
                 .isInstanceOf(DatasetException.class)

@@ -3,6 +3,8 @@ package dev.tailgap.harness;
 import dev.tailgap.adapters.GenerationParams;
 import dev.tailgap.harness.cache.CacheReuse;
 import dev.tailgap.harness.scoring.PromptTemplate;
+import dev.tailgap.harness.scoring.Scorers;
+import dev.tailgap.harness.scoring.ScoringOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -23,13 +25,16 @@ import java.util.TreeMap;
  * ({@code null}: none) cap requests and tokens per minute; {@code cacheSampled} lets sampled requests (temperature
  * &gt; 0 without a seed) be answered from the response cache, and {@code cacheReuse} says which stored answers may be
  * served ({@link CacheReuse}). None of these changes what is asked, so a resumed run may change them.
+ *
+ * <p>{@code scorer} names a {@link dev.tailgap.harness.scoring.ScorerProvider}; {@code scoring} holds its options, the
+ * hedged-guess policy and the judge's model and endpoint.
  */
 public record RunSpec(String dataset, String model, String baseUrl, String apiKeyEnv, Map<String, String> options,
                       GenerationParams params, String system, PromptTemplate prompt, String scorer, String bucketing,
                       int minBucketSize, Integer perBucket, Integer limit, long seed, int concurrency,
                       Duration timeout, int retries, double maxErrorRate, Path out, boolean skipInvalid,
                       String endpointLabel, Duration retryBackoff, Integer rpm, Integer tpm, boolean cacheSampled,
-                      CacheReuse cacheReuse) {
+                      CacheReuse cacheReuse, ScoringOptions scoring) {
 
     /** The dataset a run asks when none is named: the bundled world-cities. */
     public static final String DEFAULT_DATASET = "world-cities";
@@ -72,6 +77,7 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         if (rpm != null && rpm < 1 || tpm != null && tpm < 1) {
             throw new IllegalArgumentException("--rpm and --tpm must be >= 1");
         }
+        scoring = scoring == null ? ScoringOptions.DEFAULTS : scoring;
     }
 
     public static Builder builder() {
@@ -106,6 +112,7 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         b.tpm = tpm;
         b.cacheSampled = cacheSampled;
         b.cacheReuse = cacheReuse;
+        b.scoring = scoring;
         return b;
     }
 
@@ -119,7 +126,7 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         private GenerationParams params = GenerationParams.DEFAULTS;
         private String system;
         private PromptTemplate prompt = PromptTemplate.defaults();
-        private String scorer = "contains";
+        private String scorer = Scorers.DEFAULT;
         private String bucketing;
         private int minBucketSize = 30;
         private Integer perBucket;
@@ -137,6 +144,7 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         private Integer tpm;
         private boolean cacheSampled;
         private CacheReuse cacheReuse = CacheReuse.IDENTITY;
+        private ScoringOptions scoring = ScoringOptions.DEFAULTS;
 
         public Builder dataset(String v) { dataset = v; return this; }
         public Builder model(String v) { model = v; return this; }
@@ -164,11 +172,12 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         public Builder tpm(Integer v) { tpm = v; return this; }
         public Builder cacheSampled(boolean v) { cacheSampled = v; return this; }
         public Builder cacheReuse(CacheReuse v) { cacheReuse = v; return this; }
+        public Builder scoring(ScoringOptions v) { scoring = v; return this; }
 
         public RunSpec build() {
             return new RunSpec(dataset, model, baseUrl, apiKeyEnv, options, params, system, prompt, scorer,
                     bucketing, minBucketSize, perBucket, limit, seed, concurrency, timeout, retries, maxErrorRate,
-                    out, skipInvalid, endpointLabel, retryBackoff, rpm, tpm, cacheSampled, cacheReuse);
+                    out, skipInvalid, endpointLabel, retryBackoff, rpm, tpm, cacheSampled, cacheReuse, scoring);
         }
     }
 }

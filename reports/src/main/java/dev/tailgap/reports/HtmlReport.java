@@ -60,6 +60,12 @@ public final class HtmlReport {
 
     /** Writes the page to {@code out} (not closed). */
     public static void write(Report r, Collection<ItemResult> items, Writer out) throws IOException {
+        write(r, items, List.of(), out);
+    }
+
+    /** Writes the page with a judge-vs-rule agreement table (shown when {@code agreement} is not empty). */
+    public static void write(Report r, Collection<ItemResult> items, List<JudgeAgreement> agreement, Writer out)
+            throws IOException {
         Objects.requireNonNull(r.overall(), "report.overall");
         List<ItemResult> sorted = sort(r, items);
         StringBuilder sb = new StringBuilder(64 * 1024);
@@ -82,6 +88,7 @@ public final class HtmlReport {
         charts(sb, r);
         bucketTable(sb, r);
         relations(sb, r);
+        AgreementTable.append(sb, agreement);
         samplesSkeleton(sb, r, sorted);
         metadata(sb, r);
         sb.append("</main>\n<footer>Written by ").append(Html.text(r.tool() == null ? "tailgap" : r.tool()))
@@ -331,7 +338,7 @@ public final class HtmlReport {
                 .append(" items.jsonl.</p></noscript>\n")
                 .append("<div class=\"scroll\"><table id=\"samples-table\">\n<thead><tr><th class=\"num\">#</th>")
                 .append("<th>Bucket</th><th class=\"num\">Frequency</th><th>Question</th><th>Gold answers</th>")
-                .append("<th>Model answer</th><th>Outcome</th></tr></thead>\n<tbody id=\"samples-body\"></tbody>")
+                .append("<th>Model answer</th><th>Outcome</th><th>Why</th></tr></thead>\n<tbody id=\"samples-body\"></tbody>")
                 .append("</table></div>\n<div class=\"pager\"><span id=\"samples-status\"></span><span>")
                 .append("<button type=\"button\" id=\"page-prev\">\u2190 Previous</button> ")
                 .append("<button type=\"button\" id=\"page-next\">Next \u2192</button></span></div>\n</section>\n");
@@ -383,7 +390,7 @@ public final class HtmlReport {
         return sorted;
     }
 
-    /** {"buckets":[...],"outcomes":[...],"relations":[...],"items":[[id,question,answers,answer,outcome,bucket,frequency,relation,error],...]} */
+    /** {"buckets":[...],"outcomes":[...],"relations":[...],"items":[[id,question,answers,answer,outcome,bucket,frequency,relation,error,reason,judgeVerdict],...]} */
     private static void writeItems(Writer out, Report r, List<ItemResult> items) throws IOException {
         List<String> buckets = bucketNames(r, items);
         Map<String, Integer> bucketIndex = new HashMap<>();
@@ -429,6 +436,8 @@ public final class HtmlReport {
                 g.writeString(Numbers.compact(it.frequency()));
                 g.writeNumber(it.relation() == null ? -1 : relationIndex.get(it.relation()));
                 g.writeString(it.error());
+                g.writeString(it.reason());
+                g.writeString(it.judge() == null ? null : it.judge().verdict());
                 g.writeEndArray();
             }
             g.writeEndArray();

@@ -24,10 +24,11 @@ import java.util.stream.StreamSupport;
  * {@code answers}, {@code concept}, {@code relation}, {@code frequency}, {@code bucket}, {@code rawAnswer},
  * {@code extracted}, {@code outcome}, {@code error}, {@code latencyMs}, {@code promptTokens},
  * {@code completionTokens}, then, only when they say something, {@code finishReason}, {@code reasoning},
- * {@code servedModel}, {@code fingerprint}, {@code firstTokenMs}, {@code cached} and {@code attempt} (above 1). Null
- * strings among the first fourteen are written as JSON {@code null}; {@code frequency} is written as an integer when it
- * is integral. On reading, unknown keys are ignored, the nullable strings ({@code question}, {@code concept},
- * {@code relation}, {@code rawAnswer}, {@code extracted}, {@code error}) and the reply fields may be absent (logs of
+ * {@code servedModel}, {@code fingerprint}, {@code firstTokenMs}, {@code cached}, {@code attempt} (above 1),
+ * {@code reason} and {@code judge} (an object: {@code verdict}, {@code reply}, {@code judge}, {@code ruleOutcome}).
+ * Null strings among the first fourteen are written as JSON {@code null}; {@code frequency} is written as an integer
+ * when it is integral. On reading, unknown keys are ignored, the nullable strings ({@code question}, {@code concept},
+ * {@code relation}, {@code rawAnswer}, {@code extracted}, {@code error}) and the later fields may be absent (logs of
  * tailgap 0.1 have none); every other key is required.
  *
  * <p>Read a log with {@link #read(Path)}, which streams: memory use does not grow with the number of lines.
@@ -84,6 +85,18 @@ public final class ItemLog {
             if (r.attempt() > 1) {
                 g.writeNumberField("attempt", r.attempt());
             }
+            if (r.reason() != null) {
+                g.writeStringField("reason", r.reason());
+            }
+            JudgeVerdict j = r.judge();
+            if (j != null) {
+                g.writeObjectFieldStart("judge");
+                g.writeStringField("verdict", j.verdict());
+                g.writeStringField("reply", j.reply());
+                g.writeStringField("judge", j.judge());
+                g.writeStringField("ruleOutcome", j.ruleOutcome().name());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
@@ -120,18 +133,18 @@ public final class ItemLog {
         String bucket = o.string("bucket");
         String rawAnswer = o.stringOrNull("rawAnswer");
         String extracted = o.stringOrNull("extracted");
-        String outcomeName = o.string("outcome");
-        Outcome outcome;
-        try {
-            outcome = Outcome.valueOf(outcomeName);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("field 'outcome': unknown value \"" + outcomeName
-                    + "\", expected CORRECT, HALLUCINATED, ABSTAINED or ERROR");
-        }
+        Outcome outcome = outcome(o, "outcome");
         String error = o.stringOrNull("error");
         long latencyMs = o.longValue("latencyMs");
         int promptTokens = o.intValue("promptTokens");
         int completionTokens = o.intValue("completionTokens");
+        String reason = o.stringOrNull("reason");
+        JudgeVerdict judge = null;
+        if (!o.absentOrNull("judge")) {
+            JsonTrees.Obj j = o.obj("judge");
+            judge = new JudgeVerdict(j.stringOrNull("verdict"), j.stringOrNull("reply"), j.string("judge"),
+                    outcome(j, "ruleOutcome"));
+        }
         JsonNode firstToken = node.get("firstTokenMs");
         JsonNode attempt = node.get("attempt");
         return new ItemResult(id, question, answers, concept, relation, frequency, bucket, rawAnswer, extracted,
@@ -139,7 +152,18 @@ public final class ItemLog {
                 o.stringOrNull("reasoning"), o.stringOrNull("servedModel"), o.stringOrNull("fingerprint"),
                 firstToken != null && firstToken.canConvertToLong() ? firstToken.asLong() : -1,
                 node.path("cached").asBoolean(false),
-                attempt != null && attempt.canConvertToInt() && attempt.asInt() >= 1 ? attempt.asInt() : 1);
+                attempt != null && attempt.canConvertToInt() && attempt.asInt() >= 1 ? attempt.asInt() : 1, reason,
+                judge);
+    }
+
+    private static Outcome outcome(JsonTrees.Obj o, String field) {
+        String name = o.string(field);
+        try {
+            return Outcome.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field '" + o.field(field) + "': unknown value \"" + name
+                    + "\", expected CORRECT, HALLUCINATED, ABSTAINED or ERROR");
+        }
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The recorded answers of a run's item log ({@code items.jsonl}), by item id. Reads the fields {@code id},
  * {@code rawAnswer}, {@code outcome}, {@code error}, {@code promptTokens} and {@code completionTokens} and ignores the
- * rest. A last line cut short by a crash (no final newline, not valid JSON) is skipped, as the harness does; any other
+ * rest. An {@code ERROR} with a raw answer failed in scoring, not at the endpoint, so its answer is replayed. A last line cut short by a crash (no final newline, not valid JSON) is skipped, as the harness does; any other
  * bad line is an error naming file and line. When an id occurs twice the later line wins.
  */
 final class ReplayLog {
@@ -72,7 +72,8 @@ final class ReplayLog {
         String outcome = text(node, "outcome", where);
         int prompt = tokens(node, "promptTokens");
         int completion = tokens(node, "completionTokens");
-        if (outcome.equals("ERROR")) {
+        JsonNode raw = node.get("rawAnswer");
+        if (outcome.equals("ERROR") && (raw == null || !raw.isTextual())) {
             JsonNode error = node.get("error");
             return new Recorded(null, error != null && error.isTextual() ? error.asText() : "(no message)", prompt,
                     completion);

@@ -116,6 +116,14 @@ class ReplayAdapterTest extends AdapterContract {
     }
 
     @Test
+    void anItemThatFailedInScoringIsReplayedWithItsAnswer() throws Exception {
+        writeLog(line(ID, "\"France\"", "ERROR", "judge call failed: HTTP 503", 23, 2));
+        try (ModelAdapter a = create(run.toString())) {
+            assertThat(a.complete(request())).isEqualTo(new Completion("France", 23, 2));
+        }
+    }
+
+    @Test
     void aLastLineCutShortByACrashIsSkippedOtherBadLinesNameFileAndLine() throws Exception {
         String whole = line(ID, "\"France\"", "CORRECT", null, 1, 1);
         Files.writeString(run.resolve("items.jsonl"), whole + "\n" + whole.substring(0, 40), StandardCharsets.UTF_8);

@@ -7,6 +7,8 @@ import dev.tailgap.datasets.Importers;
 import dev.tailgap.datasets.TableFormat;
 import dev.tailgap.datasets.TableFormats;
 import dev.tailgap.harness.TailgapException;
+import dev.tailgap.harness.scoring.ScorerProvider;
+import dev.tailgap.harness.scoring.Scorers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,12 +17,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tailgap list adapters | importers | formats | datasets [DIR...]}: the plug-ins and datasets there are. */
+/** {@code tailgap list adapters | scorers | importers | formats | datasets [DIR...]}: the plug-ins and datasets there are. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the model adapters, dataset importers and table formats on the class path, or the "
+        description = "List the model adapters, scorers, dataset importers and table formats on the class path, or the "
                 + "bundled datasets and those in the given directories.")
 final class ListCommand implements Callable<Integer> {
-    private static final String KINDS = "adapters, importers, formats, datasets";
+    private static final String KINDS = "adapters, scorers, importers, formats, datasets";
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -42,6 +44,11 @@ final class ListCommand implements Callable<Integer> {
             switch (what) {
                 case "adapters" -> {
                     for (ModelAdapterProvider p : Adapters.all()) {
+                        out.printf("%-12s %s%n", p.name(), p.description());
+                    }
+                }
+                case "scorers" -> {
+                    for (ScorerProvider p : Scorers.all()) {
                         out.printf("%-12s %s%n", p.name(), p.description());
                     }
                 }

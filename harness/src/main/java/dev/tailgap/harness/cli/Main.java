@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tailgap", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {"Measure how a language model does on rare concepts: accuracy, hallucination and abstention "
                 + "bucketed by concept frequency, head vs tail."},
-        subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, ServeSimCommand.class,
-                DatasetsCommand.class, ListCommand.class, CompareCommand.class, GateCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, RescoreCommand.class,
+                ServeSimCommand.class, DatasetsCommand.class, ListCommand.class, CompareCommand.class, GateCommand.class,
                 CacheCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  internal error", "  2  usage or configuration error",

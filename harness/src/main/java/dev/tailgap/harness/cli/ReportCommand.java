@@ -1,6 +1,8 @@
 package dev.tailgap.harness.cli;
 
+import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.Version;
+import dev.tailgap.harness.engine.Rebucketing;
 import dev.tailgap.harness.engine.RunDirectory;
 import dev.tailgap.harness.engine.RunReports;
 import dev.tailgap.harness.engine.SavedRun;
@@ -44,11 +46,29 @@ final class ReportCommand implements Callable<Integer> {
             + "failed) as it is; every output is then marked INCOMPLETE. Without it such a run is refused (exit 2).")
     boolean allowIncomplete;
 
+    @Option(names = "--bucketing", paramLabel = "SCHEME",
+            description = "Re-bucket the saved run (edges from the whole dataset, which must be readable) and print "
+                    + "the report (table, json or markdown); the run's own files are left alone. To keep the "
+                    + "re-bucketed run: tailgap rescore RUN_DIR --scorer NAME --bucketing SCHEME.")
+    String bucketing;
+
     @Override
     public Integer call() {
         SavedRun.read(dir); // a clear error for a directory that is not a run, before reading anything else
+        if (bucketing != null) {
+            if (format == Format.html || format == Format.csv || format == Format.junit) {
+                throw TailgapException.usage("--bucketing prints table, json or markdown only; to write "
+                        + format + " files of a re-bucketed run: tailgap rescore " + dir
+                        + " --scorer NAME --bucketing " + bucketing + ", then tailgap report on the new directory");
+            }
+            noWrite = true;
+        }
         List<ItemResult> items = RunReports.items(dir);
-        Report report = RunReports.report(dir, items, Version.tool(), allowIncomplete);
+        if (bucketing != null) {
+            SavedRun.read(dir).requireComplete(dir, items.size(), allowIncomplete);
+        }
+        Report report = bucketing == null ? RunReports.report(dir, items, Version.tool(), allowIncomplete)
+                : Rebucketing.report(dir, items, bucketing, Version.tool());
         List<Path> written = new ArrayList<>();
         if (!noWrite) {
             RunDirectory rd = new RunDirectory(dir);

@@ -107,8 +107,13 @@ final class RunCommand implements Callable<Integer> {
         if (api != null) {
             opts.put("api", api);
         }
-        return RunOptions.build(run.toSpec(model, baseUrl, apiKeyEnv, opts).cacheSampled(cacheSampled)
-                .cacheReuse(reuse()));
+        RunSpec.Builder b = run.toSpec(model, baseUrl, apiKeyEnv, opts).cacheSampled(cacheSampled)
+                .cacheReuse(reuse());
+        Path replayed = ReplayDefaults.runOf(model);
+        if (replayed != null) {
+            ReplayDefaults.apply(b, replayed, givenOptions());
+        }
+        return RunOptions.build(b);
     }
 
     private CacheReuse reuse() {
@@ -119,12 +124,17 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The recorded spec with the execution options given on the command line. */
-    private RunSpec resumed() {
+    private Set<String> givenOptions() {
         Set<String> given = new TreeSet<>();
         for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
             given.add(o.longestName());
         }
+        return given;
+    }
+
+    /** The recorded spec with the execution options given on the command line. */
+    private RunSpec resumed() {
+        Set<String> given = givenOptions();
         List<String> refused = given.stream().filter(n -> !RESUMABLE.contains(n)).toList();
         if (!refused.isEmpty()) {
             throw TailgapException.usage("with --resume the run's settings come from " + resume.resolve("spec.json")

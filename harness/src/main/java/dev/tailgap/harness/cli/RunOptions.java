@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options shared by {@code run} and {@code demo}: dataset, sampling, prompt, scoring and execution. */
@@ -46,8 +47,12 @@ final class RunOptions {
     String system;
 
     @Option(names = "--scorer", defaultValue = "contains", paramLabel = "NAME",
-            description = "contains (gold alias on word boundaries, PopQA) or exact (default: ${DEFAULT-VALUE}).")
+            description = "contains, exact, f1, regex, judge or a plug-in (see: tailgap list scorers; default: "
+                    + "${DEFAULT-VALUE}).")
     String scorer;
+
+    @Mixin
+    ScoringFlags scoring;
 
     @Option(names = "--temperature", defaultValue = "0", description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
     double temperature;
@@ -141,7 +146,8 @@ final class RunOptions {
         }
         return execution(RunSpec.builder().dataset(dataset).model(model).baseUrl(baseUrl).apiKeyEnv(apiKeyEnv)
                 .options(options == null ? Map.of() : new LinkedHashMap<>(options)).params(params).system(system)
-                .prompt(prompt).scorer(scorer).bucketing(bucketing).minBucketSize(minBucketSize)
+                .prompt(prompt).scorer(scorer).scoring(scoring.options()).bucketing(bucketing)
+                .minBucketSize(minBucketSize)
                 .perBucket(perBucket).limit(limit).seed(seed).out(out).skipInvalid(skipInvalid), null);
     }
 

@@ -4,6 +4,7 @@ import dev.tailgap.datasets.Dataset;
 import dev.tailgap.datasets.Item;
 import dev.tailgap.harness.DatasetFiles;
 import dev.tailgap.harness.TailgapException;
+import dev.tailgap.harness.sim.SimJudge;
 import dev.tailgap.harness.sim.SimModel;
 import dev.tailgap.harness.sim.SimServer;
 import java.io.IOException;
@@ -39,6 +40,11 @@ final class ServeSimCommand implements Callable<Integer> {
     @Mixin
     SimOptions sim;
 
+    @Option(names = "--judge-accuracy", paramLabel = "P",
+            description = "Also serve a synthetic judge (for --scorer judge) that gives the true verdict with "
+                    + "probability P.")
+    Double judgeAccuracy;
+
     @Override
     public Integer call() throws InterruptedException {
         Dataset ds = DatasetFiles.load(dataset, false);
@@ -49,6 +55,14 @@ final class ServeSimCommand implements Callable<Integer> {
         SimServer server;
         try {
             server = SimServer.start(model, port, Math.max(1, threads));
+            if (judgeAccuracy != null) {
+                try (Stream<Item> items = ds.items()) {
+                    server.withJudge(SimJudge.of(items::iterator, judgeAccuracy, sim.params().seed()));
+                } catch (IllegalArgumentException e) {
+                    server.close();
+                    throw TailgapException.usage("--judge-accuracy: " + e.getMessage());
+                }
+            }
         } catch (IOException e) {
             throw TailgapException.usage("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage()
                     + " (pick another --port)");
@@ -57,7 +71,8 @@ final class ServeSimCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tailgap-sim-stop"));
         spec.commandLine().getOut().println("serving the SYNTHETIC model '" + SimServer.MODEL_ID + "' ("
                 + sim.params().describe() + ") for " + ds.manifest().id() + " (" + model.size() + " questions) at "
-                + server.baseUrl() + "; Ctrl-C stops");
+                + server.baseUrl() + (judgeAccuracy == null ? "" : ", with a synthetic judge of accuracy "
+                + judgeAccuracy) + "; Ctrl-C stops");
         spec.commandLine().getOut().flush();
         forever.await();
         return 0;

@@ -109,10 +109,7 @@ public final class RunComparer {
 
     private static ItemResult rebucket(ItemResult r, Bucketing b) {
         String bucket = b.buckets().get(b.assign(r.frequency())).name();
-        return new ItemResult(r.id(), r.question(), r.answers(), r.concept(), r.relation(), r.frequency(), bucket,
-                r.rawAnswer(), r.extracted(), r.outcome(), r.error(), r.latencyMs(), r.promptTokens(),
-                r.completionTokens(), r.finishReason(), r.reasoning(), r.servedModel(), r.fingerprint(),
-                r.firstTokenMs(), r.cached(), r.attempt());
+        return r.rescored(bucket, r.extracted(), r.outcome(), r.error(), r.reason(), r.judge());
     }
 
     /** Each run's model name; a repeated one gets its directory name, and a number if that is not enough. */

@@ -18,13 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code serveSampled}. Outermost in the chain, so a hit costs no retry, rate-limit token or concurrency slot.
  * Thread-safe.
  */
-final class CacheInterceptor implements Interceptor {
+public final class CacheInterceptor implements Interceptor {
     private final ResponseCache cache;
     private final CacheKey.Endpoint endpoint;
     private final boolean serveSampled;
     private final CacheReuse reuse;
     private final ServedTracker served;
     private final AtomicLong hits = new AtomicLong();
+    private final java.util.concurrent.locks.ReentrantLock firstLive = new java.util.concurrent.locks.ReentrantLock();
     private final ThreadLocal<Boolean> lastWasHit = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     CacheInterceptor(ResponseCache cache, CacheKey.Endpoint endpoint, boolean serveSampled, CacheReuse reuse,
@@ -34,6 +35,18 @@ final class CacheInterceptor implements Interceptor {
         this.serveSampled = serveSampled;
         this.reuse = reuse;
         this.served = served;
+    }
+
+    /**
+     * The front of a client chain for a model other than the run's own (the LLM judge): the response cache under
+     * {@code reuse}, then the tracker that learns the served identity of {@code adapter} from its probe and first
+     * live reply. Put the retries and limits after these.
+     */
+    public static java.util.List<Interceptor> chainFront(ResponseCache cache, CacheKey.Endpoint endpoint,
+                                                         CacheReuse reuse, dev.tailgap.adapters.ModelAdapter adapter) {
+        ServedTracker tracker = new ServedTracker(adapter.probe());
+        return cache == null || !adapter.cacheable() ? java.util.List.of(tracker)
+                : java.util.List.of(new CacheInterceptor(cache, endpoint, false, reuse, tracker), tracker);
     }
 
     @Override
@@ -48,12 +61,41 @@ final class CacheInterceptor implements Interceptor {
                 return hit.get();
             }
         }
-        Completion c = next.call(request);
+        Completion c = served.identity() != null || reuse != CacheReuse.IDENTITY ? next.call(request)
+                : firstLive(request, next, key);
         ServedIdentity now = served.identity();
         if (now != null) {
             cache.put(key, now.digest(), endpoint.provider(), request.model(), c);
         }
         return c;
+    }
+
+    /**
+     * While the served identity is unknown, one request at a time goes to the endpoint: the others wait for the first
+     * live reply and are then answered from the cache when it holds them, so a concurrent first wave never bypasses
+     * the cache. A failed first request lets the next one try.
+     */
+    private Completion firstLive(CompletionRequest request, ModelCall next, String key) throws AdapterException {
+        try {
+            firstLive.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AdapterException(dev.tailgap.adapters.FailureKind.CANCELLED, "stopped while waiting for the "
+                    + "first reply");
+        }
+        try {
+            if (served.identity() != null && (serveSampled || !CacheKey.sampled(request.params()))) {
+                Optional<Completion> hit = lookUp(key);
+                if (hit.isPresent()) {
+                    hits.incrementAndGet();
+                    lastWasHit.set(Boolean.TRUE);
+                    return hit.get();
+                }
+            }
+            return next.call(request);
+        } finally {
+            firstLive.unlock();
+        }
     }
 
     private Optional<Completion> lookUp(String key) {

@@ -6,8 +6,10 @@ import dev.tailgap.adapters.CompletionRequest;
 import dev.tailgap.adapters.FailureKind;
 import dev.tailgap.datasets.Item;
 import dev.tailgap.harness.RunSpec;
-import dev.tailgap.harness.scoring.Scored;
 import dev.tailgap.harness.scoring.Scorer;
+import dev.tailgap.harness.scoring.ScorerSetup;
+import dev.tailgap.harness.scoring.ScoringItem;
+import dev.tailgap.harness.scoring.Verdict;
 import dev.tailgap.harness.scoring.ThinkBlocks;
 import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.Outcome;
@@ -46,11 +48,12 @@ final class ItemAsker {
             boolean cached = cache != null && cache.answeredLastCallOnThisThread();
             ThinkBlocks.Split split = ThinkBlocks.split(c.text());
             String reasoning = c.reasoning() != null ? c.reasoning() : split.reasoning();
-            Scored s = scorer.score(split.answer(), item.answers());
+            Verdict v = ScorerSetup.score(scorer, ScoringItem.of(item), split.answer());
             return new ItemResult(item.id(), item.question(), item.answers(), item.concept(), item.relation(),
-                    item.frequency(), bucket, c.text(), s.extracted(), s.outcome(), null, ms, c.promptTokens(),
-                    c.completionTokens(), c.finishReason(), reasoning, c.servedModel(), c.fingerprint(),
-                    c.firstTokenMs(), cached, attempt);
+                    item.frequency(), bucket, c.text(), v.extracted(), v.outcome(),
+                    v.outcome() == Outcome.ERROR ? v.reason() : null, ms, c.promptTokens(), c.completionTokens(),
+                    c.finishReason(), reasoning, c.servedModel(), c.fingerprint(), c.firstTokenMs(), cached, attempt,
+                    v.reason(), v.judge());
         } catch (AdapterException e) {
             if (e.kind() == FailureKind.CANCELLED || e.kind() == FailureKind.ENDPOINT_DOWN && guard.stopped()) {
                 return null;
@@ -59,7 +62,7 @@ final class ItemAsker {
             guard.itemFailed(e);
             return new ItemResult(item.id(), item.question(), item.answers(), item.concept(), item.relation(),
                     item.frequency(), bucket, null, null, Outcome.ERROR, e.getMessage(), ms, -1, -1, null, null,
-                    null, null, -1, false, attempt);
+                    null, null, -1, false, attempt, null, null);
         }
     }
 }

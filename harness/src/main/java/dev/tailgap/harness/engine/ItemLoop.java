@@ -10,7 +10,7 @@ import dev.tailgap.harness.RunSpec;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.Version;
 import dev.tailgap.harness.cache.CacheReuse;
-import dev.tailgap.harness.scoring.Scorer;
+import dev.tailgap.harness.scoring.ScorerSetup;
 import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.JsonReport;
 import dev.tailgap.reports.MarkdownReport;
@@ -60,11 +60,13 @@ final class ItemLoop {
     private final ModelClient client;
     private final EndpointGuard guard;
     private final ItemAsker asker;
+    private final ScorerSetup scoring;
     private final ExecutorService pool;
     private volatile boolean stopping;
     private volatile Thread serialAsker;
 
-    ItemLoop(RunSpec spec, ModelRef ref, ModelAdapter adapter, Scorer scorer, Dataset dataset, Bucketing bucketing,
+    ItemLoop(RunSpec spec, ModelRef ref, ModelAdapter adapter, ScorerSetup scoring, Dataset dataset,
+             Bucketing bucketing,
              BitSet selected, RunDirectory dir, RunState state, Aggregator aggregator, DoneIds done,
              ServedTracker tracker, CacheInterceptor cached, Progress progress, ItemLogWriter.Sync sync,
              Map<String, String> earlierServed, long kept, List<String> warnings) {
@@ -98,7 +100,8 @@ final class ItemLoop {
         }
         chain.add(new AdaptiveConcurrency(spec.concurrency()));
         this.client = new ModelClient(adapter, chain);
-        this.asker = new ItemAsker(client, spec, ref.model(), scorer, state.attempt(), cached);
+        this.scoring = scoring;
+        this.asker = new ItemAsker(client, spec, ref.model(), scoring.scorer(), state.attempt(), cached);
         this.pool = Executors.newFixedThreadPool(2 * spec.concurrency(), daemonThreads());
     }
 
@@ -112,6 +115,7 @@ final class ItemLoop {
     private void abort() {
         pool.shutdownNow();
         client.cancelAll();
+        scoring.cancelAll();
         Thread t = serialAsker;
         if (t != null) {
             t.interrupt(); // ends a back-off wait of the item asked alone

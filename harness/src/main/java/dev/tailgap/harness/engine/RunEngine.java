@@ -19,9 +19,9 @@ import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.cache.CacheKey;
 import dev.tailgap.harness.cache.CacheReuse;
 import dev.tailgap.harness.cache.ResponseCache;
-import dev.tailgap.harness.scoring.AbstentionDetector;
-import dev.tailgap.harness.scoring.Matchers;
-import dev.tailgap.harness.scoring.Scorer;
+import dev.tailgap.harness.scoring.AliasRule;
+import dev.tailgap.harness.scoring.ScorerSetup;
+import dev.tailgap.harness.scoring.Scorers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -95,10 +95,18 @@ public final class RunEngine {
         ModelRef ref = modelRef(spec.model());
         ModelAdapterProvider provider = adapter != null ? null : provider(ref);
         BucketScheme scheme = spec.bucketing() == null ? null : scheme(spec.bucketing());
-        Scorer scorer = scorer(spec.scorer());
+        Scorers.provider(spec.scorer()); // an unknown scorer is a usage error before the dataset is read
         Dataset dataset = DatasetFiles.load(spec.dataset(), spec.skipInvalid());
         Bucketing bucketing = bucketing(scheme != null ? scheme : scheme(dataset.manifest().bucketing()), dataset);
-        Map<String, Object> settings = RunSettings.of(spec, dataset, scorer);
+        try (ScorerSetup scoring = ScorerSetup.open(spec, AliasRule.ofManifest(dataset.manifest().aliasRule()), cache,
+                env)) {
+            return run(spec, adapter, ref, provider, bucketing, dataset, scoring);
+        }
+    }
+
+    private RunResult run(RunSpec spec, ModelAdapter adapter, ModelRef ref, ModelAdapterProvider provider,
+                          Bucketing bucketing, Dataset dataset, ScorerSetup scoring) {
+        Map<String, Object> settings = RunSettings.of(spec, dataset, scoring.scorer());
         BitSet selected = spec.perBucket() == null && spec.limit() == null ? allOf(dataset.size())
                 : Sampler.select(dataset, bucketing, new SamplingSpec(spec.perBucket(), spec.limit(), spec.seed()));
         Path target = spec.out() != null ? spec.out() : RunSettings.defaultDir(runsRoot, dataset, spec, settings);
@@ -122,7 +130,7 @@ public final class RunEngine {
             done.seal();
             ModelAdapter model = adapter != null ? adapter : adapter(provider, ref, spec, dir.path());
             try {
-                return ask(spec, ref, model, scorer, dataset, bucketing, selected, dir, state, aggregator, done,
+                return ask(spec, ref, model, scoring, dataset, bucketing, selected, dir, state, aggregator, done,
                         kept, earlierServed, warnings);
             } finally {
                 model.close();
@@ -130,7 +138,7 @@ public final class RunEngine {
         }
     }
 
-    private RunResult ask(RunSpec spec, ModelRef ref, ModelAdapter adapter, Scorer scorer, Dataset dataset,
+    private RunResult ask(RunSpec spec, ModelRef ref, ModelAdapter adapter, ScorerSetup scoring, Dataset dataset,
                           Bucketing bucketing, BitSet selected, RunDirectory dir, RunState state, Aggregator aggregator,
                           DoneIds done, long kept, Map<String, String> earlierServed, List<String> warnings) {
         if (spec.params().stop().size() > adapter.maxStopSequences()) {
@@ -143,7 +151,7 @@ public final class RunEngine {
                     + " slots: requests wait at the server, and their latency includes that wait");
         }
         ServedTracker tracker = new ServedTracker(probe);
-        ItemLoop loop = new ItemLoop(spec, ref, adapter, scorer, dataset, bucketing, selected, dir, state, aggregator,
+        ItemLoop loop = new ItemLoop(spec, ref, adapter, scoring, dataset, bucketing, selected, dir, state, aggregator,
                 done, tracker, cacheFor(adapter, ref, spec, tracker), progress, sync, earlierServed, kept, warnings);
         active.set(loop);
         if (stopping) {
@@ -203,14 +211,6 @@ public final class RunEngine {
             return scheme.apply(dataset.frequencies());
         } catch (IllegalArgumentException e) {
             throw TailgapException.usage("bucketing: " + e.getMessage());
-        }
-    }
-
-    private static Scorer scorer(String name) {
-        try {
-            return new Scorer(Matchers.byName(name), AbstentionDetector.defaults());
-        } catch (IllegalArgumentException e) {
-            throw TailgapException.usage(e.getMessage());
         }
     }
 

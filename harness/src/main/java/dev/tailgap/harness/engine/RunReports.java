@@ -1,11 +1,14 @@
 package dev.tailgap.harness.engine;
 
+import dev.tailgap.reports.BucketStats;
 import dev.tailgap.reports.CsvReport;
 import dev.tailgap.reports.GateResult;
 import dev.tailgap.reports.HtmlReport;
 import dev.tailgap.reports.ItemLog;
 import dev.tailgap.reports.ItemResult;
+import dev.tailgap.harness.scoring.JudgeAgreements;
 import dev.tailgap.reports.JUnitReport;
+import dev.tailgap.reports.JudgeAgreement;
 import dev.tailgap.reports.Report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,9 +65,11 @@ public final class RunReports {
         return writeHtml(dir, report, items(dir));
     }
 
-    /** Writes report.html from the report and its item results; returns its path. */
+    /** Writes report.html from the report and its item results (with the judge-vs-rule table when judged). */
     public static Path writeHtml(Path dir, Report report, List<ItemResult> items) {
-        new RunDirectory(dir).writeAtomically(HTML, w -> HtmlReport.write(report, items, w));
+        List<String> buckets = report.buckets().stream().map(BucketStats::name).toList();
+        List<JudgeAgreement> agreement = JudgeAgreements.of(buckets, items);
+        new RunDirectory(dir).writeAtomically(HTML, w -> HtmlReport.write(report, items, agreement, w));
         return dir.resolve(HTML);
     }
 

@@ -7,7 +7,9 @@ import dev.tailgap.harness.RunSpec;
 import dev.tailgap.harness.Secrets;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.cache.CacheReuse;
+import dev.tailgap.harness.scoring.HedgePolicy;
 import dev.tailgap.harness.scoring.PromptTemplate;
+import dev.tailgap.harness.scoring.ScoringOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +23,9 @@ import java.util.TreeMap;
 /**
  * A {@link RunSpec} as recorded in a run directory's {@code spec.json} (its {@code "spec"} section), so that
  * {@code tailgap run --resume RUN_DIR} can rebuild it: the dataset's location (absolute, or {@code bundled:NAME}), the
- * model, base URL, name of the key variable, options, generation parameters, prompt template text, scoring, sampling
- * and execution settings. Never a key: a base URL with user info or a query is recorded without them (and a resume
+ * model, base URL, name of the key variable, options, generation parameters, prompt template text, scoring (scorer,
+ * its options, the hedged policy, the judge's model, base URL, key variable and rate), sampling and execution
+ * settings. Never a key: a base URL with user info or a query is recorded without them (and a resume
  * then asks for {@code --base-url}), and options whose name says they hold a secret are recorded as
  * {@value #REDACTED}.
  */
@@ -68,6 +71,13 @@ public final class RunSpecFile {
         m.put("tpm", spec.tpm());
         m.put("cacheSampled", spec.cacheSampled());
         m.put("cacheReuse", spec.cacheReuse().label());
+        ScoringOptions o = spec.scoring();
+        m.put("hedged", o.hedged().label());
+        m.put("scorerOptions", o.options());
+        m.put("judgeModel", o.judgeModel());
+        m.put("judgeBaseUrl", Secrets.withoutCredentials(o.judgeBaseUrl()));
+        m.put("judgeApiKeyEnv", o.judgeApiKeyEnv());
+        m.put("judgeRpm", o.judgeRpm());
         return m;
     }
 
@@ -131,6 +141,7 @@ public final class RunSpecFile {
                     .cacheSampled(s.path("cacheSampled").asBoolean(false))
                     .cacheReuse(s.hasNonNull("cacheReuse") ? CacheReuse.parse(s.get("cacheReuse").asText())
                             : CacheReuse.IDENTITY)
+                    .scoring(scoring(s))
                     .out(runDir)
                     .build();
         } catch (IllegalArgumentException e) {
@@ -146,6 +157,15 @@ public final class RunSpecFile {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The scoring options recorded in a spec section (absent in specs written before they existed: defaults). */
+    public static ScoringOptions scoring(JsonNode s) {
+        Map<String, String> options = new TreeMap<>();
+        s.path("scorerOptions").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+        return new ScoringOptions(s.hasNonNull("hedged") ? HedgePolicy.parse(s.get("hedged").asText())
+                : HedgePolicy.DEFAULT, options, text(s, "judgeModel", false), text(s, "judgeBaseUrl", false),
+                text(s, "judgeApiKeyEnv", false), s.path("judgeRpm").isNumber() ? s.get("judgeRpm").asInt() : null);
     }
 
     private static String text(JsonNode s, String field, boolean required) {

@@ -1,45 +1,45 @@
 package dev.tailgap.harness.scoring;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * An item's gold answers folded once with {@link Normalizer#fold(String)}, so that scoring many answers against the
  * same item (or re-scoring a run) does not fold the golds again.
  *
  * <p>Contract: {@link #answers()} is the list as given (first = canonical, rest = aliases), unmodifiable;
- * {@link #folded()} holds the distinct non-empty folded forms in first-seen order — golds that fold to "" (such as
- * "?" or "...") are left out because they can never match. The list and its elements must not be {@code null}.
- * Immutable and thread-safe; equality is by {@link #answers()}.
+ * {@link #golds()} holds one {@link Gold} per distinct non-empty folded form, in first-seen order, with the first text
+ * that folds to it — golds that fold to "" (such as "?" or "...") are left out because they can never match. The list
+ * and its elements must not be {@code null}. Immutable and thread-safe; equality is by {@link #answers()}.
  */
 public final class FoldedGolds {
 
-    private final List<String> answers;
-    private final List<String> folded;
+    /** One gold as written, folded, and whether {@link AliasRule} guards it (short or a function word). */
+    public record Gold(String text, String folded, boolean guarded) {
+    }
 
-    private FoldedGolds(List<String> answers, List<String> folded) {
+    private final List<String> answers;
+    private final List<Gold> golds;
+
+    private FoldedGolds(List<String> answers, List<Gold> golds) {
         this.answers = answers;
-        this.folded = folded;
+        this.golds = golds;
     }
 
     /** Folds {@code golds}; throws {@link NullPointerException} on a {@code null} list or element. */
     public static FoldedGolds of(List<String> golds) {
         List<String> answers = List.copyOf(Objects.requireNonNull(golds, "golds"));
-        if (answers.size() == 1) {
-            String f = Normalizer.fold(answers.get(0));
-            return new FoldedGolds(answers, f.isEmpty() ? List.of() : List.of(f));
-        }
-        Set<String> seen = new LinkedHashSet<>();
+        Map<String, Gold> seen = new LinkedHashMap<>();
         for (String gold : answers) {
             String f = Normalizer.fold(gold);
             if (!f.isEmpty()) {
-                seen.add(f);
+                seen.putIfAbsent(f, new Gold(gold.strip(), f, AliasRule.isGuarded(f)));
             }
         }
-        return new FoldedGolds(answers, List.copyOf(new ArrayList<>(seen)));
+        return new FoldedGolds(answers, List.copyOf(new ArrayList<>(seen.values())));
     }
 
     /** The gold answers as given. */
@@ -48,8 +48,18 @@ public final class FoldedGolds {
     }
 
     /** The distinct non-empty folded golds, in first-seen order. */
-    public List<String> folded() {
-        return folded;
+    public List<Gold> golds() {
+        return golds;
+    }
+
+    /** True if some gold is short or a function word (see {@link AliasRule}). */
+    public boolean hasGuarded() {
+        for (Gold g : golds) {
+            if (g.guarded()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -64,6 +74,6 @@ public final class FoldedGolds {
 
     @Override
     public String toString() {
-        return "FoldedGolds" + folded;
+        return "FoldedGolds" + golds;
     }
 }

@@ -1,28 +1,27 @@
 package dev.tailgap.harness.scoring;
 
-import java.util.List;
-
 /**
- * Decides whether an extracted answer (see {@link AnswerExtractor}) states one of an item's gold answers. A matcher
- * says nothing about abstention: {@link Scorer} asks the {@link AbstentionDetector} only when the matcher says no.
+ * Decides whether an extracted answer states one of an item's gold answers, with a short reason either way. A
+ * matcher says nothing about refusals: {@link RuleScorer} asks the {@link RefusalDetector} first.
  *
- * <p>Contract: implementations are stateless or immutable and thread-safe; {@link #name()} is a short stable
- * identifier recorded in the run spec (see {@link Matchers#byName(String)}); a gold that folds to "" never matches.
+ * <p>Contract: stateless or immutable and thread-safe; a gold that folds to "" never matches.
  */
-public interface Matcher {
+interface Matcher {
 
-    /** Stable identifier, e.g. {@code contains}. */
-    String name();
-
-    /** True if {@code extracted} states one of {@code golds} (first = canonical, rest = aliases). */
-    boolean matches(String extracted, List<String> golds);
+    /** The verdict on {@code answer} against {@code item}'s golds. */
+    Match match(Answer answer, ScoringItem item);
 
     /**
-     * Fast path used by {@link Scorer}: the same decision as {@link #matches(String, List)} given the answer already
-     * folded ({@code foldedAnswer} equals {@code Normalizer.fold(extracted)}) and the golds pre-folded. The default
-     * delegates to {@link #matches(String, List)} with {@link FoldedGolds#answers()}.
+     * A matcher's decision: whether a gold was found, and how (or why not); {@code undecided} when the matcher cannot
+     * judge the item at all (a regex scorer without a pattern for it), which makes the item an ERROR.
      */
-    default boolean matchesFolded(String extracted, String foldedAnswer, FoldedGolds golds) {
-        return matches(extracted, golds.answers());
+    record Match(boolean correct, String reason, boolean undecided) {
+        Match(boolean correct, String reason) {
+            this(correct, reason, false);
+        }
+
+        static Match undecided(String reason) {
+            return new Match(false, reason, true);
+        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Objects;
  * question that itself contains "{concept}" is inserted verbatim.
  *
  * <p>The default ({@link #DEFAULT_TEXT}) follows Head-to-Tail: ask for a brief answer and allow "unsure", which the
- * default {@link AbstentionDetector} recognises. Keep the {@code Question:} marker when overriding: the reference
+ * default {@link RefusalDetector} recognises. Keep the {@code Question:} marker when overriding: the reference
  * test server reads the text after the last {@code Question:}.
  *
  * <p>Immutable and thread-safe; equality is by {@link #text()}.

@@ -1,8 +1,10 @@
 package dev.tailgap.harness.sim;
 
 import dev.tailgap.datasets.Item;
-import dev.tailgap.harness.scoring.Matcher;
-import dev.tailgap.harness.scoring.Matchers;
+import dev.tailgap.harness.scoring.RuleScorer;
+import dev.tailgap.harness.scoring.Scorer;
+import dev.tailgap.harness.scoring.ScoringItem;
+import dev.tailgap.reports.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +28,7 @@ public final class SimModel {
     private final SimParams params;
     private final Map<String, Item> byQuestion;
     private final Map<String, List<String>> answersByRelation;
-    private final Matcher matcher = Matchers.byName("contains");
+    private final Scorer matcher = RuleScorer.contains();
 
     private SimModel(SimParams params, Map<String, Item> byQuestion, Map<String, List<String>> answersByRelation) {
         this.params = params;
@@ -87,7 +89,7 @@ public final class SimModel {
             int start = (int) Math.floorMod(mix(params.seed(), item.id(), 3), (long) pool.size());
             for (int k = 0; k < Math.min(pool.size(), 64); k++) {
                 String candidate = pool.get((start + k) % pool.size());
-                if (!matcher.matches(candidate, item.answers())) {
+                if (matcher.score(ScoringItem.of(item), candidate).outcome() != Outcome.CORRECT) {
                     return candidate;
                 }
             }

@@ -38,6 +38,7 @@ public final class SimServer implements AutoCloseable {
     private final ExecutorService pool;
     private final AtomicLong requests = new AtomicLong();
     private final Listener listener;
+    private volatile SimJudge judge;
 
     /** Hears of each model request: the bearer key it carried ({@code null} for none) and its prompt. */
     @FunctionalInterface
@@ -81,6 +82,12 @@ public final class SimServer implements AutoCloseable {
     /** The OpenAI-compatible base URL, e.g. {@code http://127.0.0.1:PORT/v1}. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/v1";
+    }
+
+    /** Also answers judge prompts ({@link SimJudge#isJudgePrompt}) with {@code judge}; returns this server. */
+    public SimServer withJudge(SimJudge judge) {
+        this.judge = judge;
+        return this;
     }
 
     /** Model requests served so far. */
@@ -158,7 +165,8 @@ public final class SimServer implements AutoCloseable {
                 return;
             }
         }
-        String full = model.answer(prompt);
+        SimJudge j = judge;
+        String full = j != null && SimJudge.isJudgePrompt(prompt) ? j.reply(prompt) : model.answer(prompt);
         int maxTokens = req.path("max_tokens").asInt(Integer.MAX_VALUE);
         String text = limit(full, maxTokens, req.get("stop"));
         boolean cut = maxTokens > 0 && words(limit(full, Integer.MAX_VALUE, req.get("stop"))) > maxTokens;

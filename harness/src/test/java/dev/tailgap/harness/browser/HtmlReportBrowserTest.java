@@ -13,6 +13,11 @@ import dev.tailgap.harness.engine.Progress;
 import dev.tailgap.harness.engine.RunDirectory;
 import dev.tailgap.harness.engine.RunEngine;
 import dev.tailgap.harness.engine.RunResult;
+import dev.tailgap.harness.engine.RunSpecFile;
+import dev.tailgap.harness.engine.Rescorer;
+import dev.tailgap.harness.scoring.HedgePolicy;
+import dev.tailgap.harness.scoring.ScoringOptions;
+import dev.tailgap.harness.sim.SimJudge;
 import dev.tailgap.harness.sim.SimModel;
 import dev.tailgap.harness.sim.SimParams;
 import dev.tailgap.harness.sim.SimServer;
@@ -136,6 +141,35 @@ class HtmlReportBrowserTest {
         assertThat(rows()).singleElement().satisfies(r -> assertThat(r.getText()).contains("Shanghai", "China"));
 
         browser.screenshot(OUT.resolve("demo-report.png"));
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aJudgedRunShowsTheScorerTheVerdictAndReasonPerItemAndTheAgreementTable() throws Exception {
+        Dataset dataset = DatasetFiles.load("world-cities", false);
+        RunResult judged;
+        try (SimServer server = SimServer.start(SimModel.of(DatasetFiles.items(dataset), SimParams.DEFAULTS), 0, 16)
+                .withJudge(SimJudge.of(DatasetFiles.items(dataset), 0.9, 3))) {
+            RunSpec spec = RunSpec.builder().dataset("world-cities").model("openai:" + SimServer.MODEL_ID)
+                    .baseUrl(server.baseUrl()).endpointLabel("synthetic").concurrency(8).limit(300)
+                    .out(tmp.resolve("src")).build();
+            RunResult source = new RunEngine(tmp, Progress.NONE, k -> null).run(spec);
+            RunSpec rescoring = RunSpecFile.read(source.dir()).toBuilder().scorer("judge")
+                    .scoring(new ScoringOptions(HedgePolicy.ANSWER, Map.of(), "openai:sim-judge", server.baseUrl(),
+                            null, null)).build();
+            judged = new Rescorer(k -> null, null).rescore(source.dir(), rescoring, null, tmp.resolve("judged"));
+        }
+        browser.open(judged.dir().resolve(RunDirectory.REPORT_HTML));
+        assertThat(text("#run")).contains("judge(openai:sim-judge/template:");
+        assertThat(count("#agreement tbody tr")).isEqualTo(judged.report().buckets().size() + 1);
+        assertThat(text("#agreement").toLowerCase(Locale.ROOT)).contains("judge vs rule", "cohen's kappa", "all");
+        List<WebElement> why = browser.driver.findElements(By.cssSelector("#samples-body td.why"));
+        assertThat(why).hasSize(HtmlReport.PAGE_SIZE);
+        assertThat(why).anySatisfy(td -> assertThat(td.getText()).startsWith("judge: correct the prediction names"));
+        assertThat(why).anySatisfy(td -> assertThat(td.getText()).startsWith("judge: incorrect the prediction is not"));
+        assertThat(why).anySatisfy(td -> assertThat(td.getText()).startsWith("refusal: "));
+        assertThat(count("#samples-body td.why span.verdict")).isGreaterThan(0);
+        browser.screenshot(OUT.resolve("judged-report.png"));
         assertThat(browser.consoleErrors()).isEmpty();
     }
 

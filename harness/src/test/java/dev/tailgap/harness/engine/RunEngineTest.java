@@ -152,7 +152,7 @@ class RunEngineTest {
     void settingsCarryNoSecretsAndNameTheEndpointWithoutCredentials() {
         assertThat(RunSettings.redact("http://user:pw@host:8000/v1?key=abc")).isEqualTo("http://host:8000/v1");
         Map<String, Object> s = RunSettings.of(spec(tmp).apiKeyEnv("MY_KEY").build(), dataset,
-                dev.tailgap.harness.scoring.Scorer.defaults());
+                dev.tailgap.harness.scoring.RuleScorer.contains());
         assertThat(s).containsEntry("apiKeyEnv", "MY_KEY").containsEntry("endpoint", "synthetic");
     }
 }

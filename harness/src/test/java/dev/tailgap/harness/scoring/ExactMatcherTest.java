@@ -13,6 +13,10 @@ class ExactMatcherTest {
 
     private final Matcher matcher = new ExactMatcher();
 
+    private boolean matches(String extracted, List<String> golds) {
+        return matcher.match(Answer.of(extracted), ScoringItem.of("x", "q", golds)).correct();
+    }
+
     /** extracted answer, golds, expected. */
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -42,18 +46,8 @@ class ExactMatcherTest {
     @ParameterizedTest(name = "[{index}] {0} ~ {1} -> {2}")
     @MethodSource("cases")
     void matches(String extracted, List<String> golds, boolean expected) {
-        assertThat(matcher.matches(extracted, golds)).isEqualTo(expected);
+        assertThat(matches(extracted, golds)).isEqualTo(expected);
     }
 
-    @ParameterizedTest(name = "[{index}] {0} ~ {1} -> {2}")
-    @MethodSource("cases")
-    void foldedFastPathAgrees(String extracted, List<String> golds, boolean expected) {
-        assertThat(matcher.matchesFolded(extracted, Normalizer.fold(extracted), FoldedGolds.of(golds)))
-                .isEqualTo(expected);
-    }
 
-    @Test
-    void nameIsExact() {
-        assertThat(matcher.name()).isEqualTo("exact");
-    }
 }

@@ -14,13 +14,14 @@ class FoldedGoldsTest {
     void keepsTheAnswersAndFoldsThemOnce() {
         FoldedGolds golds = FoldedGolds.of(List.of("São Paulo", "Sao Paulo", "SP", "?"));
         assertThat(golds.answers()).containsExactly("São Paulo", "Sao Paulo", "SP", "?");
-        assertThat(golds.folded()).containsExactly("sao paulo", "sp");
+        assertThat(golds.golds()).extracting(FoldedGolds.Gold::folded).containsExactly("sao paulo", "sp");
+        assertThat(golds.golds()).extracting(FoldedGolds.Gold::guarded).containsExactly(false, true);
     }
 
     @Test
     void aSingleGoldThatFoldsToNothingLeavesNothingToMatch() {
-        assertThat(FoldedGolds.of(List.of("...")).folded()).isEmpty();
-        assertThat(FoldedGolds.of(List.of()).folded()).isEmpty();
+        assertThat(FoldedGolds.of(List.of("...")).golds()).isEmpty();
+        assertThat(FoldedGolds.of(List.of()).golds()).isEmpty();
     }
 
     @Test
@@ -29,7 +30,7 @@ class FoldedGoldsTest {
         FoldedGolds golds = FoldedGolds.of(source);
         source.add("Lyon");
         assertThat(golds.answers()).containsExactly("Paris");
-        assertThatThrownBy(() -> golds.folded().add("x")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> golds.golds().add(null)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> golds.answers().add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
 

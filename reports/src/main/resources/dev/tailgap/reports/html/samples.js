@@ -87,6 +87,19 @@
       badge.className = 'badge ' + outcomes[it[4]];
       badge.appendChild(document.createTextNode(outcomes[it[4]].toLowerCase()));
       oc.appendChild(badge);
+      var why = cell(tr, null, 'text why');
+      var reason = it[9] || '';
+      if (it[10]) {
+        var verdict = document.createElement('span');
+        verdict.className = 'verdict';
+        verdict.appendChild(document.createTextNode('judge: ' + it[10]));
+        why.appendChild(verdict);
+        why.appendChild(document.createTextNode(' '));
+        if (reason.indexOf('judge: ' + it[10]) === 0) {
+          reason = reason.substring(('judge: ' + it[10]).length).replace(/^ - /, '');
+        }
+      }
+      why.appendChild(document.createTextNode(reason));
       frag.appendChild(tr);
     }
     body.replaceChildren(frag);
