@@ -77,10 +77,14 @@ class TailgapAssertionsTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("tail.accuracy.drop <= 0.02")
                 .hasMessageContaining("over 80 paired items")
-                .hasMessageContaining("one-sided exact McNemar p = ")
-                .hasMessageContaining("significant at alpha 0.05");
+                .hasMessageContaining("one-sided score test of drop > 0.02: p = ")
+                .hasMessageContaining("shown above 0.02 at alpha 0.05");
         // with a tolerance larger than the drop the same comparison passes
         assertThatRun(regressed).comparedTo(baseline).bucket("tail").hasNoSignificantDrop(0.9);
+        // a release claim: a run compared with itself is non-inferior at a margin of 0.10, the regression is not
+        assertThatRun(baseline).comparedTo(baseline).bucket("tail").isNonInferior(0.10);
+        assertThatThrownBy(() -> assertThatRun(regressed).comparedTo(baseline).bucket("tail").isNonInferior(0.10))
+                .hasMessageContaining("non-inferiority not established");
         assertThatThrownBy(() -> assertThatRun(regressed).passesGate("tail.accuracy >= 0.3"))
                 .hasMessageContaining("gate FAILED: 1 of 1 rule failed");
     }

@@ -11,10 +11,16 @@ import java.util.TreeMap;
  * head-vs-tail gap, the log-linear slope, accuracy per decade of frequency ({@code points}, ascending by decade) and
  * the breakdown per relation ({@code relations}, sorted by name, items without a relation last; empty when no item
  * has a relation). Contains no timestamps: the same run gives the same report.
+ *
+ * <p>When the run sampled items per bucket ({@code --per-bucket}), {@code overall}'s rates are population estimates:
+ * each bucket weighted by its share of the whole dataset ({@link BucketStats#datasetSize()}), with stratified Wilson
+ * intervals, while its counts stay the run's; {@code pooled} then holds the rates of the sample pooled as if it were
+ * the dataset, for display beside them. Otherwise {@code overall} is the pooled sample and {@code pooled} is
+ * {@code null}.
  */
 public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
                      int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope,
-                     List<DecadePoint> points, List<RelationStats> relations) {
+                     List<DecadePoint> points, List<RelationStats> relations, Totals pooled) {
 
     /** Bumped whenever the JSON shape changes incompatibly (adding a field is compatible). */
     public static final int SCHEMA_VERSION = 1;
@@ -24,6 +30,19 @@ public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<Str
         run = run == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(run));
         points = points == null ? List.of() : List.copyOf(points);
         relations = relations == null ? List.of() : List.copyOf(relations);
+    }
+
+    /** A report whose overall figures are the pooled sample. */
+    public Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
+                  int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope,
+                  List<DecadePoint> points, List<RelationStats> relations) {
+        this(schemaVersion, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope, points,
+                relations, null);
+    }
+
+    /** True when {@code overall} is weighted by bucket size (see the class comment). */
+    public boolean weighted() {
+        return pooled != null;
     }
 
     /** A report without per-decade points or relations. */

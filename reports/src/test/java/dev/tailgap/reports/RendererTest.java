@@ -47,11 +47,16 @@ class RendererTest {
     @Test
     void slopeLineWithAndWithoutExclusions() {
         assertThat(Phrases.slope(new Slope(-0.0314, -0.05, -0.0128, 0.4, Double.NaN, 1, 0), Phrases.Style.MARKDOWN))
-                .isEqualTo("-3.1 points of accuracy per decade of frequency (95% CI -5.0 to -1.3), R\u00b2 n/a"
+                .isEqualTo("-3.1 points of accuracy per decade of frequency (95% CI -5.0 to -1.3, HC3), R\u00b2 n/a"
                         + " over decade bins; fitted on 1 item.");
         assertThat(Phrases.slope(ReportFixtures.standard().slope(), Phrases.Style.MARKDOWN))
-                .isEqualTo("+11.8 points of accuracy per decade of frequency (95% CI 9.4\u201314.3), R\u00b2 0.96"
-                        + " over decade bins; fitted on 590 items (3 items with frequency 0 left out).");
+                .isEqualTo("+11.8 points of accuracy per decade of frequency (95% CI 9.4\u201314.3, HC3), R\u00b2 0.96"
+                        + " over decade bins (0.31 over items); logistic fit +0.62 log-odds per decade (95% CI"
+                        + " 0.51\u20130.73), average marginal effect +11.9 points per decade (95% CI 10.0\u201313.8);"
+                        + " fitted on 590 items (3 items with frequency 0 left out).");
+        assertThat(Phrases.slope(ReportFixtures.edge().slope(), Phrases.Style.PLAIN))
+                .isEqualTo("undefined (every scored item was wrong, so accuracy cannot change with frequency; 25 items"
+                        + " with frequency 0 left out).");
         assertThat(Phrases.slope(null, Phrases.Style.PLAIN)).isEqualTo("not computed.");
     }
 

@@ -43,7 +43,8 @@ final class ReportFixtures {
                 e(0.435076, 0.395718, 0.47527), e(0.266442, 0.232445, 0.303445), e(0.406897, 0.361742, 0.453681),
                 0.011667);
         Gap gap = new Gap("head", "tail", e(0.611144, 0.410824, 0.731858), e(0.383314, 0.192247, 0.477676));
-        Slope slope = new Slope(0.118342, 0.094127, 0.142557, -0.172406, 0.962118, 590, 3);
+        Slope slope = new Slope(0.118342, 0.094127, 0.142557, -0.172406, 0.962118, 590, 3, 0.312544,
+                new Estimate(0.621871, 0.50918, 0.734562), new Estimate(0.119027, 0.09964, 0.138414), null);
         DatasetRef dataset = new DatasetRef("popqa-sample", "2024.1",
                 "3f9a1c07d2b84e55a0c6f1e2d3b4a5968778695a4b3c2d1e0f9e8d7c6b5a4938", 1500,
                 "Wikipedia monthly page views", "MIT");
@@ -107,7 +108,8 @@ final class ReportFixtures {
                 e(0.338462, 0.235335, 0.459616), e(0.276923, 0.182936, 0.395806), e(0.531915, 0.392324, 0.666683),
                 0.044118);
         Gap gap = new Gap("1e4+", "<1e2", e(-0.22, -0.435658, 0.020913), e(-0.42, -0.578884, -0.194855));
-        Slope slope = new Slope(NAN, NAN, NAN, NAN, NAN, 40, 25);
+        Slope slope = new Slope(NAN, NAN, NAN, NAN, NAN, 40, 25, NAN, null, null,
+                "every scored item was wrong, so accuracy cannot change with frequency");
         DatasetRef dataset = new DatasetRef("tiny-edges", "0.1", "00ff", 205, null, null);
         List<RelationStats> relations = List.of(
                 new RelationStats("x", new Totals(43, 40, 12, 20, 8, 3, e(0.3, 0.180748, 0.4543),

@@ -117,7 +117,7 @@ public final class RunEngine {
         ModelRef ref = modelRef(spec.model());
         ModelAdapter adapter = adapter(ref, spec, dir.path());
 
-        Aggregator aggregator = new Aggregator(bucketing);
+        Aggregator aggregator = new Aggregator(bucketing, spec.minBucketSize());
         DoneIds done = new DoneIds();
         SavedRun planned = new SavedRun(settings, datasetRef(dataset), bucketing, spec.minBucketSize());
         long kept;
