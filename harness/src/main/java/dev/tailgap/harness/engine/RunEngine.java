@@ -109,9 +109,8 @@ public final class RunEngine {
         Bucketing bucketing = bucketing(spec, dataset);
         Scorer scorer = scorer(spec.scorer());
         Map<String, Object> settings = settings(spec, dataset, scorer);
-        BitSet selected = spec.perBucket() == null && spec.limit() == null
-                ? allOf(dataset.size())
-                : Sampler.select(dataset, bucketing, new SamplingSpec(spec.perBucket(), spec.limit(), spec.seed()));
+        BitSet selected = Sampler.select(dataset, bucketing,
+                new SamplingSpec(spec.perBucket(), spec.limit(), spec.seed()));
         RunDirectory dir = new RunDirectory(spec.out() != null ? spec.out()
                 : runsRoot.resolve(defaultName(dataset, spec, settings)));
         ModelRef ref = modelRef(spec.model());
@@ -385,12 +384,6 @@ public final class RunEngine {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static BitSet allOf(int n) {
-        BitSet b = new BitSet(n);
-        b.set(0, n);
-        return b;
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -38,7 +38,13 @@ public record SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketi
             bm.put("size", b.size());
             buckets.add(bm);
         }
-        m.put("bucketing", Map.of("scheme", bucketing.scheme(), "buckets", buckets));
+        Map<String, Object> bucketingMap = new LinkedHashMap<>();
+        bucketingMap.put("scheme", bucketing.scheme());
+        bucketingMap.put("buckets", buckets);
+        if (bucketing.tailClosed()) {
+            bucketingMap.put("tailClosed", true);
+        }
+        m.put("bucketing", bucketingMap);
         return m;
     }
 
@@ -61,7 +67,8 @@ public record SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketi
                         n.required("size").asInt()));
             }
             Object min = settings.get("minBucketSize");
-            return new SavedRun(settings, ref, new Bucketing(b.required("scheme").asText(), buckets),
+            return new SavedRun(settings, ref, new Bucketing(b.required("scheme").asText(), buckets,
+                    b.path("tailClosed").asBoolean(false)),
                     min instanceof Number ? ((Number) min).intValue() : 0);
         } catch (IOException | IllegalArgumentException e) {
             throw TailgapException.usage(file + ": not a valid run spec: " + e.getMessage());
