@@ -276,8 +276,11 @@ public final class HtmlReport {
             }
             sb.append("</tr>\n");
         }
+        boolean weighted = r.relations().stream().anyMatch(rel -> rel.pooled() != null);
         sb.append("</tbody></table></div>\n<p class=\"note\">Accuracy per bucket columns: the relation's items in that")
-                .append(" bucket (hover for n).</p>\n</section>\n");
+                .append(" bucket (hover for n).").append(weighted ? Html.text(" The run sampled per bucket: a"
+                        + " relation's accuracy and hallucination weight its buckets by the relation's items in each"
+                        + " bucket of the dataset.") : "").append("</p>\n</section>\n");
     }
 
     private static String relationName(RelationStats rel) {

@@ -202,7 +202,9 @@ final class ReportFixtures {
                         new Comparison.PairedBucket("tail", 415, 70, 5, 40, 300, 11, e(0.084337, 0.0572, 0.1128),
                                 1.2345678e-7, 3.7037034e-7, true)),
                 new Comparison.PairedBucket("all", 585, 163, 12, 57, 353, 15, e(0.076923, 0.0561, 0.0978), 3.1e-9,
-                        NAN, false));
+                        NAN, false),
+                new Comparison.GapShift("head", "tail", e(0.611, 0.41, 0.73), e(0.53, 0.33, 0.66),
+                        e(0.041667, -0.108, 0.19), e(0.084337, 0.0572, 0.1128), e(-0.04267, -0.197, 0.107), null));
         Comparison.PairedComparison ac = new Comparison.PairedComparison("openai:gpt-4o-mini", "local:llama",
                 List.of(new Comparison.PairedBucket("head", 24, 16, 3, 1, 4, 0, e(-0.083333, -0.25, 0.08), 0.625,
                                 1.0, false),
@@ -210,7 +212,9 @@ final class ReportFixtures {
                         new Comparison.PairedBucket("tail", 415, 60, 15, 14, 326, 11, e(-0.00241, -0.021, 0.016),
                                 1.0, 1.0, false)),
                 new Comparison.PairedBucket("all", 439, 76, 18, 15, 330, 161, e(-0.006834, -0.03, 0.016), 0.728,
-                        NAN, false));
+                        NAN, false),
+                new Comparison.GapShift("head", "tail", e(0.611, 0.41, 0.73), e(0.53, 0.33, 0.66),
+                        e(-0.083333, -0.25, 0.08), e(-0.00241, -0.021, 0.016), e(-0.080923, -0.249, 0.083), null));
         List<Comparison.RankedRun> ranking = List.of(
                 new Comparison.RankedRun("openai:gpt-4o <b>", e(0.26, 0.22, 0.3)),
                 new Comparison.RankedRun("openai:gpt-4o-mini", a.buckets().get(2).accuracy()),

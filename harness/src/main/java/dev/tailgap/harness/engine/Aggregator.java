@@ -105,8 +105,22 @@ public final class Aggregator {
         return HeadTail.of(n, names, minBucketSize);
     }
 
-    /** The report over everything added so far. */
-    public synchronized Report report(String tool, DatasetRef dataset, Map<String, Object> run, int minBucketSize) {
+    /** The report over everything added so far, without relation sizes (relation rows stay pooled). */
+    public Report report(String tool, DatasetRef dataset, Map<String, Object> run, int minBucketSize) {
+        return report(tool, dataset, run, minBucketSize, List.of());
+    }
+
+    /**
+     * The report over everything added so far; when the run sampled per bucket, the overall rates are weighted by the
+     * buckets' sizes and each relation's by its {@code relationSizes} (a relation without them stays pooled).
+     */
+    public synchronized Report report(String tool, DatasetRef dataset, Map<String, Object> run, int minBucketSize,
+                                      List<SavedRun.RelationSize> relationSizes) {
+        boolean weighted = stratified(run);
+        Map<String, long[]> sizesByRelation = new java.util.HashMap<>();
+        for (SavedRun.RelationSize rs : relationSizes) {
+            sizesByRelation.put(rs.relation(), rs.sizes().stream().mapToLong(Integer::longValue).toArray());
+        }
         List<Bucket> buckets = bucketing.buckets();
         List<BucketStats> stats = new ArrayList<>(buckets.size());
         for (int i = 0; i < buckets.size(); i++) {
@@ -128,13 +142,18 @@ public final class Aggregator {
                 for (long[] c : e.getValue()) {
                     cells.add(totals(c));
                 }
-                byRelation.add(new RelationStats(e.getKey(), totals(sum(e.getValue())), cells));
+                Totals pooledRelation = totals(sum(e.getValue()));
+                long[] sizes = weighted ? sizesByRelation.get(e.getKey()) : null;
+                byRelation.add(sizes == null || sizes.length != buckets.size()
+                        ? new RelationStats(e.getKey(), pooledRelation, cells)
+                        : new RelationStats(e.getKey(), weighted(pooledRelation, e.getValue(), sizes), cells,
+                                pooledRelation));
             }
         }
         Totals pooled = totals(sum(counts));
-        boolean weighted = stratified(run);
+        long[] bucketSizes = buckets.stream().mapToLong(Bucket::size).toArray();
         return new Report(Report.SCHEMA_VERSION, tool, dataset, run, bucketing.scheme(), minBucketSize, stats,
-                weighted ? weighted(pooled, counts, buckets) : pooled, gap(stats, minBucketSize), fit.result(), points,
+                weighted ? weighted(pooled, counts, bucketSizes) : pooled, gap(stats, minBucketSize), fit.result(), points,
                 byRelation, weighted ? pooled : null);
     }
 
@@ -144,9 +163,8 @@ public final class Aggregator {
     }
 
     /** {@code pooled}'s counts with rates weighted by the buckets' dataset sizes. */
-    private static Totals weighted(Totals pooled, long[][] perBucket, List<Bucket> buckets) {
-        int k = buckets.size();
-        long[] sizes = new long[k];
+    private static Totals weighted(Totals pooled, long[][] perBucket, long[] sizes) {
+        int k = sizes.length;
         long[] n = new long[k];
         long[] correct = new long[k];
         long[] hallucinated = new long[k];
@@ -154,7 +172,6 @@ public final class Aggregator {
         long[] answered = new long[k];
         for (int b = 0; b < k; b++) {
             long[] c = perBucket[b];
-            sizes[b] = buckets.get(b).size();
             correct[b] = c[Outcome.CORRECT.ordinal()];
             hallucinated[b] = c[Outcome.HALLUCINATED.ordinal()];
             abstained[b] = c[Outcome.ABSTAINED.ordinal()];

@@ -118,7 +118,8 @@ public final class RunEngine {
 
         Aggregator aggregator = new Aggregator(bucketing, spec.minBucketSize());
         DoneIds done = new DoneIds();
-        SavedRun planned = new SavedRun(settings, datasetRef(dataset), bucketing, spec.minBucketSize());
+        SavedRun planned = new SavedRun(settings, datasetRef(dataset), bucketing, spec.minBucketSize(),
+                spec.perBucket() == null ? List.of() : SavedRun.relationSizes(dataset, bucketing));
         long kept;
         try {
             kept = dir.open(planned.toSpecFile(), RunSpecFile.toMap(spec, resumeLocation(dataset)), r -> {
@@ -217,7 +218,7 @@ public final class RunEngine {
                     : "; " + finished + " finished items are kept in " + dir.path() + " ("
                     + howToResume(spec, dir.path()) + ")"));
         }
-        Report report = aggregator.report(Version.tool(), saved.dataset(), saved.settings(), saved.minBucketSize());
+        Report report = saved.report(aggregator, Version.tool());
         dir.writeAtomically(RunDirectory.REPORT_JSON, JsonReport.render(report));
         dir.writeAtomically(RunDirectory.REPORT_MD, MarkdownReport.render(report));
         RunReports.writeHtml(dir.path(), report);

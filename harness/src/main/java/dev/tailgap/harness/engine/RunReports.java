@@ -49,7 +49,7 @@ public final class RunReports {
         SavedRun saved = SavedRun.read(dir);
         Aggregator aggregator = new Aggregator(saved.bucketing());
         items.forEach(aggregator::add);
-        return aggregator.report(tool, saved.dataset(), saved.settings(), saved.minBucketSize());
+        return saved.report(aggregator, tool);
     }
 
     /** Writes report.html from the report and the directory's item log; returns its path. */

@@ -3,6 +3,8 @@ package dev.tailgap.harness.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tailgap.datasets.Bucket;
 import dev.tailgap.datasets.Bucketing;
+import dev.tailgap.datasets.Dataset;
+import dev.tailgap.datasets.Item;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.reports.DatasetRef;
 import dev.tailgap.reports.ItemLog;
@@ -19,10 +21,52 @@ import java.util.Map;
 
 /**
  * What a run directory's {@value RunDirectory#SPEC} records: the run's settings (as stamped into its report), the
- * dataset it used and the bucket definitions computed from the whole dataset. Enough to rebuild the report from the
- * item log without the dataset or the model: {@code report}, {@code rescore} and {@code compare} start here.
+ * dataset it used and the bucket definitions computed from the whole dataset, and for a run sampled per bucket the
+ * dataset's items per relation and bucket ({@code relationSizes}, empty otherwise), which weight the relation rows.
+ * Enough to rebuild the report from the item log without the dataset or the model: {@code report}, {@code rescore}
+ * and {@code compare} start here.
  */
-public record SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketing bucketing, int minBucketSize) {
+public record SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketing bucketing, int minBucketSize,
+                       List<RelationSize> relationSizes) {
+
+    /** How many items of the whole dataset one relation ({@code null}: items without one) has in each bucket. */
+    public record RelationSize(String relation, List<Integer> sizes) {
+        public RelationSize {
+            sizes = List.copyOf(sizes);
+        }
+    }
+
+    public SavedRun {
+        relationSizes = relationSizes == null ? List.of() : List.copyOf(relationSizes);
+    }
+
+    /** A saved run without relation sizes. */
+    public SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketing bucketing, int minBucketSize) {
+        this(settings, dataset, bucketing, minBucketSize, List.of());
+    }
+
+    /** The dataset's items per relation and bucket, relations sorted by name (items without one last). */
+    public static List<RelationSize> relationSizes(Dataset dataset, Bucketing bucketing) {
+        java.util.TreeMap<String, int[]> counts = new java.util.TreeMap<>(
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        try (java.util.stream.Stream<Item> items = dataset.items()) {
+            items.forEach(item -> {
+                int b = bucketing.assign(item.frequency());
+                if (b != Bucketing.UNBUCKETED) {
+                    counts.computeIfAbsent(item.relation(), k -> new int[bucketing.buckets().size()])[b]++;
+                }
+            });
+        }
+        List<RelationSize> out = new ArrayList<>();
+        counts.forEach((relation, c) -> out.add(new RelationSize(relation,
+                java.util.Arrays.stream(c).boxed().toList())));
+        return out;
+    }
+
+    /** The report over an aggregator's results, with this run's settings, dataset and relation sizes. */
+    public Report report(Aggregator aggregator, String tool) {
+        return aggregator.report(tool, dataset, settings, minBucketSize, relationSizes);
+    }
 
     /** The JSON tree written to spec.json. */
     Map<String, Object> toSpecFile() {
@@ -43,6 +87,16 @@ public record SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketi
         bucketingMap.put("buckets", buckets);
         if (bucketing.tailClosed()) {
             bucketingMap.put("tailClosed", true);
+        }
+        if (!relationSizes.isEmpty()) {
+            List<Map<String, Object>> relations = new ArrayList<>();
+            for (RelationSize r : relationSizes) {
+                Map<String, Object> rm = new LinkedHashMap<>();
+                rm.put("relation", r.relation());
+                rm.put("sizes", r.sizes());
+                relations.add(rm);
+            }
+            bucketingMap.put("relations", relations);
         }
         m.put("bucketing", bucketingMap);
         return m;
@@ -67,9 +121,20 @@ public record SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketi
                         n.required("size").asInt()));
             }
             Object min = settings.get("minBucketSize");
+            List<RelationSize> relations = new ArrayList<>();
+            for (JsonNode r : b.path("relations")) {
+                List<Integer> sizes = new ArrayList<>();
+                r.required("sizes").forEach(x -> sizes.add(x.asInt()));
+                if (sizes.size() != buckets.size()) {
+                    throw new IllegalArgumentException("bucketing.relations: " + sizes.size() + " sizes for "
+                            + buckets.size() + " buckets");
+                }
+                relations.add(new RelationSize(r.path("relation").isNull() ? null : r.required("relation").asText(),
+                        sizes));
+            }
             return new SavedRun(settings, ref, new Bucketing(b.required("scheme").asText(), buckets,
                     b.path("tailClosed").asBoolean(false)),
-                    min instanceof Number ? ((Number) min).intValue() : 0);
+                    min instanceof Number ? ((Number) min).intValue() : 0, relations);
         } catch (IOException | IllegalArgumentException e) {
             throw TailgapException.usage(file + ": not a valid run spec: " + e.getMessage());
         }
@@ -88,6 +153,6 @@ public record SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketi
                 throw new UncheckedIOException(e);
             }
         }
-        return aggregator.report(tool, dataset, settings, minBucketSize);
+        return report(aggregator, tool);
     }
 }
