@@ -27,7 +27,7 @@ Sources per method:
                            statsmodels proportion_confint(method="wilson")
   paired margin tests      Tango's score statistic with the restricted MLE found numerically by
                            scipy.optimize.brentq on the profile score (not the closed form);
-                           p-values from scipy.stats.norm
+                           p-values from scipy.stats.norm, with a continuity correction of 1/2
 
 Undefined values are written as null (JSON has no NaN).
 """
@@ -341,8 +341,8 @@ STRATIFIED_CASES = [
 
 # ---------------------------------------------------------------- paired margin tests
 
-def tango_z(b, c, n, d0):
-    """Tango's score statistic with the restricted MLE of pi_c found numerically."""
+def tango_sd(b, c, n, d0):
+    """The null standard deviation of b - c in Tango's score test, restricted MLE of pi_c found numerically."""
     if not (-1 < d0 < 1):
         return None
     lo, hi = max(0.0, -d0), min(1.0, (1 - d0) / 2)
@@ -363,7 +363,7 @@ def tango_z(b, c, n, d0):
     var = n * (2 * q + d0 * (1 - d0))
     if var <= 0:
         return None
-    return (b - c - n * d0) / math.sqrt(var)
+    return math.sqrt(var)
 
 
 PAIRED_MARGIN_CASES = [
@@ -385,11 +385,12 @@ def main():
         doc["stratified"].append(dict(sizes=sizes, n=n, den=den, num=num,
                                       estimate=stratified(sizes, n, den, num)))
     for b, c, n, d0 in PAIRED_MARGIN_CASES:
-        z = tango_z(b, c, n, d0)
+        sd = tango_sd(b, c, n, d0)
+        # the p-values carry a continuity correction of half a discordant pair towards the null
         doc["pairedMargin"].append(dict(
-            b=b, c=c, n=n, margin=d0, z=z,
-            pAbove=1.0 if z is None else float(stats.norm.sf(z)),
-            pBelow=1.0 if z is None else float(stats.norm.cdf(z))))
+            b=b, c=c, n=n, margin=d0, z=None if sd is None else (b - c - n * d0) / sd,
+            pAbove=1.0 if sd is None else float(stats.norm.sf((b - c - n * d0 - 0.5) / sd)),
+            pBelow=1.0 if sd is None else float(stats.norm.cdf((b - c - n * d0 + 0.5) / sd))))
     for k, n in WILSON_CASES:
         v, lo, hi = wilson(k, n)
         doc["wilson"].append(dict(k=k, n=n, value=v, lower=lo, upper=hi))

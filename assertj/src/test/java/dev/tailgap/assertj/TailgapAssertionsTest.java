@@ -72,6 +72,25 @@ class TailgapAssertionsTest {
     }
 
     @Test
+    void overallIsTheBucketWeightedEstimateOfAPerBucketRun() {
+        // the demo runs sample 80 items per bucket: overall weights the buckets by their dataset sizes
+        dev.tailgap.reports.Report r = RunResults.read(baseline).report();
+        assertThat(r.weighted()).isTrue();
+        double weighted = r.overall().accuracy().value();
+        double pooled = r.pooled().accuracy().value();
+        assertThat(Math.abs(weighted - pooled)).isGreaterThan(0.01);
+        assertThatRun(baseline).overall().accuracy().isAtLeast(weighted - 1e-9).isAtMost(weighted + 1e-9);
+        double between = (weighted + pooled) / 2;
+        assertThatThrownBy(() -> {
+            if (pooled > weighted) {
+                assertThatRun(baseline).overall().accuracy().isAtLeast(between);
+            } else {
+                assertThatRun(baseline).overall().accuracy().isAtMost(between);
+            }
+        }).isInstanceOf(AssertionError.class).hasMessageContaining("all items");
+    }
+
+    @Test
     void aPlantedRegressionIsASignificantDrop() {
         assertThatThrownBy(() -> assertThatRun(regressed).comparedTo(baseline).bucket("tail").hasNoSignificantDrop(0.02))
                 .isInstanceOf(AssertionError.class)

@@ -25,6 +25,24 @@ class RendererTest {
     }
 
     @Test
+    void aWeightedReportLabelsBothAllRowsAndSaysWhatTheyAre() {
+        Report a = ReportFixtures.standard();
+        Totals pooled = a.overall();
+        Totals weighted = new Totals(pooled.asked(), pooled.n(), pooled.correct(), pooled.hallucinated(),
+                pooled.abstained(), pooled.errors(), new Estimate(0.212, 0.18, 0.25), pooled.hallucination(),
+                pooled.abstention(), pooled.precision(), pooled.errorRate());
+        Report r = new Report(a.schemaVersion(), a.tool(), a.dataset(), a.run(), a.bucketing(), a.minBucketSize(),
+                a.buckets(), weighted, a.gap(), a.slope(), a.points(), a.relations(), pooled);
+        String md = MarkdownReport.render(r);
+        assertThat(md).contains("| **all (weighted)** |", "| sample (pooled)", "21.2% (18.0\u201325.0)",
+                "each bucket counts by its share of the dataset");
+        assertThat(TerminalTable.render(r)).contains("all (weighted)", "sample (pooled)");
+        assertThat(HtmlReport.render(r, List.of())).contains("all (weighted)", "sample (pooled)");
+        assertThat(JsonReport.parse(JsonReport.render(r)).pooled()).isEqualTo(pooled);
+        assertThat(MarkdownReport.render(a)).doesNotContain("weighted").contains("| **all** |");
+    }
+
+    @Test
     void headlineSaysNoGapWhenTheDifferenceRoundsToZero() {
         Report r = withGap(ReportFixtures.standard(), new Gap("head", "tail", new Estimate(0.0004, -0.031, 0.029),
                 new Estimate(-0.0002, -0.02, 0.019)));

@@ -226,8 +226,11 @@ public final class Gate {
                 return new Measured(rule, sel.label, "scored items", new Estimate(n, Double.NaN, Double.NaN), true,
                         -1, null, null);
         }
-        String why = e.defined() ? null : rule.metric().equals("precision") && n > 0
-                ? "no item was answered (all abstained)" : "no scored items";
+        String why = e.defined() ? null
+                : sel.stats == null && run.report().weighted() && n > 0
+                ? "a bucket of the dataset has no scored item, so the bucket-weighted estimate is undefined"
+                : rule.metric().equals("precision") && n > 0 ? "no item was answered (all abstained)"
+                : "no scored items";
         return new Measured(rule, sel.label, rule.metric(), e, false, n, why, null);
     }
 

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.Test;
  * repetitions) and catch a drop of 0.12 (tolerance + 0.10) with power ≥ 0.80 − 3·SE; the release rule
  * {@code tail.accuracy.noninferior <= 0.02} must pass at most alpha of the time when the drop is 0.02. Each line also
  * prints the mean power the gate stated. For the full figures: {@code mvn -B -ntp -pl harness -am test
- * -Dtest=GateErrorRatesTest -Dsurefire.failIfNoSpecifiedTests=false -Dtailgap.gate.reps=10000}, which adds a
- * stronger baseline (tail accuracy about 0.5, the most variable case) and the interval-bound variant.
+ * -Dtest=GateErrorRatesTest -Dsurefire.failIfNoSpecifiedTests=false -Dtailgap.gate.reps=5000}, which adds a
+ * stronger baseline (tail accuracy about 0.5, the most variable case) and the release rule when nothing changed.
  */
 class GateErrorRatesTest {
     static final int DEFAULT_REPS = 300;
@@ -164,9 +164,6 @@ class GateErrorRatesTest {
             }
             double[] unchanged = failureRate(base, base, release);
             report("defaults", base, base, release, "passes", new double[] {1 - unchanged[0], unchanged[1]});
-            String bound = "tail.accuracy.drop.lower <= 0.02";
-            report("defaults", base, base, bound, "fails", failureRate(base, base, bound));
-            report("defaults", base, worse, bound, "fails", failureRate(base, worse, bound));
         }
     }
 

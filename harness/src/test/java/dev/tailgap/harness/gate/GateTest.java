@@ -150,6 +150,21 @@ class GateTest {
     }
 
     @Test
+    void overallOfAPerBucketRunIsBucketWeightedAndUndefinedWhenABucketHasNoScoredItem() {
+        assertThat(baseline.report().weighted()).isTrue();
+        GateReport all = Gate.evaluate(List.of(Rule.parse("overall.accuracy >= 0", null)), baseline, null, 0.05);
+        assertThat(all.results().get(0).observed()).isEqualTo(baseline.report().overall().accuracy());
+        assertThat(all.results().get(0).observed().value())
+                .isNotEqualTo(baseline.report().pooled().accuracy().value());
+        List<dev.tailgap.reports.ItemResult> withoutTail = RunReports.items(runs.resolve("baseline")).stream()
+                .filter(r -> !r.bucket().equals("1e3-1e4")).toList();
+        RunResults partial = RunResults.of("partial", baseline.saved(), withoutTail);
+        GateReport g = Gate.evaluate(List.of(Rule.parse("overall.accuracy >= 0", null)), partial, null, 0.05);
+        assertThat(g.passed()).isFalse();
+        assertThat(g.results().get(0).summary()).contains("bucket-weighted estimate is undefined");
+    }
+
+    @Test
     void headAndTailAreTheGapsBucketsAndAnEmptyBucketFails() {
         GateReport g = Gate.evaluate(List.of(Rule.parse("head.accuracy >= 0", null),
                 Rule.parse("1e7+.accuracy >= 0", null), Rule.parse("tail.accuracy >= 0", null)), baseline, null, 0.05);

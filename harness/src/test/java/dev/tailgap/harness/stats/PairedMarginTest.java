@@ -30,11 +30,11 @@ class PairedMarginTest {
     }
 
     @Test
-    void powerGrowsWithPairsAndIsAlphaAtTheMargin() {
+    void powerGrowsWithPairsAndIsJustUnderAlphaAtTheMargin() {
         double small = PairedMargin.power(100, 0.02, 0.12, 0.2, 0.05);
         double large = PairedMargin.power(1000, 0.02, 0.12, 0.2, 0.05);
         assertThat(large).isGreaterThan(small);
-        assertThat(PairedMargin.power(300, 0.02, 0.02, 0.2, 0.05))
-                .isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-12));
+        // at the margin the corrected test rejects a little less than alpha of the time
+        assertThat(PairedMargin.power(300, 0.02, 0.02, 0.2, 0.05)).isLessThan(0.05).isGreaterThan(0.04);
     }
 }
