@@ -6,6 +6,13 @@ paired 2x2 counts computed here from the item files, the two-sided exact McNemar
 scipy.stats.binomtest(min(b, c), b + c, 0.5) (1 without discordant pairs), and the Holm step-down adjustment
 across the buckets of that comparison.
 
+It also writes, per comparison, the change in the head-vs-tail gap: the paired accuracy differences (other minus
+baseline) in the head and the tail with Newcombe's paired interval (stats_reference.paired), combined by MOVER
+(Zou & Donner 2008) into the change's 95% interval, each run's gap with Newcombe's unpaired interval, and a
+stratified paired bootstrap of the change (items resampled within the head and within the tail, 20,000 draws,
+numpy seed 7) whose percentile interval the closed form must match to within 0.03 (score-based limits are a
+little wider than the percentile bootstrap at 60 to 120 pairs).
+
 Run a is the baseline. Run b knows more tail items (a real difference in the tail, none in the head); run c
 differs from a by chance only. Some items are ERROR in one run or missing from it: they are unpaired.
 """
@@ -15,11 +22,12 @@ import os
 import random
 import sys
 
+import numpy as np
 from scipy import stats
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from stats_reference import holm  # noqa: E402  the same plain step-down loop the stats fixture uses
+from stats_reference import holm, newcombe, paired  # noqa: E402  the plain loops the stats fixture uses
 OUT = os.path.join(HERE, "..", "resources", "compare")
 BUCKETS = [("head", 10000, None), ("torso", 100, 10000), ("tail", 0, 100)]
 N = {"head": 60, "torso": 90, "tail": 120}
@@ -133,6 +141,54 @@ def compare(base, other):
     return rows
 
 
+def gap_shift(base, other, rows, min_size=30):
+    scored = {name: [r for r in base if r["bucket"] == name and r["outcome"] != "ERROR"] for name, _, _ in BUCKETS}
+    big = [name for name, _, _ in BUCKETS if len(scored[name]) >= min_size and len(scored[name]) > 0]
+    head, tail = big[0], big[-1]
+
+    def run_gap(run):
+        def counts(name):
+            s = [r for r in run if r["bucket"] == name and r["outcome"] != "ERROR"]
+            return sum(r["outcome"] == "CORRECT" for r in s), len(s)
+        (x1, n1), (x2, n2) = counts(head), counts(tail)
+        return newcombe(x1, n1, x2, n2)
+
+    def diff(name):
+        r = next(row for row in rows if row["bucket"] == name)
+        # other minus baseline: the other run is "first"
+        return paired(r["bothCorrect"], r["otherOnly"], r["baselineOnly"], r["neither"])
+
+    dh, lh, uh = diff(head)
+    dt, lt, ut = diff(tail)
+    change = dh - dt
+    lower = change - math.sqrt((dh - lh) ** 2 + (ut - dt) ** 2)
+    upper = change + math.sqrt((uh - dh) ** 2 + (dt - lt) ** 2)
+
+    # stratified paired bootstrap over the paired items of the two buckets
+    bi = {r["id"]: r for r in base}
+    oi = {r["id"]: r for r in other}
+
+    def pairs(name):
+        out = []
+        for i in sorted(set(bi) & set(oi)):
+            x, y = bi[i], oi[i]
+            if x["bucket"] == name and x["outcome"] != "ERROR" and y["outcome"] != "ERROR":
+                out.append((y["outcome"] == "CORRECT") - (x["outcome"] == "CORRECT"))
+        return np.array(out, dtype=float)
+
+    ph, pt = pairs(head), pairs(tail)
+    rng = np.random.default_rng(7)
+    draws = 20000
+    bh = ph[rng.integers(0, len(ph), (draws, len(ph)))].mean(axis=1)
+    bt = pt[rng.integers(0, len(pt), (draws, len(pt)))].mean(axis=1)
+    boot = np.percentile(bh - bt, [2.5, 97.5])
+    assert abs(boot[0] - lower) < 0.03 and abs(boot[1] - upper) < 0.03, (boot, lower, upper)
+    before, after = run_gap(base), run_gap(other)
+    return {"head": head, "tail": tail, "before": list(before), "after": list(after),
+            "headChange": [dh, lh, uh], "tailChange": [dt, lt, ut], "change": [change, lower, upper],
+            "bootstrap": [float(boot[0]), float(boot[1])]}
+
+
 def main():
     rng = random.Random(20240607)
     items = make_items(rng)
@@ -144,9 +200,10 @@ def main():
     c = run_items(items, rng, p_a, base=base, flip=0.25)
     for name, model, res in (("a", "fixture:a", a), ("b", "fixture:b", b), ("c", "fixture:c", c)):
         write_run(name, model, res, rng)
+    rows_b, rows_c = compare(a, b), compare(a, c)
     ref = {"source": "compare_reference.py: pairing, counts, scipy.stats.binomtest and Holm computed independently",
-           "pairs": [{"other": "fixture:b", "buckets": compare(a, b)},
-                     {"other": "fixture:c", "buckets": compare(a, c)}]}
+           "pairs": [{"other": "fixture:b", "buckets": rows_b, "gap": gap_shift(a, b, rows_b)},
+                     {"other": "fixture:c", "buckets": rows_c, "gap": gap_shift(a, c, rows_c)}]}
     with open(os.path.join(OUT, "reference.json"), "w") as f:
         json.dump(ref, f, indent=2)
         f.write("\n")

@@ -1,4 +1,4 @@
-"""Regenerate with: python3 harness/src/test/python/stats_reference.py  (needs numpy and scipy)
+"""Regenerate with: python3 harness/src/test/python/stats_reference.py  (needs numpy, scipy, statsmodels)
 
 Independent reference values for dev.tailgap.harness.stats, written to
 harness/src/test/resources/stats/reference.json and read by the Java tests.
@@ -13,9 +13,21 @@ Sources per method:
   exact McNemar            scipy.stats.binomtest(min(b, c), b + c, 0.5), two-sided; checked equal to
                            the doubled lower tail min(1, 2 P(X <= min(b, c)))
   Holm                     plain step-down loop, hand-checked cases asserted below
-  log-linear slope         scipy.stats.linregress on log10(frequency) and scipy.stats.t.ppf
-                           (classic OLS standard error, checked against linregress's); binned
-                           R^2 with numpy
+  log-linear slope         scipy.stats.linregress on log10(frequency); its interval from
+                           statsmodels OLS(...).fit(cov_type="HC3") (normal quantile); item R^2
+                           from statsmodels' rsquared; binned R^2 with numpy; undefined when every
+                           outcome is the same
+  logistic fit             statsmodels Logit(...).fit(): coefficient and Wald interval; average
+                           marginal effect from get_margeff() (point), its delta-method standard
+                           error with the analytic gradient over statsmodels' cov_params (checked
+                           against get_margeff's numerical one to 1e-6)
+  stratified rates         bucket-size-weighted rate with the variance written as the textbook
+                           stratified formula sum W_h^2 p_h q_h / n_h (for ratios: the linearised
+                           one, computed over the items), Wilson at the effective n from
+                           statsmodels proportion_confint(method="wilson")
+  paired margin tests      Tango's score statistic with the restricted MLE found numerically by
+                           scipy.optimize.brentq on the profile score (not the closed form);
+                           p-values from scipy.stats.norm, with a continuity correction of 1/2
 
 Undefined values are written as null (JSON has no NaN).
 """
@@ -24,7 +36,9 @@ import math
 import os
 
 import numpy as np
-from scipy import stats
+from scipy import optimize, stats
+import statsmodels.api as sm
+from statsmodels.stats.proportion import proportion_confint
 
 Z = 1.959963984540054
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -189,23 +203,32 @@ def loglinear_reference(freq, correct):
     y = y_all[keep]
     n = int(keep.sum())
     res = dict(n=n, excluded=int((~keep).sum()), slope=None, lower=None, upper=None,
-               intercept=None, r2=None)
-    if n < 3 or np.all(x == x[0]):
+               intercept=None, r2=None, r2Items=None, logit=None, logitLower=None,
+               logitUpper=None, ame=None, ameLower=None, ameUpper=None)
+    if n < 3 or np.all(x == x[0]) or np.all(y == y[0]):
         return res
     lr = stats.linregress(x, y)
-    # classic OLS standard error from the residuals; linregress agrees where it defines one,
-    # but returns NaN when y is constant (all correct or all wrong), where the residuals are
-    # all zero and the classic standard error is 0
-    resid = y - (lr.intercept + lr.slope * x)
-    se = math.sqrt(np.sum(resid ** 2) / (n - 2) / np.sum((x - x.mean()) ** 2))
-    if np.isfinite(lr.stderr):
-        assert abs(se - lr.stderr) <= 1e-12 * max(1e-300, lr.stderr) + 1e-15, (se, lr.stderr)
-        se = float(lr.stderr)
-    else:
-        assert np.all(y == y[0]) and lr.slope == 0.0
-    t = stats.t.ppf(0.975, n - 2)
-    res.update(slope=float(lr.slope), lower=float(lr.slope - t * se),
-               upper=float(lr.slope + t * se), intercept=float(lr.intercept))
+    X = sm.add_constant(x)
+    ols = sm.OLS(y, X).fit(cov_type="HC3")
+    assert abs(ols.params[1] - lr.slope) <= 1e-9 * max(1.0, abs(lr.slope))
+    lo, hi = ols.conf_int(alpha=0.05)[1]
+    res.update(slope=float(lr.slope), lower=float(lo), upper=float(hi),
+               intercept=float(lr.intercept), r2Items=float(ols.rsquared))
+    separated = x[y == 0].max() <= x[y == 1].min() or x[y == 1].max() <= x[y == 0].min()
+    if not separated:
+        logit = sm.Logit(y, X).fit(disp=0, method="newton", tol=1e-14, maxiter=200)
+        b0, b1 = logit.params
+        llo, lhi = logit.conf_int(alpha=0.05)[1]
+        p = 1.0 / (1.0 + np.exp(-(b0 + b1 * x)))
+        pq = p * (1 - p)
+        ame = float(np.mean(b1 * pq))
+        grad = np.array([np.mean(b1 * pq * (1 - 2 * p)), np.mean(pq + b1 * pq * (1 - 2 * p) * x)])
+        se_ame = math.sqrt(grad @ logit.cov_params() @ grad)
+        mfx = logit.get_margeff()
+        assert abs(mfx.margeff[0] - ame) <= 1e-10, (mfx.margeff[0], ame)
+        assert abs(mfx.margeff_se[0] - se_ame) <= 1e-6, (mfx.margeff_se[0], se_ame)
+        res.update(logit=float(b1), logitLower=float(llo), logitUpper=float(lhi), ame=ame,
+                   ameLower=ame - Z * se_ame, ameUpper=ame + Z * se_ame)
     k = np.floor(x).astype(np.int64)
     bins = np.unique(k)
     if len(bins) >= 2:
@@ -267,12 +290,107 @@ def datasets():
     return out
 
 
+# ---------------------------------------------------------------- stratified rates
+
+def stratified(sizes, n, den, num):
+    """Bucket-size-weighted ratio num/den with its effective-n Wilson interval (None: undefined)."""
+    sizes, n, den, num = (np.asarray(v, dtype=float) for v in (sizes, n, den, num))
+    keep = sizes > 0
+    if np.any(n[keep] == 0) or not np.any(keep):
+        return None
+    w = sizes[keep] / sizes[keep].sum()
+    nh, xh, yh = n[keep], den[keep], num[keep]
+    xbar = np.sum(w * xh / nh)
+    if xbar == 0:
+        return None
+    r = np.sum(w * yh / nh) / xbar
+    if np.array_equal(xh, nh):
+        # a rate over scored items: the textbook stratified variance of a proportion
+        ph = yh / nh
+        v = np.sum(w ** 2 * ph * (1 - ph) / nh)
+    else:
+        # a ratio: linearised variance over the items of each stratum, z = y - r x
+        v = 0.0
+        for wi, ni, xi, yi in zip(w, nh, xh, yh):
+            z = np.concatenate([np.full(int(yi), 1 - r), np.full(int(xi - yi), -r),
+                                np.zeros(int(ni - xi))])
+            v += wi ** 2 * np.var(z) / ni
+        v /= xbar ** 2
+    neff = xh.sum() if (v <= 0 or r <= 0 or r >= 1) else r * (1 - r) / v
+    lo, hi = proportion_confint(r * neff, neff, alpha=0.05, method="wilson")
+    lo = 0.0 if r == 0 else lo
+    hi = 1.0 if r == 1 else hi
+    return dict(value=float(r), lower=float(lo), upper=float(hi))
+
+
+STRATIFIED_CASES = [
+    # sizes, n, den, num
+    ([33, 240, 1479], [33, 100, 100], [33, 100, 100], [31, 61, 18]),
+    ([33, 240, 1479], [33, 100, 100], [28, 70, 40], [26, 58, 17]),
+    ([5000, 3000, 2000, 100000], [200, 200, 200, 200], [200, 200, 200, 200], [180, 120, 60, 9]),
+    ([5000, 3000, 2000, 100000], [200, 200, 200, 200], [150, 130, 100, 40], [140, 100, 50, 8]),
+    ([100], [40], [40], [13]),
+    ([10, 90], [10, 50], [10, 50], [10, 0]),
+    ([10, 90], [10, 50], [10, 50], [0, 0]),
+    ([10, 90], [10, 50], [10, 50], [10, 50]),
+    ([10, 0, 90], [10, 0, 50], [10, 0, 50], [4, 0, 30]),
+    ([10, 90], [10, 0], [10, 0], [4, 0]),
+    ([7, 11, 500], [7, 11, 30], [3, 5, 12], [1, 5, 0]),
+]
+
+
+# ---------------------------------------------------------------- paired margin tests
+
+def tango_sd(b, c, n, d0):
+    """The null standard deviation of b - c in Tango's score test, restricted MLE of pi_c found numerically."""
+    if not (-1 < d0 < 1):
+        return None
+    lo, hi = max(0.0, -d0), min(1.0, (1 - d0) / 2)
+
+    def profile_score(q):
+        pb = q + d0
+        rest = 1 - 2 * q - d0
+        return (b / pb if b else 0.0) + (c / q if c else 0.0) - 2 * (n - b - c) / rest
+
+    # the profile score falls from +inf (or its value at the lower end) to -inf over (lo, hi)
+    a_, b_ = lo + 1e-13, hi - 1e-13
+    if profile_score(a_) <= 0:
+        q = lo
+    elif profile_score(b_) >= 0:
+        q = hi
+    else:
+        q = optimize.brentq(profile_score, a_, b_, xtol=1e-300, rtol=1e-15, maxiter=500)
+    var = n * (2 * q + d0 * (1 - d0))
+    if var <= 0:
+        return None
+    return math.sqrt(var)
+
+
+PAIRED_MARGIN_CASES = [
+    # b (good in the first only), c (good in the second only), n pairs, margin
+    (15, 4, 80, 0.02), (3, 1, 80, 0.02), (40, 25, 500, 0.02), (30, 22, 500, 0.015),
+    (120, 80, 2000, 0.02), (0, 0, 50, 0.02), (5, 0, 50, 0.0), (0, 5, 50, 0.0), (12, 12, 300, 0.0),
+    (2, 9, 300, -0.01), (60, 10, 300, 0.1), (0, 3, 40, 0.05), (7, 0, 40, 0.05), (1, 1, 3, 0.2),
+]
+
+
 def main():
     doc = {
         "z": Z,
         "wilson": [], "newcombe": [], "newcombePublished": [], "paired": [],
         "pairedPublished": [], "mcnemar": [], "holm": [], "loglinear": datasets(),
+        "stratified": [], "pairedMargin": [],
     }
+    for sizes, n, den, num in STRATIFIED_CASES:
+        doc["stratified"].append(dict(sizes=sizes, n=n, den=den, num=num,
+                                      estimate=stratified(sizes, n, den, num)))
+    for b, c, n, d0 in PAIRED_MARGIN_CASES:
+        sd = tango_sd(b, c, n, d0)
+        # the p-values carry a continuity correction of half a discordant pair towards the null
+        doc["pairedMargin"].append(dict(
+            b=b, c=c, n=n, margin=d0, z=None if sd is None else (b - c - n * d0) / sd,
+            pAbove=1.0 if sd is None else float(stats.norm.sf((b - c - n * d0 - 0.5) / sd)),
+            pBelow=1.0 if sd is None else float(stats.norm.cdf((b - c - n * d0 + 0.5) / sd))))
     for k, n in WILSON_CASES:
         v, lo, hi = wilson(k, n)
         doc["wilson"].append(dict(k=k, n=n, value=v, lower=lo, upper=hi))

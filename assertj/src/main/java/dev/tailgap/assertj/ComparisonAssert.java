@@ -37,18 +37,27 @@ public final class ComparisonAssert {
         }
 
         /**
-         * Fails when accuracy dropped by more than {@code tolerance} (baseline minus run) and the drop is significant
-         * (one-sided exact McNemar test at the comparison's alpha): the gate rule {@code BUCKET.accuracy.drop <=
-         * tolerance}.
+         * Fails only when the data show, at the comparison's alpha, that accuracy dropped by more than
+         * {@code tolerance} (baseline minus run; one-sided score test): the gate rule
+         * {@code BUCKET.accuracy.drop <= tolerance}.
          */
         public PairedBucketAssert hasNoSignificantDrop(double tolerance) {
             run.check(bucket + ".accuracy.drop <= " + RunAssert.number(tolerance), baseline, alpha);
             return this;
         }
 
-        /** Fails when the hallucination rate rose by more than {@code tolerance} and the rise is significant. */
+        /** Fails only when the data show that the hallucination rate rose by more than {@code tolerance}. */
         public PairedBucketAssert hasNoSignificantHallucinationRise(double tolerance) {
             run.check(bucket + ".hallucination.rise <= " + RunAssert.number(tolerance), baseline, alpha);
+            return this;
+        }
+
+        /**
+         * Passes only when the data show, at the comparison's alpha, that accuracy dropped by less than
+         * {@code margin}: the release-gate rule {@code BUCKET.accuracy.noninferior <= margin}.
+         */
+        public PairedBucketAssert isNonInferior(double margin) {
+            run.check(bucket + ".accuracy.noninferior <= " + RunAssert.number(margin), baseline, alpha);
             return this;
         }
     }

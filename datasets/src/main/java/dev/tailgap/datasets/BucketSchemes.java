@@ -17,13 +17,18 @@ final class BucketSchemes {
         String s = spec == null ? "" : spec.strip().toLowerCase(Locale.ROOT);
         try {
             if (s.equals("mass")) {
-                return new Mass(3);
+                return new Mass(3, false);
             }
             if (s.equals("log10")) {
                 return new Log10();
             }
             if (s.startsWith("mass:")) {
-                return new Mass(Integer.parseInt(s.substring(5).strip()));
+                String rest = s.substring(5).strip();
+                boolean excludeZero = rest.endsWith(Mass.EXCLUDE_ZERO);
+                if (excludeZero) {
+                    rest = rest.substring(0, rest.length() - Mass.EXCLUDE_ZERO.length()).strip();
+                }
+                return new Mass(Integer.parseInt(rest), excludeZero);
             }
             if (s.startsWith("quantile:")) {
                 return new Quantile(Integer.parseInt(s.substring(9).strip()));
@@ -46,11 +51,18 @@ final class BucketSchemes {
     }
 
     /**
-     * Head-to-Tail cumulative-mass buckets: with frequencies sorted descending, an item is in bucket {@code j} when
-     * the total frequency of items with a strictly greater frequency is in {@code [j/K, (j+1)/K)} of the total.
-     * Edges are data values; the tail starts at 0.
+     * Head-to-Tail cumulative-mass buckets, exactly as the reference generator code splits entities
+     * (facebookresearch/head-to-tail, {@code head_to_tail_imdb.py}): frequencies sorted ascending with their running
+     * sum; cut {@code j} (j = 1 .. K−1) is the frequency at the first position where running sum / total ≥ j/K; a
+     * frequency at or below cut 1 is in the tail, at or below cut 2 in the bucket above, and so on, the head holding
+     * those above the last cut. Tie rule: the whole group of equal frequencies that straddles a cut goes to the lower
+     * bucket. Edges are data values (a bucket starts at the smallest frequency above the cut below it); a bucket no
+     * frequency falls in is kept, empty. The tail starts at 0; with {@code :exclude-zero} (as the reference does for
+     * people) it starts at the smallest positive frequency and items with frequency 0 are in no bucket.
      */
-    record Mass(int k) implements BucketScheme {
+    record Mass(int k, boolean excludeZero) implements BucketScheme {
+        static final String EXCLUDE_ZERO = ":exclude-zero";
+
         Mass {
             if (k < 2) {
                 throw new IllegalArgumentException("mass needs K >= 2, got " + k);
@@ -59,49 +71,59 @@ final class BucketSchemes {
 
         @Override
         public String spec() {
-            return "mass:" + k;
+            return "mass:" + k + (excludeZero ? EXCLUDE_ZERO : "");
         }
 
         @Override
         public Bucketing apply(double[] frequencies) {
-            double[] desc = descending(frequencies);
+            validate(frequencies);
+            if (frequencies.length == 0) {
+                throw new IllegalArgumentException("no frequencies to bucket");
+            }
+            double[] asc = frequencies.clone();
+            Arrays.sort(asc);
             double total = 0;
-            for (double f : desc) {
+            for (double f : asc) {
                 total += f;
             }
             if (total == 0) {
                 throw new IllegalArgumentException("all frequencies are 0; mass bucketing needs positive frequencies");
             }
-            double[] minOf = new double[k];
-            Arrays.fill(minOf, Double.NaN);
-            double greater = 0;
-            for (int i = 0; i < desc.length; ) {
-                double v = desc[i];
-                int j = massBucket(greater, total);
-                minOf[j] = v;
-                while (i < desc.length && desc[i] == v) {
-                    greater += v;
-                    i++;
+            double[] cuts = new double[k - 1];
+            Arrays.fill(cuts, Double.NaN);
+            double running = 0;
+            for (double f : asc) {
+                running += f;
+                for (int j = 1; j < k; j++) {
+                    if (Double.isNaN(cuts[j - 1]) && running / total >= (double) j / k) {
+                        cuts[j - 1] = f;
+                    }
                 }
             }
+            // lowers head first: the bucket above cut j starts at the smallest frequency above it
             double[] lowers = new double[k];
-            for (int j = 0; j < k - 1; j++) {
-                lowers[j] = Double.isNaN(minOf[j]) ? lowers[j - 1] : minOf[j];
+            for (int j = 1; j < k; j++) {
+                double above = Double.NaN;
+                for (double f : asc) {
+                    if (f > cuts[j - 1]) {
+                        above = f;
+                        break;
+                    }
+                }
+                lowers[k - 1 - j] = Double.isNaN(above) ? Math.nextUp(asc[asc.length - 1]) : above;
             }
-            lowers[k - 1] = 0;
-            return build(spec(), massNames(k), lowers, frequencies);
-        }
-
-        /** The largest {@code j < K} with {@code greater / total >= j / K}, compared without division. */
-        private int massBucket(double greater, double total) {
-            int j = (int) Math.min(k - 1, Math.floor(greater * k / total));
-            while (j + 1 < k && greater * k >= (j + 1) * total) {
-                j++;
+            for (int i = 1; i < k - 1; i++) {
+                lowers[i] = Math.min(lowers[i], lowers[i - 1]);
             }
-            while (j > 0 && greater * k < j * total) {
-                j--;
+            double smallestPositive = Double.NaN;
+            for (double f : asc) {
+                if (f > 0) {
+                    smallestPositive = f;
+                    break;
+                }
             }
-            return j;
+            lowers[k - 1] = excludeZero ? Math.min(smallestPositive, lowers[k - 2]) : 0;
+            return build(spec(), massNames(k), lowers, frequencies, excludeZero);
         }
 
         private static List<String> massNames(int k) {
@@ -290,21 +312,30 @@ final class BucketSchemes {
 
     /** A bucketing with the given names and lower edges (head to tail), sized by assigning every frequency. */
     static Bucketing build(String scheme, List<String> names, double[] lowers, double[] frequencies) {
+        return build(scheme, names, lowers, frequencies, false);
+    }
+
+    /** Buckets with these lowers (head first) sized over {@code frequencies}; see {@link Bucketing#tailClosed()}. */
+    static Bucketing build(String scheme, List<String> names, double[] lowers, double[] frequencies,
+                           boolean tailClosed) {
         List<Bucket> empty = new ArrayList<>();
         for (int i = 0; i < lowers.length; i++) {
             empty.add(new Bucket(names.get(i), lowers[i], i == 0 ? Double.POSITIVE_INFINITY : lowers[i - 1], 0));
         }
-        Bucketing shape = new Bucketing(scheme, empty);
+        Bucketing shape = new Bucketing(scheme, empty, tailClosed);
         int[] sizes = new int[lowers.length];
         for (double f : frequencies) {
-            sizes[shape.assign(f)]++;
+            int b = shape.assign(f);
+            if (b >= 0) {
+                sizes[b]++;
+            }
         }
         List<Bucket> sized = new ArrayList<>();
         for (int i = 0; i < lowers.length; i++) {
             Bucket b = empty.get(i);
             sized.add(new Bucket(b.name(), b.lower(), b.upper(), sizes[i]));
         }
-        return new Bucketing(scheme, sized);
+        return new Bucketing(scheme, sized, tailClosed);
     }
 
     /** A copy sorted from highest to lowest, after checking every value is finite and {@code >= 0}. */

@@ -12,9 +12,18 @@ import java.util.Set;
  * <p>Contract: at least one bucket; names are unique; the first bucket's {@code upper} is {@code +Infinity} and each
  * bucket's {@code upper} is the previous bucket's {@code lower}, so the buckets tile {@code [tail.lower, +Infinity)}.
  * {@link #assign(double)} puts a frequency in the first bucket whose {@code lower} it reaches, and anything below the
- * tail's {@code lower} in the tail. {@code head} and {@code tail} are aliases of the first and last bucket.
+ * tail's {@code lower} in the tail, unless {@code tailClosed}: then a frequency below the tail's {@code lower} is in no
+ * bucket ({@link #UNBUCKETED}; e.g. frequency 0 under {@code mass:3:exclude-zero}) and such items are not asked.
+ * {@code head} and {@code tail} are aliases of the first and last bucket.
  */
-public record Bucketing(String scheme, List<Bucket> buckets) {
+public record Bucketing(String scheme, List<Bucket> buckets, boolean tailClosed) {
+    /** What {@link #assign} returns for a frequency below a closed tail. */
+    public static final int UNBUCKETED = -1;
+
+    /** A bucketing whose tail takes every frequency below it. */
+    public Bucketing(String scheme, List<Bucket> buckets) {
+        this(scheme, buckets, false);
+    }
 
     public Bucketing {
         Objects.requireNonNull(scheme, "scheme");
@@ -38,7 +47,7 @@ public record Bucketing(String scheme, List<Bucket> buckets) {
         }
     }
 
-    /** The index of the bucket holding {@code frequency} (finite, {@code >= 0}). */
+    /** The index of the bucket holding {@code frequency} (finite, {@code >= 0}), or {@link #UNBUCKETED}. */
     public int assign(double frequency) {
         if (!(frequency >= 0) || Double.isInfinite(frequency)) {
             throw new IllegalArgumentException("frequency must be finite and >= 0, got " + frequency);
@@ -49,7 +58,7 @@ public record Bucketing(String scheme, List<Bucket> buckets) {
                 return i;
             }
         }
-        return last;
+        return tailClosed && frequency < buckets.get(last).lower() ? UNBUCKETED : last;
     }
 
     /** The highest-frequency bucket. */

@@ -9,8 +9,9 @@ import java.util.BitSet;
  * <p>Contract: every item gets the rank {@code mix(idHash + mix(seed))} (SplitMix64 mixing; ranks compared as
  * unsigned, ties broken by id hash then index). Per bucket the {@code perBucket} lowest-ranked items are kept; then, if
  * {@code limit} is set, the {@code limit} lowest-ranked of those. The result depends only on the seed, the ids and the
- * bucketing, not on file order, and adding items can only displace old items that the new ones out-rank. Memory is
- * proportional to the number selected (plus the returned bit set).
+ * bucketing, not on file order, and adding items can only displace old items that the new ones out-rank. Items in no
+ * bucket ({@link Bucketing#UNBUCKETED}) are never selected. Memory is proportional to the number selected (plus the
+ * returned bit set).
  */
 public final class Sampler {
 
@@ -22,14 +23,20 @@ public final class Sampler {
         int n = dataset.size();
         BitSet chosen = new BitSet(n);
         if (spec.perBucket() == null && spec.limit() == null) {
-            chosen.set(0, n);
+            for (int i = 0; i < n; i++) {
+                if (bucketing.assign(dataset.frequency(i)) != Bucketing.UNBUCKETED) {
+                    chosen.set(i);
+                }
+            }
             return chosen;
         }
         long salt = Hashing.mix(spec.seed() ^ 0x9e3779b97f4a7c15L);
         if (spec.perBucket() == null) {
             TopK top = new TopK(spec.limit());
             for (int i = 0; i < n; i++) {
-                top.offer(rank(dataset, i, salt), dataset.idHash(i), i);
+                if (bucketing.assign(dataset.frequency(i)) != Bucketing.UNBUCKETED) {
+                    top.offer(rank(dataset, i, salt), dataset.idHash(i), i);
+                }
             }
             top.addTo(chosen);
             return chosen;
@@ -37,6 +44,9 @@ public final class Sampler {
         TopK[] perBucket = new TopK[bucketing.buckets().size()];
         for (int i = 0; i < n; i++) {
             int b = bucketing.assign(dataset.frequency(i));
+            if (b == Bucketing.UNBUCKETED) {
+                continue;
+            }
             if (perBucket[b] == null) {
                 perBucket[b] = new TopK(spec.perBucket());
             }

@@ -21,22 +21,41 @@ class BucketSchemeTest {
     }
 
     @Test
-    void massThirdsByCumulativeFrequency() {
-        // total 200; mass strictly above: 100 -> 0, 50 -> 100 (1/2), 30 -> 150 (3/4), 10 -> 180
-        Bucketing b = apply("mass:3", 10, 100, 30, 50, 10);
+    void massThirdsByTheAscendingRunningSum() {
+        // ascending 10 10 30 50 70, total 170; running share 0.06 0.12 0.29 0.59 1: cut 1 at 50, cut 2 at 70
+        Bucketing b = apply("mass:3", 10, 70, 30, 50, 10);
         assertThat(b.scheme()).isEqualTo("mass:3");
         assertThat(b.buckets()).extracting(Bucket::name, Bucket::lower, Bucket::upper, Bucket::size).containsExactly(
-                tuple("head", 100.0, INF, 1), tuple("torso", 50.0, 100.0, 1), tuple("tail", 0.0, 50.0, 3));
+                tuple("head", Math.nextUp(70.0), INF, 0), tuple("torso", 70.0, Math.nextUp(70.0), 1),
+                tuple("tail", 0.0, 70.0, 4));
+        // with a flatter top the head fills: ascending 10 20 30 40 50 60, total 210, cuts at 40 (0.48) and 50 (0.71)
+        assertThat(apply("mass:3", 60, 50, 40, 30, 20, 10).sizes()).containsExactly(1, 1, 4);
     }
 
     @Test
-    void massBoundaryIsInclusiveAndEmptyBucketsAreKept() {
-        // total 9; mass above 2 is 6 = exactly 2/3 -> tail; nothing falls in [1/3, 2/3)
+    void massTiesStraddlingACutGoToTheLowerBucketAsTheReferenceDoes() {
+        // ascending 1 2 3 3, total 9: running share 1/9, 3/9 (reaches 1/3 exactly at 2), 6/9 (2/3 at the first 3)
         Bucketing b = apply("mass", 3, 3, 2, 1);
-        assertThat(b.buckets()).extracting(Bucket::name, Bucket::lower, Bucket::upper, Bucket::size).containsExactly(
-                tuple("head", 3.0, INF, 2), tuple("torso", 3.0, 3.0, 0), tuple("tail", 0.0, 3.0, 2));
-        assertThat(b.assign(3)).isZero();
-        assertThat(b.assign(2.999)).isEqualTo(2);
+        assertThat(b.sizes()).containsExactly(0, 2, 2);
+        assertThat(b.assign(3)).isEqualTo(1);
+        assertThat(b.assign(2)).isEqualTo(2);
+        // a group of equal frequencies never splits: 5 5 5 5 each hold a quarter, all are at or below cut 1
+        assertThat(apply("mass:3", 5, 5, 5, 5).sizes()).containsExactly(0, 0, 4);
+    }
+
+    @Test
+    void excludeZeroLeavesZeroFrequenciesOutOfEveryBucket() {
+        Bucketing b = apply("mass:3:exclude-zero", 0, 0, 1, 2, 3, 10, 20, 40);
+        assertThat(b.scheme()).isEqualTo("mass:3:exclude-zero");
+        assertThat(b.tailClosed()).isTrue();
+        assertThat(Arrays.stream(b.sizes()).sum()).isEqualTo(6);
+        assertThat(b.assign(0)).isEqualTo(Bucketing.UNBUCKETED);
+        assertThat(b.tail().lower()).isEqualTo(1.0);
+        Bucketing kept = apply("mass:3", 0, 0, 1, 2, 3, 10, 20, 40);
+        assertThat(kept.tailClosed()).isFalse();
+        assertThat(kept.assign(0)).isEqualTo(2);
+        assertThat(kept.sizes()[2]).isEqualTo(b.sizes()[2] + 2);
+        assertThat(BucketScheme.parse(" MASS:4:Exclude-Zero ").spec()).isEqualTo("mass:4:exclude-zero");
     }
 
     @Test
@@ -45,7 +64,7 @@ class BucketSchemeTest {
                 .containsExactly(tuple("head", 1), tuple("tail", 2));
         assertThat(apply("mass:5", 1, 2, 3).buckets()).extracting(Bucket::name)
                 .containsExactly("head", "torso1", "torso2", "torso3", "tail");
-        assertThat(apply("mass:3", 4, 0, 0).sizes()).containsExactly(1, 0, 2);
+        assertThat(apply("mass:3", 4, 0, 0).sizes()).containsExactly(0, 0, 3);
         assertThatThrownBy(() -> apply("mass:3", 0, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("all frequencies are 0; mass bucketing needs positive frequencies");
@@ -192,13 +211,37 @@ class BucketSchemeTest {
         }
     }
 
-    /** Each item's bucket is floor(K * mass strictly above it / total mass), capped at K - 1. */
+    /**
+     * Head-to-Tail's rule: cut j is the value where the ascending running sum first reaches j/K of the total; an item
+     * is in the tail-side bucket t (0 = tail) of the first cut it is at or below.
+     */
     private static void assertMassDefinition(Bucketing b, double[] f, int k) {
-        double total = Arrays.stream(f).sum();
+        double[] asc = f.clone();
+        Arrays.sort(asc);
+        double total = 0;
+        for (double v : asc) {
+            total += v;
+        }
+        double[] cuts = new double[k - 1];
+        for (int j = 1; j < k; j++) {
+            double running = 0;
+            for (double v : asc) {
+                running += v;
+                if (running / total >= (double) j / k) {
+                    cuts[j - 1] = v;
+                    break;
+                }
+            }
+        }
         for (double x : f) {
-            double above = Arrays.stream(f).filter(y -> y > x).sum();
-            int expected = (int) Math.min(k - 1, Math.floor(above * k / total));
-            assertThat(b.assign(x)).as("mass:" + k + " bucket of " + x).isEqualTo(expected);
+            int fromTail = k - 1;
+            for (int j = 0; j < k - 1; j++) {
+                if (x <= cuts[j]) {
+                    fromTail = j;
+                    break;
+                }
+            }
+            assertThat(b.assign(x)).as("mass:" + k + " bucket of " + x).isEqualTo(k - 1 - fromTail);
         }
     }
 }

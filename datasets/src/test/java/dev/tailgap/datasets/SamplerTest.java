@@ -41,6 +41,25 @@ class SamplerTest {
     }
 
     @Test
+    void itemsInNoBucketAreNeverSelected() {
+        List<Item> items = new ArrayList<>(items("a", 60, 9));
+        for (int i = 0; i < 15; i++) {
+            items.add(Fixtures.item("zero" + i, 0));
+        }
+        Dataset ds = Dataset.of(Fixtures.manifest("s"), items);
+        Bucketing closed = ds.bucketing(BucketScheme.parse("mass:3:exclude-zero"));
+        for (SamplingSpec spec : List.of(SamplingSpec.all(), new SamplingSpec(10, null, 1),
+                new SamplingSpec(null, 70, 1), new SamplingSpec(10, 20, 1))) {
+            BitSet chosen = Sampler.select(ds, closed, spec);
+            assertThat(chosen.stream().mapToObj(i -> items.get(i).id())).as(spec.toString())
+                    .noneMatch(id -> id.startsWith("zero"));
+        }
+        assertThat(Sampler.select(ds, closed, SamplingSpec.all()).cardinality()).isEqualTo(60);
+        assertThat(Sampler.select(ds, ds.bucketing(BucketScheme.parse("mass:3")), SamplingSpec.all()).cardinality())
+                .isEqualTo(75);
+    }
+
+    @Test
     void perBucketTakesUpToTheCapFromEachBucket() {
         List<Item> items = items("a", 500, 2);
         Dataset ds = Dataset.of(Fixtures.manifest("s"), items);

@@ -33,12 +33,25 @@ public record Comparison(int schemaVersion, String tool, DatasetRef dataset, Str
 
     /**
      * One run against the baseline on the items both scored (paired by id): per bucket, head to tail, and over all
-     * buckets ({@code overall}, not part of the Holm family).
+     * buckets ({@code overall}, not part of the Holm family), and how the head-versus-tail gap changed ({@code gap}).
      */
-    public record PairedComparison(String baseline, String other, List<PairedBucket> buckets, PairedBucket overall) {
+    public record PairedComparison(String baseline, String other, List<PairedBucket> buckets, PairedBucket overall,
+                                   GapShift gap) {
         public PairedComparison {
             buckets = List.copyOf(buckets);
         }
+    }
+
+    /**
+     * The head-versus-tail accuracy gap of both runs and its change, over the baseline's head and tail
+     * ({@link HeadTail}): {@code before} and {@code after} are the baseline's and the other run's gaps (head minus
+     * tail accuracy over each run's scored items, Newcombe 95% intervals); {@code headChange} and {@code tailChange}
+     * the paired accuracy differences (other minus baseline) in the two buckets, and {@code change} = headChange −
+     * tailChange with its paired 95% interval (MOVER over the two paired Newcombe intervals). Without a head and a
+     * tail, {@code head}/{@code tail} are {@code null}, the estimates undefined, and {@code note} says why.
+     */
+    public record GapShift(String head, String tail, Estimate before, Estimate after, Estimate headChange,
+                           Estimate tailChange, Estimate change, String note) {
     }
 
     /**

@@ -39,6 +39,7 @@ public final class ComparisonHtml {
         sb.append("<section id=\"headline\">\n");
         for (PairedComparison p : c.pairs()) {
             sb.append("<p class=\"lede\">").append(Html.text(ComparisonText.verdict(p, s))).append("</p>\n");
+            sb.append("<p>").append(Html.text(ComparisonText.gapShift(p, s))).append("</p>\n");
         }
         sb.append("<div class=\"cards\">\n");
         int rank = 1;

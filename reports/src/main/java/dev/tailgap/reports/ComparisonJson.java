@@ -25,7 +25,10 @@ import dev.tailgap.reports.Comparison.RankedRun;
  * tail            string or null   the bucket the ranking uses
  * alpha           number    Holm-adjusted p-values below it are significant (0.05)
  * runs            array     {label, run (directory name), report (a whole report, see JsonReport)}
- * pairs           array     one per non-baseline run: {baseline, other, buckets: [row], overall: row}
+ * pairs           array     one per non-baseline run: {baseline, other, buckets: [row], overall: row, gap}
+ *   gap = {head, tail (the baseline's, null without them), before, after (each run's head minus tail accuracy,
+ *          Newcombe), headChange, tailChange (paired, other minus baseline), change (headChange - tailChange,
+ *          MOVER paired 95% interval), note (why there is no gap, or null)}
  *   row = {bucket, pairs, bothCorrect, baselineOnly, otherOnly, neither, unpaired,
  *          difference (estimate: other minus baseline accuracy on the pairs, Newcombe paired 95% interval),
  *          pValue (exact McNemar, null without pairs), adjustedP (Holm across buckets; null for overall),
@@ -76,6 +79,19 @@ public final class ComparisonJson {
                 g.writeEndArray();
                 g.writeFieldName("overall");
                 row(g, p.overall());
+                Comparison.GapShift gap = p.gap();
+                if (gap != null) {
+                    g.writeObjectFieldStart("gap");
+                    g.writeStringField("head", gap.head());
+                    g.writeStringField("tail", gap.tail());
+                    JsonReport.writeEstimate(g, "before", gap.before(), "gap");
+                    JsonReport.writeEstimate(g, "after", gap.after(), "gap");
+                    JsonReport.writeEstimate(g, "headChange", gap.headChange(), "gap");
+                    JsonReport.writeEstimate(g, "tailChange", gap.tailChange(), "gap");
+                    JsonReport.writeEstimate(g, "change", gap.change(), "gap");
+                    g.writeStringField("note", gap.note());
+                    g.writeEndObject();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -70,6 +70,61 @@ final class ComparisonText {
         return sb.append('.').toString();
     }
 
+    /**
+     * Both gaps and the change, in words: which bucket moved when the gap narrowed or widened, e.g. "The gap narrowed
+     * because the head fell (−20.1 points); the tail fell too (−4.3)."
+     */
+    static String gapShift(PairedComparison p, Style s) {
+        Comparison.GapShift g = p.gap();
+        if (g == null) {
+            return "";
+        }
+        if (g.head() == null) {
+            return "No head-vs-tail gap to compare: " + Phrases.plain(g.note()) + ".";
+        }
+        StringBuilder sb = new StringBuilder("Head-vs-tail gap (").append(s.name(g.head())).append(" minus ")
+                .append(s.name(g.tail())).append("): ").append(points(g.before())).append(" in the baseline, ")
+                .append(points(g.after())).append(" in ").append(s.name(p.other())).append("; change ");
+        Estimate c = g.change();
+        sb.append(c.defined() ? Numbers.signedPct(c.value()) + " points (paired 95% CI "
+                + s.range(Numbers.pct(c.lower()), Numbers.pct(c.upper())) + ")." : "n/a.");
+        if (!c.defined() || !g.headChange().defined() || !g.tailChange().defined()) {
+            return sb.toString();
+        }
+        double h = g.headChange().value();
+        double t = g.tailChange().value();
+        String head = Numbers.signedPct(h);
+        String tail = Numbers.signedPct(t);
+        if (Numbers.isZero(Numbers.pct(c.value()))) {
+            sb.append(" The gap is unchanged (head ").append(head).append(", tail ").append(tail).append(" points).");
+        } else if (c.value() < 0) {
+            // narrowed: by a falling head, a rising tail, or both; name the larger share
+            if (Math.max(0, -h) >= Math.max(0, t)) {
+                sb.append(" The gap narrowed because the head fell (").append(head).append(" points)")
+                        .append(t < 0 ? ", not because the tail improved: the tail fell too (" + tail + ")."
+                                : t > 0 ? ", more than the tail rose (" + tail + ")." : "; the tail did not change.");
+            } else {
+                sb.append(" The gap narrowed because the tail rose (").append(tail).append(" points")
+                        .append(h < 0 ? "; the head also fell, by " + head + ")." : "; head " + head + ").");
+            }
+        } else if (Math.max(0, -t) >= Math.max(0, h)) {
+            sb.append(" The gap widened because the tail fell (").append(tail).append(" points")
+                    .append(h > 0 ? "; the head also rose, by " + head + ")." : "; head " + head + ").");
+        } else {
+            sb.append(" The gap widened because the head rose (").append(head).append(" points; tail ")
+                    .append(tail).append(").");
+        }
+        if (c.lower() <= 0 && c.upper() >= 0) {
+            sb.append(" The interval of the change includes zero.");
+        }
+        return sb.toString();
+    }
+
+    /** A gap in points, or n/a. */
+    private static String points(Estimate e) {
+        return e == null || !e.defined() ? "n/a" : Numbers.pct(e.value()) + " points";
+    }
+
     static String disagreementSummary(Comparison c, Style s) {
         Comparison.Disagreements d = c.disagreements();
         Report base = c.runs().get(0).report();

@@ -62,6 +62,8 @@ public final class GateMarkdown {
             if (p.adjustedPValue() != p.pValue()) {
                 sb.append(" (Holm ").append(GateResult.pValue(p.adjustedPValue())).append(')');
             }
+            sb.append(", power ").append(r.powerText()).append(" at a true change of ")
+                    .append(GateResult.threshold(p.powerAt()));
         } else if (r.n() >= 0) {
             sb.append("; n = ").append(Numbers.count(r.n()));
         }

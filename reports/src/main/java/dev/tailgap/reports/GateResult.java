@@ -38,11 +38,16 @@ public record GateResult(String rule, String subject, String quantity, Bound bou
     /**
      * A paired comparison with the baseline over {@code pairs} items scored in both runs: {@code worse} items went
      * from good to bad (e.g. correct in the baseline, not in the run), {@code better} the other way. {@code pValue} is
-     * the one-sided exact McNemar p-value for "the run is worse", {@code adjustedPValue} the same after Holm's
-     * adjustment across the gate's baseline rules, {@code significant} whether that is below {@code alpha}.
+     * the one-sided p-value of Tango's score test against the rule's tolerance: for a drop (rise) rule, of "the change
+     * exceeds the tolerance"; for a non-inferiority rule ({@code nonInferiority}), of "the change is below it".
+     * {@code adjustedPValue} is the drop/rise rules' p-value after Holm's adjustment across the gate's drop and rise
+     * rules (a non-inferiority rule keeps its own), {@code significant} whether that is below {@code alpha}: a drop
+     * rule then fails, a non-inferiority rule passes. {@code power} is the approximate power of the test at these
+     * pairs for a true change of {@code powerAt} (tolerance + 0.10 for a drop rule, 0 for a non-inferiority rule).
      */
     public record PairedTest(long pairs, long worse, long better, double pValue, double adjustedPValue,
-                             double alpha, boolean significant) {
+                             double alpha, boolean significant, boolean nonInferiority, double power,
+                             double powerAt) {
     }
 
     public GateResult {
@@ -78,9 +83,15 @@ public record GateResult(String rule, String subject, String quantity, Bound bou
         if (paired != null) {
             sb.append(" over ").append(Numbers.count(paired.pairs())).append(" paired items (")
                     .append(Numbers.count(paired.worse())).append(" worse, ").append(Numbers.count(paired.better()))
-                    .append(" better), one-sided exact McNemar p = ").append(pValue(paired.pValue()));
-            if (paired.adjustedPValue() != paired.pValue()) {
-                sb.append(" (Holm-adjusted ").append(pValue(paired.adjustedPValue())).append(')');
+                    .append(" better)");
+            if (bound == Bound.VALUE) {
+                sb.append(", one-sided score test of ").append(hypothesis()).append(": p = ")
+                        .append(pValue(paired.pValue()));
+                if (paired.adjustedPValue() != paired.pValue()) {
+                    sb.append(" (Holm-adjusted ").append(pValue(paired.adjustedPValue())).append(')');
+                }
+                sb.append(", power ").append(powerText()).append(" at a true change of ")
+                        .append(threshold(paired.powerAt()));
             }
         } else if (n >= 0) {
             sb.append(", n = ").append(Numbers.count(n));
@@ -100,16 +111,35 @@ public record GateResult(String rule, String subject, String quantity, Bound bou
         String what = (bound == Bound.VALUE ? "" : bound == Bound.LOWER ? "lower bound " : "upper bound ")
                 + number(bound.of(observed));
         String limit = threshold(threshold);
+        String broken = what + " is not " + comparator + " " + limit;
+        if (paired != null && bound == Bound.VALUE) {
+            String level = " at alpha " + threshold(paired.alpha());
+            if (paired.nonInferiority()) {
+                return passed ? what + " shown below " + limit + level
+                        : what + " not shown below " + limit + level + ": non-inferiority not established";
+            }
+            if (paired.significant()) {
+                return what + " shown above " + limit + level;
+            }
+            return thresholdMet ? what + " " + comparator + " " + limit
+                    : broken + ", but not shown above it" + level;
+        }
         if (thresholdMet) {
             return what + " " + comparator + " " + limit;
         }
-        String broken = what + " is not " + comparator + " " + limit;
-        if (paired != null && bound == Bound.VALUE) {
-            String level = "alpha " + threshold(paired.alpha());
-            return paired.significant() ? broken + ", and significant at " + level
-                    : broken + ", but not significant at " + level;
-        }
         return broken;
+    }
+
+    /** The alternative the paired test looks for, e.g. {@code drop > 0.02}. */
+    private String hypothesis() {
+        String change = quantity.contains("hallucination") ? "rise" : "drop";
+        return change + (paired.nonInferiority() ? " < " : " > ") + threshold(threshold);
+    }
+
+    /** The paired test's power as two decimals, or n/a. */
+    String powerText() {
+        return Double.isNaN(paired.power()) ? "n/a"
+                : BigDecimal.valueOf(paired.power()).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** An observed number: an integer for counts, otherwise three decimals. */
@@ -121,7 +151,7 @@ public record GateResult(String rule, String subject, String quantity, Bound bou
     }
 
     /** A threshold or alpha as the shortest decimal: {@code 0.3}, {@code 100}. */
-    static String threshold(double v) {
+    public static String threshold(double v) {
         BigDecimal b = BigDecimal.valueOf(v).stripTrailingZeros();
         return (b.scale() < 0 ? b.setScale(0, RoundingMode.UNNECESSARY) : b).toPlainString();
     }

@@ -128,15 +128,15 @@ public final class HtmlReport {
         sb.append("<section id=\"headline\">\n<p class=\"lede\">").append(Html.text(Phrases.headline(r, s)))
                 .append("</p>\n<div class=\"cards\">\n");
         Gap gap = r.gap();
-        BucketStats head = gap == null ? null : r.bucket(gap.head());
-        BucketStats tail = gap == null ? null : r.bucket(gap.tail());
+        BucketStats head = gap == null || gap.head() == null ? null : r.bucket(gap.head());
+        BucketStats tail = gap == null || gap.tail() == null ? null : r.bucket(gap.tail());
         if (tail != null) {
             card(sb, "", "Tail accuracy", rate(tail.accuracy()), bucketNote(tail, s));
         }
         if (head != null) {
             card(sb, "", "Head accuracy", rate(head.accuracy()), bucketNote(head, s));
         }
-        if (gap != null) {
+        if (gap != null && head != null && tail != null) {
             card(sb, " key", "Accuracy gap", points(gap.accuracy(), false), "head \u2212 tail, " + ci(gap.accuracy()));
             card(sb, "", "Hallucination gap", points(gap.hallucination(), true),
                     "tail \u2212 head, " + ci(gap.hallucination()));
@@ -144,8 +144,8 @@ public final class HtmlReport {
         Slope sl = r.slope();
         if (sl != null && Double.isFinite(sl.perDecade())) {
             card(sb, "", "Slope", Numbers.signedPct(sl.perDecade()) + " pts", "per decade of frequency, "
-                    + ci(new Estimate(sl.perDecade(), sl.lower(), sl.upper())) + (Double.isNaN(sl.r2()) ? ""
-                    : ", R\u00b2 " + Numbers.fixed(sl.r2(), 2)));
+                    + ci(new Estimate(sl.perDecade(), sl.lower(), sl.upper())) + " (HC3)"
+                    + (Double.isNaN(sl.r2()) ? "" : ", R\u00b2 " + Numbers.fixed(sl.r2(), 2) + " over decade bins"));
         }
         sb.append("</div>\n</section>\n");
     }
@@ -223,7 +223,22 @@ public final class HtmlReport {
             sb.append("</tr>\n");
         }
         Totals o = r.overall();
-        sb.append("<tr class=\"total\"><td>all</td><td></td>");
+        totalRow(sb, Phrases.allLabel(r), o, s);
+        if (r.weighted()) {
+            totalRow(sb, Phrases.POOLED_LABEL, r.pooled(), s);
+        }
+        sb.append("</tbody></table></div>\n<p class=\"note\">");
+        if (anySmall) {
+            sb.append(Html.text(Phrases.smallNote(r, s))).append("<br>");
+        }
+        if (r.weighted()) {
+            sb.append(Html.text(Phrases.weightedNote(r))).append("<br>");
+        }
+        sb.append(Html.text(Phrases.LEGEND + " " + Phrases.totals(o))).append("</p>\n</section>\n");
+    }
+
+    private static void totalRow(StringBuilder sb, String label, Totals o, Style s) {
+        sb.append("<tr class=\"total\"><td>").append(Html.text(label)).append("</td><td></td>");
         num(sb, Numbers.count(o.asked()));
         num(sb, Numbers.count(o.n()));
         estimateCell(sb, o.accuracy());
@@ -231,11 +246,7 @@ public final class HtmlReport {
         num(sb, Phrases.rate(o.abstention(), s));
         num(sb, Phrases.rate(o.precision(), s));
         num(sb, Numbers.count(o.errors()));
-        sb.append("</tr>\n</tbody></table></div>\n<p class=\"note\">");
-        if (anySmall) {
-            sb.append(Html.text(Phrases.smallNote(r, s))).append("<br>");
-        }
-        sb.append(Html.text(Phrases.LEGEND + " " + Phrases.totals(o))).append("</p>\n</section>\n");
+        sb.append("</tr>\n");
     }
 
     private static void num(StringBuilder sb, String text) {
@@ -291,8 +302,11 @@ public final class HtmlReport {
             }
             sb.append("</tr>\n");
         }
+        boolean weighted = r.relations().stream().anyMatch(rel -> rel.pooled() != null);
         sb.append("</tbody></table></div>\n<p class=\"note\">Accuracy per bucket columns: the relation's items in that")
-                .append(" bucket (hover for n).</p>\n</section>\n");
+                .append(" bucket (hover for n).").append(weighted ? Html.text(" The run sampled per bucket: a"
+                        + " relation's accuracy and hallucination weight its buckets by the relation's items in each"
+                        + " bucket of the dataset.") : "").append("</p>\n</section>\n");
     }
 
     private static String relationName(RelationStats rel) {

@@ -62,20 +62,28 @@ import java.util.TreeMap;
  *   small            boolean   n &lt; minBucketSize
  * overall          object    the whole run:
  *   asked, n, correct, hallucinated, abstained, errors     integer   as for a bucket
- *   accuracy, hallucination, abstention, precision          estimate  as for a bucket
+ *   accuracy, hallucination, abstention, precision          estimate  as for a bucket; when the run sampled per
+ *                              bucket: weighted by the buckets' dataset sizes, stratified Wilson 95% interval
  *   errorRate        number or null   errors / asked
+ * pooled           totals or null   when "overall" is weighted by bucket size: the run's items pooled as if they
+ *                            were the dataset (the fields of "overall"); otherwise null
  * gap              object or null   head versus tail (null when there are fewer than two buckets):
- *   head             string    name of the head (first) bucket
- *   tail             string    name of the tail (last) bucket
+ *   head             string or null   the head: the first bucket with at least minBucketSize scored items
+ *   tail             string or null   the tail: the last such bucket; both null when fewer than two qualify
  *   accuracy         estimate  head accuracy minus tail accuracy, Newcombe 95% interval
  *   hallucination    estimate  tail hallucination minus head hallucination, Newcombe 95% interval
+ *   note             string or null   why there is no head and tail; null when there are
  * slope            object or null   log-linear fit of correctness against log10(frequency):
  *   perDecade        number or null   change in accuracy (a proportion) per tenfold frequency
- *   lower, upper     number or null   its 95% interval
+ *   lower, upper     number or null   its 95% interval (HC3 heteroskedasticity-robust standard error, normal quantile)
  *   intercept        number or null   fitted accuracy at frequency 1
  *   r2               number or null   R² of the line against accuracy binned by decade
  *   n                integer   scored items in the fit
  *   excluded         integer   scored items left out because their frequency is 0
+ *   r2Items          number or null   R² of the line over the individual items
+ *   logit            estimate  logistic regression coefficient, log-odds per decade, Wald 95% interval
+ *   marginal         estimate  its average marginal effect (probability per decade), delta-method 95% interval
+ *   note             string or null   why the fit is undefined; null when it is defined
  * points           array     accuracy per decade of frequency, ascending (the points of the chart); absent in
  *                            reports written before it was added, read as empty:
  *   decade           integer   k for the frequencies [10^k, 10^(k+1)); items with frequency 0 are in no point
@@ -88,6 +96,7 @@ import java.util.TreeMap;
  *   name             string or null   the relation; null for items without one
  *   overall          totals    the relation's items over the whole run (the fields of "overall" above)
  *   buckets          array     totals per bucket, aligned with "buckets": element i is the relation's bucket i
+ *   pooled           totals or null   as the top-level "pooled", for the relation
  * integrity        object    what the figures rest on (absent in older reports, read as complete and unknown):
  *   complete         boolean   every planned item was asked and the run finished
  *   planned          integer   items the run meant to ask (-1: unknown)
@@ -147,6 +156,8 @@ public final class JsonReport {
         }
         g.writeEndArray();
         writeTotals(g, r.overall());
+        g.writeFieldName("pooled");
+        writeTotalsOrNull(g, r.pooled(), "pooled");
         writeGap(g, r.gap());
         writeSlope(g, r.slope());
         writePoints(g, r.points());
@@ -207,6 +218,14 @@ public final class JsonReport {
         writeTotalsObject(g, t, "overall");
     }
 
+    private static void writeTotalsOrNull(JsonGenerator g, Totals t, String at) throws IOException {
+        if (t == null) {
+            g.writeNull();
+        } else {
+            writeTotalsObject(g, t, at);
+        }
+    }
+
     private static void writeTotalsObject(JsonGenerator g, Totals t, String at) throws IOException {
         g.writeStartObject();
         g.writeNumberField("asked", t.asked());
@@ -253,6 +272,8 @@ public final class JsonReport {
                 writeTotalsObject(g, rel.buckets().get(b), at + ".buckets[" + b + "]");
             }
             g.writeEndArray();
+            g.writeFieldName("pooled");
+            writeTotalsOrNull(g, rel.pooled(), at + ".pooled");
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -269,6 +290,7 @@ public final class JsonReport {
         g.writeStringField("tail", gap.tail());
         writeEstimate(g, "accuracy", gap.accuracy(), "gap");
         writeEstimate(g, "hallucination", gap.hallucination(), "gap");
+        g.writeStringField("note", gap.note());
         g.writeEndObject();
     }
 
@@ -286,6 +308,10 @@ public final class JsonReport {
         writeRate(g, "r2", s.r2(), "slope");
         g.writeNumberField("n", s.n());
         g.writeNumberField("excluded", s.excluded());
+        writeRate(g, "r2Items", s.r2Items(), "slope");
+        writeEstimate(g, "logit", s.logit(), "slope");
+        writeEstimate(g, "marginal", s.marginal(), "slope");
+        g.writeStringField("note", s.note());
         g.writeEndObject();
     }
 
@@ -411,12 +437,16 @@ public final class JsonReport {
         }
         Totals overall = readTotals(root.obj("overall"));
         JsonTrees.Obj gapObj = root.objOrNull("gap");
-        Gap gap = gapObj == null ? null : new Gap(gapObj.string("head"), gapObj.string("tail"),
-                readEstimate(gapObj.obj("accuracy")), readEstimate(gapObj.obj("hallucination")));
+        Gap gap = gapObj == null ? null : new Gap(gapObj.nullableString("head"), gapObj.nullableString("tail"),
+                readEstimate(gapObj.obj("accuracy")), readEstimate(gapObj.obj("hallucination")),
+                gapObj.absentOrNull("note") ? null : gapObj.string("note"));
         JsonTrees.Obj s = root.objOrNull("slope");
         Slope slope = s == null ? null : new Slope(s.numberOrNaN("perDecade"), s.numberOrNaN("lower"),
                 s.numberOrNaN("upper"), s.numberOrNaN("intercept"), s.numberOrNaN("r2"), s.intValue("n"),
-                s.intValue("excluded"));
+                s.intValue("excluded"), s.absentOrNull("r2Items") ? Double.NaN : s.numberOrNaN("r2Items"),
+                s.absentOrNull("logit") ? Estimate.NONE : readEstimate(s.obj("logit")),
+                s.absentOrNull("marginal") ? Estimate.NONE : readEstimate(s.obj("marginal")),
+                s.absentOrNull("note") ? null : s.string("note"));
         List<DecadePoint> points = new ArrayList<>();
         if (!root.absentOrNull("points")) {
             JsonNode array = root.array("points");
@@ -436,11 +466,13 @@ public final class JsonReport {
                 for (int b = 0; b < perBucket.size(); b++) {
                     cells.add(readTotals(JsonTrees.Obj.of(perBucket.get(b), "relations[" + i + "].buckets[" + b + "]")));
                 }
-                relations.add(new RelationStats(rel.nullableString("name"), readTotals(rel.obj("overall")), cells));
+                relations.add(new RelationStats(rel.nullableString("name"), readTotals(rel.obj("overall")), cells,
+                        rel.absentOrNull("pooled") ? null : readTotals(rel.obj("pooled"))));
             }
         }
+        Totals pooled = root.absentOrNull("pooled") ? null : readTotals(root.obj("pooled"));
         return new Report(version, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope,
-                points, relations, IntegrityJson.read(root));
+                points, relations, pooled, IntegrityJson.read(root));
     }
 
     private static DatasetRef readDataset(JsonTrees.Obj d) {

@@ -46,12 +46,21 @@ public final class MarkdownReport {
                     Phrases.rate(b.abstention(), s), Phrases.rate(b.precision(), s), Numbers.count(b.errors()));
         }
         Totals o = r.overall();
-        t.row("**all**", "", Numbers.count(o.n()), Phrases.estimate(o.accuracy(), s),
+        t.row("**" + Phrases.allLabel(r) + "**", "", Numbers.count(o.n()), Phrases.estimate(o.accuracy(), s),
                 Phrases.estimate(o.hallucination(), s), Phrases.rate(o.abstention(), s),
                 Phrases.rate(o.precision(), s), Numbers.count(o.errors()));
+        if (r.weighted()) {
+            Totals p = r.pooled();
+            t.row(Phrases.POOLED_LABEL, "", Numbers.count(p.n()), Phrases.estimate(p.accuracy(), s),
+                    Phrases.estimate(p.hallucination(), s), Phrases.rate(p.abstention(), s),
+                    Phrases.rate(p.precision(), s), Numbers.count(p.errors()));
+        }
         sb.append(t.markdown()).append('\n');
         if (anySmall) {
             sb.append(Phrases.smallNote(r, s)).append("<br>\n");
+        }
+        if (r.weighted()) {
+            sb.append(Phrases.weightedNote(r)).append("<br>\n");
         }
         sb.append(Phrases.LEGEND).append("\n\n");
 

@@ -74,6 +74,12 @@ final class Numbers {
         return BigDecimal.valueOf(d).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
     }
 
+    /** Like {@link #fixed} with a leading {@code +} for positive values. */
+    static String signed(double d, int decimals) {
+        String s = fixed(d, decimals);
+        return isZero(s) || s.startsWith("-") ? s : "+" + s;
+    }
+
     /** A count with comma grouping: {@code 14267 -> "14,267"}. */
     static String count(long n) {
         return String.format(java.util.Locale.ROOT, "%,d", n);

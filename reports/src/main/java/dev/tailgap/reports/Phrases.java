@@ -107,6 +107,11 @@ final class Phrases {
         if (gap == null) {
             return "No head-vs-tail gap: the report has fewer than two buckets.";
         }
+        if (gap.head() == null || gap.tail() == null) {
+            return "No head-vs-tail gap is reported: " + (gap.note() == null ? "there is no head and tail"
+                    : plain(gap.note())) + "; the head and the tail are the first and last buckets with at least "
+                    + Numbers.count(r.minBucketSize()) + " scored items.";
+        }
         BucketStats head = bucket(r, gap.head(), true);
         BucketStats tail = bucket(r, gap.tail(), false);
         Estimate a = gap.accuracy() == null ? Estimate.NONE : gap.accuracy();
@@ -192,14 +197,28 @@ final class Phrases {
         String excluded = Numbers.count(sl.excluded()) + (sl.excluded() == 1 ? " item" : " items")
                 + " with frequency 0 left out";
         if (Double.isNaN(sl.perDecade())) {
-            return "undefined (it needs at least three scored items at two or more distinct frequencies above 0"
-                    + (sl.excluded() > 0 ? "; " + excluded : "") + ").";
+            String why = sl.note() != null ? plain(sl.note())
+                    : "it needs at least three scored items at two or more distinct frequencies above 0";
+            return "undefined (" + why + (sl.excluded() > 0 ? "; " + excluded : "") + ").";
         }
         StringBuilder sb = new StringBuilder();
         sb.append(Numbers.signedPct(sl.perDecade())).append(" points of accuracy per decade of frequency (")
-                .append(ci(sl.lower(), sl.upper(), false, s)).append("), ").append(s.r2()).append(' ')
-                .append(Double.isNaN(sl.r2()) ? "n/a" : Numbers.fixed(sl.r2(), 2)).append(" over decade bins; fitted on ")
-                .append(Numbers.count(sl.n())).append(sl.n() == 1 ? " item" : " items");
+                .append(ci(sl.lower(), sl.upper(), false, s)).append(", HC3), ").append(s.r2()).append(' ')
+                .append(Double.isNaN(sl.r2()) ? "n/a" : Numbers.fixed(sl.r2(), 2)).append(" over decade bins");
+        if (!Double.isNaN(sl.r2Items())) {
+            sb.append(" (").append(Numbers.fixed(sl.r2Items(), 2)).append(" over items)");
+        }
+        if (sl.logit().defined()) {
+            sb.append("; logistic fit ");
+            Estimate m = sl.marginal();
+            sb.append(Numbers.signed(sl.logit().value(), 2)).append(" log-odds per decade (")
+                    .append(ci2(sl.logit(), s)).append("), average marginal effect ")
+                    .append(Numbers.signedPct(m.value())).append(" points per decade (")
+                    .append(ci(m.lower(), m.upper(), false, s)).append(')');
+        } else if (!Double.isNaN(sl.r2Items())) {
+            sb.append("; logistic fit undefined (frequency separates right from wrong answers perfectly)");
+        }
+        sb.append("; fitted on ").append(Numbers.count(sl.n())).append(sl.n() == 1 ? " item" : " items");
         if (sl.excluded() > 0) {
             sb.append(" (").append(excluded).append(')');
         }
@@ -240,6 +259,32 @@ final class Phrases {
     /** A rate without its interval. */
     static String rate(Estimate e, Style s) {
         return defined(e) ? Numbers.pct(e.value()) + "%" : s.missing();
+    }
+
+    /** "95% CI lo to hi" of a number that is not a percentage, two decimals. */
+    private static String ci2(Estimate e, Style s) {
+        if (Double.isNaN(e.lower()) || Double.isNaN(e.upper())) {
+            return "95% CI n/a";
+        }
+        return "95%" + s.nbsp() + "CI" + s.nbsp() + s.range(Numbers.fixed(e.lower(), 2), Numbers.fixed(e.upper(), 2));
+    }
+
+    /** The label of the table's "all" row: weighted by bucket size when the run sampled per bucket. */
+    static String allLabel(Report r) {
+        return r.weighted() ? "all (weighted)" : "all";
+    }
+
+    /** The label of the pooled-sample row shown under a weighted "all" row. */
+    static final String POOLED_LABEL = "sample (pooled)";
+
+    /** What the weighted and pooled rows are; null when the report is not weighted. */
+    static String weightedNote(Report r) {
+        if (!r.weighted()) {
+            return null;
+        }
+        return "all (weighted): the run sampled per bucket, so each bucket counts by its share of the dataset "
+                + "(stratified Wilson interval): the estimate for the whole dataset. sample (pooled): the asked items "
+                + "pooled as if they were the dataset, which over-weights the small buckets.";
     }
 
     static String smallNote(Report r, Style s) {

@@ -13,10 +13,16 @@ import java.util.TreeMap;
  * has a relation), and {@code integrity}: whether the run is complete, how many answers were truncated or came from the
  * cache or earlier attempts, and which model the endpoint said it served ({@link RunIntegrity}). Contains no
  * timestamps: the same run gives the same report.
+ *
+ * <p>When the run sampled items per bucket ({@code --per-bucket}), {@code overall}'s rates are population estimates:
+ * each bucket weighted by its share of the whole dataset ({@link BucketStats#datasetSize()}), with stratified Wilson
+ * intervals, while its counts stay the run's; {@code pooled} then holds the rates of the sample pooled as if it were
+ * the dataset, for display beside them. Otherwise {@code overall} is the pooled sample and {@code pooled} is
+ * {@code null}.
  */
 public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
                      int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope,
-                     List<DecadePoint> points, List<RelationStats> relations, RunIntegrity integrity) {
+                     List<DecadePoint> points, List<RelationStats> relations, Totals pooled, RunIntegrity integrity) {
 
     /** Bumped whenever the JSON shape changes incompatibly (adding a field is compatible). */
     public static final int SCHEMA_VERSION = 1;
@@ -29,18 +35,31 @@ public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<Str
         integrity = integrity == null ? RunIntegrity.UNKNOWN : integrity;
     }
 
-    /** A report whose provenance is unknown ({@link RunIntegrity#UNKNOWN}). */
+    /** A report whose overall figures are the pooled sample and whose provenance is unknown. */
     public Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
                   int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope,
                   List<DecadePoint> points, List<RelationStats> relations) {
         this(schemaVersion, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope, points,
-                relations, RunIntegrity.UNKNOWN);
+                relations, null);
+    }
+
+    /** A report with {@code pooled} figures (or {@code null}) whose provenance is unknown. */
+    public Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
+                  int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope,
+                  List<DecadePoint> points, List<RelationStats> relations, Totals pooled) {
+        this(schemaVersion, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope, points,
+                relations, pooled, RunIntegrity.UNKNOWN);
     }
 
     /** This report with {@code integrity}. */
     public Report withIntegrity(RunIntegrity integrity) {
         return new Report(schemaVersion, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope,
-                points, relations, integrity);
+                points, relations, pooled, integrity);
+    }
+
+    /** True when {@code overall} is weighted by bucket size (see the class comment). */
+    public boolean weighted() {
+        return pooled != null;
     }
 
     /** A report without per-decade points or relations. */

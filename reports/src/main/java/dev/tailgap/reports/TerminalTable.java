@@ -51,9 +51,15 @@ public final class TerminalTable {
                     Phrases.rate(b.abstention(), s), Phrases.rate(b.precision(), s), Numbers.count(b.errors()));
         }
         Totals o = r.overall();
-        t.ruledRow("all", "", Numbers.count(o.n()), Phrases.estimate(o.accuracy(), s),
+        t.ruledRow(Phrases.allLabel(r), "", Numbers.count(o.n()), Phrases.estimate(o.accuracy(), s),
                 Phrases.estimate(o.hallucination(), s), Phrases.rate(o.abstention(), s),
                 Phrases.rate(o.precision(), s), Numbers.count(o.errors()));
+        if (r.weighted()) {
+            Totals p = r.pooled();
+            t.row(Phrases.POOLED_LABEL, "", Numbers.count(p.n()), Phrases.estimate(p.accuracy(), s),
+                    Phrases.estimate(p.hallucination(), s), Phrases.rate(p.abstention(), s),
+                    Phrases.rate(p.precision(), s), Numbers.count(p.errors()));
+        }
         sb.append(t.plain()).append('\n');
 
         wrap(sb, "Gap:    ", Phrases.headline(r, s));
@@ -65,6 +71,9 @@ public final class TerminalTable {
         sb.append('\n');
         if (anySmall) {
             wrap(sb, "", Phrases.smallNote(r, s));
+        }
+        if (r.weighted()) {
+            wrap(sb, "", Phrases.weightedNote(r));
         }
         wrap(sb, "", Phrases.LEGEND);
         return sb.toString();

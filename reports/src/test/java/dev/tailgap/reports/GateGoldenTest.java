@@ -105,9 +105,9 @@ class GateGoldenTest {
         assertThat(r.get(1).summary()).isEqualTo(
                 "tail (1e3-1e4): accuracy 0.113 [0.060, 0.201], n = 80; lower bound 0.060 is not >= 0.1");
         assertThat(r.get(2).summary()).isEqualTo("tail (1e3-1e4): accuracy drop 0.138 [0.046, 0.226] over 80 "
-                + "paired items (15 worse, 4 better), one-sided exact McNemar p = 0.0096 (Holm-adjusted 0.019); "
-                + "0.138 is not <= 0.02, and significant at alpha 0.05");
-        assertThat(r.get(3).verdict()).isEqualTo("0.025 is not <= 0.02, but not significant at alpha 0.05");
+                + "paired items (15 worse, 4 better), one-sided score test of drop > 0.02: p = 0.0096 (Holm-adjusted "
+                + "0.019), power 0.87 at a true change of 0.12; 0.138 shown above 0.02 at alpha 0.05");
+        assertThat(r.get(3).verdict()).isEqualTo("0.025 is not <= 0.02, but not shown above it at alpha 0.05");
         assertThat(r.get(5).summary()).isEqualTo("buckets (smallest: 1e7+): scored items 10; 10 is not >= 100");
         assertThat(GateFixtures.failing().verdict()).isEqualTo("gate FAILED: 3 of 7 rules failed");
         assertThat(GateFixtures.passingWithOddNames().results().get(1).summary())

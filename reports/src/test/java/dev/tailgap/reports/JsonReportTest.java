@@ -87,7 +87,7 @@ class JsonReportTest {
         List<String> keys = new ArrayList<>();
         MAPPER.readTree(json).fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("schemaVersion", "tool", "dataset", "run", "bucketing", "minBucketSize",
-                "buckets", "overall", "gap", "slope", "points", "relations", "integrity");
+                "buckets", "overall", "pooled", "gap", "slope", "points", "relations", "integrity");
         List<String> bucketKeys = new ArrayList<>();
         MAPPER.readTree(json).get("buckets").get(0).fieldNames().forEachRemaining(bucketKeys::add);
         assertThat(bucketKeys).containsExactly("name", "lower", "upper", "datasetSize", "asked", "n", "correct",

@@ -25,6 +25,24 @@ class RendererTest {
     }
 
     @Test
+    void aWeightedReportLabelsBothAllRowsAndSaysWhatTheyAre() {
+        Report a = ReportFixtures.standard();
+        Totals pooled = a.overall();
+        Totals weighted = new Totals(pooled.asked(), pooled.n(), pooled.correct(), pooled.hallucinated(),
+                pooled.abstained(), pooled.errors(), new Estimate(0.212, 0.18, 0.25), pooled.hallucination(),
+                pooled.abstention(), pooled.precision(), pooled.errorRate());
+        Report r = new Report(a.schemaVersion(), a.tool(), a.dataset(), a.run(), a.bucketing(), a.minBucketSize(),
+                a.buckets(), weighted, a.gap(), a.slope(), a.points(), a.relations(), pooled);
+        String md = MarkdownReport.render(r);
+        assertThat(md).contains("| **all (weighted)** |", "| sample (pooled)", "21.2% (18.0\u201325.0)",
+                "each bucket counts by its share of the dataset");
+        assertThat(TerminalTable.render(r)).contains("all (weighted)", "sample (pooled)");
+        assertThat(HtmlReport.render(r, List.of())).contains("all (weighted)", "sample (pooled)");
+        assertThat(JsonReport.parse(JsonReport.render(r)).pooled()).isEqualTo(pooled);
+        assertThat(MarkdownReport.render(a)).doesNotContain("weighted").contains("| **all** |");
+    }
+
+    @Test
     void headlineSaysNoGapWhenTheDifferenceRoundsToZero() {
         Report r = withGap(ReportFixtures.standard(), new Gap("head", "tail", new Estimate(0.0004, -0.031, 0.029),
                 new Estimate(-0.0002, -0.02, 0.019)));
@@ -47,11 +65,16 @@ class RendererTest {
     @Test
     void slopeLineWithAndWithoutExclusions() {
         assertThat(Phrases.slope(new Slope(-0.0314, -0.05, -0.0128, 0.4, Double.NaN, 1, 0), Phrases.Style.MARKDOWN))
-                .isEqualTo("-3.1 points of accuracy per decade of frequency (95% CI -5.0 to -1.3), R\u00b2 n/a"
+                .isEqualTo("-3.1 points of accuracy per decade of frequency (95% CI -5.0 to -1.3, HC3), R\u00b2 n/a"
                         + " over decade bins; fitted on 1 item.");
         assertThat(Phrases.slope(ReportFixtures.standard().slope(), Phrases.Style.MARKDOWN))
-                .isEqualTo("+11.8 points of accuracy per decade of frequency (95% CI 9.4\u201314.3), R\u00b2 0.96"
-                        + " over decade bins; fitted on 590 items (3 items with frequency 0 left out).");
+                .isEqualTo("+11.8 points of accuracy per decade of frequency (95% CI 9.4\u201314.3, HC3), R\u00b2 0.96"
+                        + " over decade bins (0.31 over items); logistic fit +0.62 log-odds per decade (95% CI"
+                        + " 0.51\u20130.73), average marginal effect +11.9 points per decade (95% CI 10.0\u201313.8);"
+                        + " fitted on 590 items (3 items with frequency 0 left out).");
+        assertThat(Phrases.slope(ReportFixtures.edge().slope(), Phrases.Style.PLAIN))
+                .isEqualTo("undefined (every scored item was wrong, so accuracy cannot change with frequency; 25 items"
+                        + " with frequency 0 left out).");
         assertThat(Phrases.slope(null, Phrases.Style.PLAIN)).isEqualTo("not computed.");
     }
 

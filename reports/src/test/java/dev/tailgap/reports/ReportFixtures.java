@@ -43,7 +43,8 @@ final class ReportFixtures {
                 e(0.435076, 0.395718, 0.47527), e(0.266442, 0.232445, 0.303445), e(0.406897, 0.361742, 0.453681),
                 0.011667);
         Gap gap = new Gap("head", "tail", e(0.611144, 0.410824, 0.731858), e(0.383314, 0.192247, 0.477676));
-        Slope slope = new Slope(0.118342, 0.094127, 0.142557, -0.172406, 0.962118, 590, 3);
+        Slope slope = new Slope(0.118342, 0.094127, 0.142557, -0.172406, 0.962118, 590, 3, 0.312544,
+                new Estimate(0.621871, 0.50918, 0.734562), new Estimate(0.119027, 0.09964, 0.138414), null);
         DatasetRef dataset = new DatasetRef("popqa-sample", "2024.1",
                 "3f9a1c07d2b84e55a0c6f1e2d3b4a5968778695a4b3c2d1e0f9e8d7c6b5a4938", 1500,
                 "Wikipedia monthly page views", "MIT");
@@ -107,7 +108,8 @@ final class ReportFixtures {
                 e(0.338462, 0.235335, 0.459616), e(0.276923, 0.182936, 0.395806), e(0.531915, 0.392324, 0.666683),
                 0.044118);
         Gap gap = new Gap("1e4+", "<1e2", e(-0.22, -0.435658, 0.020913), e(-0.42, -0.578884, -0.194855));
-        Slope slope = new Slope(NAN, NAN, NAN, NAN, NAN, 40, 25);
+        Slope slope = new Slope(NAN, NAN, NAN, NAN, NAN, 40, 25, NAN, null, null,
+                "every scored item was wrong, so accuracy cannot change with frequency");
         DatasetRef dataset = new DatasetRef("tiny-edges", "0.1", "00ff", 205, null, null);
         List<RelationStats> relations = List.of(
                 new RelationStats("x", new Totals(43, 40, 12, 20, 8, 3, e(0.3, 0.180748, 0.4543),
@@ -128,8 +130,8 @@ final class ReportFixtures {
                 List.of(new RunIntegrity.Served("m", "fp_a", 50), new RunIntegrity.Served("m", "fp_b", 15)),
                 Map.of("props.model_path", "/models/<x>.gguf"));
         return new Report(Report.SCHEMA_VERSION, "tailgap 0.1.0", dataset, run, "edges:100,10000", 30, buckets,
-                overall, gap, slope, List.of(new DecadePoint(4, 4.0, 40, 12, e(0.3, 0.180748, 0.4543))), relations,
-                integrity);
+                overall, gap, slope, List.of(new DecadePoint(4, 4.0, 40, 12, e(0.3, 0.180748, 0.4543))), relations)
+                .withIntegrity(integrity);
     }
 
     /** Totals of {@code errors} items that all failed (or of nothing). */
@@ -208,7 +210,9 @@ final class ReportFixtures {
                         new Comparison.PairedBucket("tail", 415, 70, 5, 40, 300, 11, e(0.084337, 0.0572, 0.1128),
                                 1.2345678e-7, 3.7037034e-7, true)),
                 new Comparison.PairedBucket("all", 585, 163, 12, 57, 353, 15, e(0.076923, 0.0561, 0.0978), 3.1e-9,
-                        NAN, false));
+                        NAN, false),
+                new Comparison.GapShift("head", "tail", e(0.611, 0.41, 0.73), e(0.53, 0.33, 0.66),
+                        e(0.041667, -0.108, 0.19), e(0.084337, 0.0572, 0.1128), e(-0.04267, -0.197, 0.107), null));
         Comparison.PairedComparison ac = new Comparison.PairedComparison("openai:gpt-4o-mini", "local:llama",
                 List.of(new Comparison.PairedBucket("head", 24, 16, 3, 1, 4, 0, e(-0.083333, -0.25, 0.08), 0.625,
                                 1.0, false),
@@ -216,7 +220,9 @@ final class ReportFixtures {
                         new Comparison.PairedBucket("tail", 415, 60, 15, 14, 326, 11, e(-0.00241, -0.021, 0.016),
                                 1.0, 1.0, false)),
                 new Comparison.PairedBucket("all", 439, 76, 18, 15, 330, 161, e(-0.006834, -0.03, 0.016), 0.728,
-                        NAN, false));
+                        NAN, false),
+                new Comparison.GapShift("head", "tail", e(0.611, 0.41, 0.73), e(0.53, 0.33, 0.66),
+                        e(-0.083333, -0.25, 0.08), e(-0.00241, -0.021, 0.016), e(-0.080923, -0.249, 0.083), null));
         List<Comparison.RankedRun> ranking = List.of(
                 new Comparison.RankedRun("openai:gpt-4o <b>", e(0.26, 0.22, 0.3)),
                 new Comparison.RankedRun("openai:gpt-4o-mini", a.buckets().get(2).accuracy()),

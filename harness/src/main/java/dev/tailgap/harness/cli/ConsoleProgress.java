@@ -2,6 +2,7 @@ package dev.tailgap.harness.cli;
 
 import dev.tailgap.harness.engine.Aggregator;
 import dev.tailgap.harness.engine.Progress;
+import dev.tailgap.reports.HeadTail;
 import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.Outcome;
 import java.io.PrintWriter;
@@ -76,17 +77,22 @@ final class ConsoleProgress implements Progress {
         err.flush();
     }
 
-    /** Errors and accuracy head vs tail so far: {@code errors 0  accuracy head 91% tail 12%}. */
+    /**
+     * Errors and accuracy head vs tail so far, with the head and tail of the report ({@link HeadTail}: the first and
+     * last buckets with the minimum number of scored items): {@code errors 0  accuracy head 91% tail 12%}, or
+     * {@code head - tail -} until two buckets have that many.
+     */
     static String live(Aggregator a) {
         long errors = a == null ? 0 : a.count(Outcome.ERROR);
-        return "errors " + errors + "  accuracy head " + pct(a, true) + " tail " + pct(a, false);
+        HeadTail ht = a == null ? null : a.liveHeadTail();
+        return "errors " + errors + "  accuracy head " + pct(a, ht, true) + " tail " + pct(a, ht, false);
     }
 
-    private static String pct(Aggregator a, boolean head) {
-        if (a == null) {
+    private static String pct(Aggregator a, HeadTail ht, boolean head) {
+        if (a == null || !ht.defined()) {
             return "-";
         }
-        double v = a.accuracy(head ? 0 : a.bucketCount() - 1);
+        double v = a.accuracy(head ? ht.head() : ht.tail());
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * v);
     }
 

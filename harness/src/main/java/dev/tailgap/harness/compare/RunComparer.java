@@ -5,17 +5,21 @@ import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.engine.Aggregator;
 import dev.tailgap.harness.engine.RunReports;
 import dev.tailgap.harness.engine.SavedRun;
+import dev.tailgap.harness.stats.GapChange;
 import dev.tailgap.harness.stats.Holm;
 import dev.tailgap.harness.stats.McNemar;
+import dev.tailgap.harness.stats.Proportions;
 import dev.tailgap.reports.BucketStats;
 import dev.tailgap.reports.Comparison;
 import dev.tailgap.reports.Comparison.ComparedRun;
 import dev.tailgap.reports.Comparison.Disagreement;
 import dev.tailgap.reports.Comparison.Disagreements;
+import dev.tailgap.reports.Comparison.GapShift;
 import dev.tailgap.reports.Comparison.PairedBucket;
 import dev.tailgap.reports.Comparison.PairedComparison;
 import dev.tailgap.reports.Comparison.RankedRun;
 import dev.tailgap.reports.Estimate;
+import dev.tailgap.reports.HeadTail;
 import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.Outcome;
 import dev.tailgap.reports.Report;
@@ -36,8 +40,9 @@ import java.util.TreeMap;
  * baseline's buckets. Items are paired by id; a pair counts when both runs scored the item (neither ERROR). Per bucket
  * the paired 2×2 table gives the exact McNemar test ({@link McNemar#exactPValue}) and the paired accuracy difference
  * with Newcombe's interval ({@link McNemar#pairedDifference}); the bucket p-values of one run-versus-baseline
- * comparison are Holm-adjusted together ({@link Holm#adjust}), one family per compared run. The result does not
- * depend on the order of the item logs' lines.
+ * comparison are Holm-adjusted together ({@link Holm#adjust}), one family per compared run. The head-versus-tail gap
+ * of each run is taken over the baseline's head and tail, and its change with a paired interval ({@link GapChange}).
+ * The result does not depend on the order of the item logs' lines.
  */
 public final class RunComparer {
     /** Disagreeing items listed per bucket; all are counted. */
@@ -98,7 +103,9 @@ public final class RunComparer {
         List<String> bucketNames = runs.get(0).report().buckets().stream().map(BucketStats::name).toList();
         List<PairedComparison> pairs = new ArrayList<>();
         for (int i = 1; i < runs.size(); i++) {
-            pairs.add(paired(labels.get(0), labels.get(i), bucketNames, items.get(0), items.get(i)));
+            PairedComparison p = paired(labels.get(0), labels.get(i), bucketNames, items.get(0), items.get(i));
+            pairs.add(new PairedComparison(p.baseline(), p.other(), p.buckets(), p.overall(),
+                    gapShift(runs.get(0).report(), runs.get(i).report(), p.buckets())));
         }
         Report baseReport = runs.get(0).report();
         String tail = baseReport.gap() != null && baseReport.gap().tail() != null ? baseReport.gap().tail()
@@ -199,7 +206,26 @@ public final class RunComparer {
         }
         long[] all = t[m];
         double pAll = all[0] + all[1] + all[2] + all[3] > 0 ? McNemar.exactPValue(all[1], all[2]) : Double.NaN;
-        return new PairedComparison(baseLabel, otherLabel, rows, row("all", all, pAll, Double.NaN));
+        return new PairedComparison(baseLabel, otherLabel, rows, row("all", all, pAll, Double.NaN), null);
+    }
+
+    /** Both runs' gaps over the baseline's head and tail, and the paired change in gap. */
+    static GapShift gapShift(Report base, Report other, List<PairedBucket> rows) {
+        HeadTail ht = HeadTail.of(base);
+        if (!ht.defined()) {
+            return new GapShift(null, null, Estimate.NONE, Estimate.NONE, Estimate.NONE, Estimate.NONE,
+                    Estimate.NONE, ht.reason());
+        }
+        Estimate headChange = rows.get(ht.head()).difference();
+        Estimate tailChange = rows.get(ht.tail()).difference();
+        return new GapShift(base.buckets().get(ht.head()).name(), base.buckets().get(ht.tail()).name(),
+                gap(base, ht), gap(other, ht), headChange, tailChange, GapChange.of(headChange, tailChange), null);
+    }
+
+    private static Estimate gap(Report r, HeadTail ht) {
+        BucketStats head = r.buckets().get(ht.head());
+        BucketStats tail = r.buckets().get(ht.tail());
+        return Proportions.newcombe(head.correct(), head.n(), tail.correct(), tail.n());
     }
 
     private static PairedBucket row(String bucket, long[] t, double p, double adjusted) {

@@ -4,11 +4,13 @@ import dev.tailgap.datasets.Bucket;
 import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.harness.stats.LogLinearFit;
 import dev.tailgap.harness.stats.Proportions;
+import dev.tailgap.harness.stats.Stratified;
 import dev.tailgap.reports.BucketStats;
 import dev.tailgap.reports.DatasetRef;
 import dev.tailgap.reports.DecadePoint;
 import dev.tailgap.reports.Estimate;
 import dev.tailgap.reports.Gap;
+import dev.tailgap.reports.HeadTail;
 import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.Outcome;
 import dev.tailgap.reports.RelationStats;
@@ -23,12 +25,17 @@ import java.util.TreeMap;
 
 /**
  * Incremental, order-independent aggregation of item results into a {@link Report}: per-bucket outcome counts, the
- * same counts per relation and bucket, and an exact log-linear accumulator whose decade bins are the report's
- * accuracy-by-frequency points. Memory is O(buckets × relations + decades), not O(items). The same results in any
- * order give an identical report. Thread-safe.
+ * same counts per relation and bucket, and a log-linear accumulator whose decade bins are the report's
+ * accuracy-by-frequency points. Memory is O(buckets × relations + decades) plus one double per scored item (for the
+ * item-level fits). The same results in any order give an identical report. Thread-safe.
+ *
+ * <p>Head and tail are {@link HeadTail}'s (also for the live figures while a run is in progress). When the run's
+ * settings say it sampled per bucket ({@code sampling.perBucket}), the report's overall rates are weighted by the
+ * buckets' dataset sizes ({@link Stratified}) and the pooled sample is kept beside them.
  */
 public final class Aggregator {
     private final Bucketing bucketing;
+    private final int minBucketSize;
     private final long[][] counts; // [bucket][outcome ordinal]
     private final LogLinearFit fit = new LogLinearFit();
     private final TreeMap<String, long[][]> relations = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
@@ -37,8 +44,15 @@ public final class Aggregator {
     private final TreeMap<Integer, Long> byAttempt = new TreeMap<>();
     private final Map<List<String>, Long> served = new java.util.HashMap<>();
 
+    /** An aggregator whose live head and tail count every bucket with a scored item. */
     public Aggregator(Bucketing bucketing) {
+        this(bucketing, 0);
+    }
+
+    /** An aggregator whose live head and tail ({@link #liveHeadTail()}) need {@code minBucketSize} scored items. */
+    public Aggregator(Bucketing bucketing, int minBucketSize) {
         this.bucketing = bucketing;
+        this.minBucketSize = minBucketSize;
         this.counts = new long[bucketing.buckets().size()][Outcome.values().length];
         this.truncated = new long[counts.length];
     }
@@ -125,8 +139,34 @@ public final class Aggregator {
         return n == 0 ? Double.NaN : (double) c[Outcome.CORRECT.ordinal()] / n;
     }
 
-    /** The report over everything added so far. */
-    public synchronized Report report(String tool, DatasetRef dataset, Map<String, Object> run, int minBucketSize) {
+    /** Head and tail over the items scored so far, by the minimum size given at construction. */
+    public synchronized HeadTail liveHeadTail() {
+        long[] n = new long[counts.length];
+        String[] names = new String[counts.length];
+        for (int b = 0; b < n.length; b++) {
+            long[] c = counts[b];
+            n[b] = c[0] + c[1] + c[2];
+            names[b] = bucketing.buckets().get(b).name();
+        }
+        return HeadTail.of(n, names, minBucketSize);
+    }
+
+    /** The report over everything added so far, without relation sizes (relation rows stay pooled). */
+    public Report report(String tool, DatasetRef dataset, Map<String, Object> run, int minBucketSize) {
+        return report(tool, dataset, run, minBucketSize, List.of());
+    }
+
+    /**
+     * The report over everything added so far; when the run sampled per bucket, the overall rates are weighted by the
+     * buckets' sizes and each relation's by its {@code relationSizes} (a relation without them stays pooled).
+     */
+    public synchronized Report report(String tool, DatasetRef dataset, Map<String, Object> run, int minBucketSize,
+                                      List<SavedRun.RelationSize> relationSizes) {
+        boolean weighted = stratified(run);
+        Map<String, long[]> sizesByRelation = new java.util.HashMap<>();
+        for (SavedRun.RelationSize rs : relationSizes) {
+            sizesByRelation.put(rs.relation(), rs.sizes().stream().mapToLong(Integer::longValue).toArray());
+        }
         List<Bucket> buckets = bucketing.buckets();
         List<BucketStats> stats = new ArrayList<>(buckets.size());
         for (int i = 0; i < buckets.size(); i++) {
@@ -148,11 +188,46 @@ public final class Aggregator {
                 for (long[] c : e.getValue()) {
                     cells.add(totals(c));
                 }
-                byRelation.add(new RelationStats(e.getKey(), totals(sum(e.getValue())), cells));
+                Totals pooledRelation = totals(sum(e.getValue()));
+                long[] sizes = weighted ? sizesByRelation.get(e.getKey()) : null;
+                byRelation.add(sizes == null || sizes.length != buckets.size()
+                        ? new RelationStats(e.getKey(), pooledRelation, cells)
+                        : new RelationStats(e.getKey(), weighted(pooledRelation, e.getValue(), sizes), cells,
+                                pooledRelation));
             }
         }
+        Totals pooled = totals(sum(counts));
+        long[] bucketSizes = buckets.stream().mapToLong(Bucket::size).toArray();
         return new Report(Report.SCHEMA_VERSION, tool, dataset, run, bucketing.scheme(), minBucketSize, stats,
-                totals(sum(counts)), gap(stats), fit.result(), points, byRelation);
+                weighted ? weighted(pooled, counts, bucketSizes) : pooled, gap(stats, minBucketSize), fit.result(), points,
+                byRelation, weighted ? pooled : null);
+    }
+
+    /** True when the run's settings say it sampled at most N items per bucket. */
+    static boolean stratified(Map<String, Object> run) {
+        return run != null && run.get("sampling") instanceof Map<?, ?> sampling && sampling.get("perBucket") != null;
+    }
+
+    /** {@code pooled}'s counts with rates weighted by the buckets' dataset sizes. */
+    private static Totals weighted(Totals pooled, long[][] perBucket, long[] sizes) {
+        int k = sizes.length;
+        long[] n = new long[k];
+        long[] correct = new long[k];
+        long[] hallucinated = new long[k];
+        long[] abstained = new long[k];
+        long[] answered = new long[k];
+        for (int b = 0; b < k; b++) {
+            long[] c = perBucket[b];
+            correct[b] = c[Outcome.CORRECT.ordinal()];
+            hallucinated[b] = c[Outcome.HALLUCINATED.ordinal()];
+            abstained[b] = c[Outcome.ABSTAINED.ordinal()];
+            answered[b] = correct[b] + hallucinated[b];
+            n[b] = answered[b] + abstained[b];
+        }
+        return new Totals(pooled.asked(), pooled.n(), pooled.correct(), pooled.hallucinated(), pooled.abstained(),
+                pooled.errors(), Stratified.proportion(sizes, n, correct),
+                Stratified.proportion(sizes, n, hallucinated), Stratified.proportion(sizes, n, abstained),
+                Stratified.ratio(sizes, n, answered, correct), pooled.errorRate());
     }
 
     private static long[] sum(long[][] perBucket) {
@@ -178,33 +253,14 @@ public final class Aggregator {
                 n + errors == 0 ? 0.0 : (double) errors / (n + errors));
     }
 
-    /**
-     * Head = the highest-frequency bucket with at least the minimum number of scored items, tail = the lowest such
-     * bucket; when fewer than two buckets qualify, the first and last buckets with any scored item.
-     */
-    private static Gap gap(List<BucketStats> stats) {
-        BucketStats head = null;
-        BucketStats tail = null;
-        for (BucketStats s : stats) {
-            if (!s.small()) {
-                head = head == null ? s : head;
-                tail = s;
-            }
+    /** The gap between {@link HeadTail}'s head and tail; without them, an undefined gap saying why. */
+    private static Gap gap(List<BucketStats> stats, int minBucketSize) {
+        HeadTail ht = HeadTail.of(stats, minBucketSize);
+        if (!ht.defined()) {
+            return new Gap(null, null, Estimate.NONE, Estimate.NONE, ht.reason());
         }
-        if (head == null || head == tail) {
-            head = null;
-            tail = null;
-            for (BucketStats s : stats) {
-                if (s.n() > 0) {
-                    head = head == null ? s : head;
-                    tail = s;
-                }
-            }
-        }
-        if (head == null || head == tail) {
-            return new Gap(head == null ? null : head.name(), tail == null ? null : tail.name(), Estimate.NONE,
-                    Estimate.NONE);
-        }
+        BucketStats head = stats.get(ht.head());
+        BucketStats tail = stats.get(ht.tail());
         return new Gap(head.name(), tail.name(),
                 Proportions.newcombe(head.correct(), head.n(), tail.correct(), tail.n()),
                 Proportions.newcombe(tail.hallucinated(), tail.n(), head.hallucinated(), head.n()));

@@ -240,11 +240,7 @@ final class ItemLoop {
                     + " ERROR items, asked again on resume") + (finished == 0 ? ""
                     : "; " + finished + " finished items are kept in " + dir.path() + " (" + howToResume() + ")"));
         }
-        ServedIdentity identity = tracker.identity();
-        Report report = aggregator.report(Version.tool(), RunSettings.datasetRef(dataset),
-                        SavedRun.read(dir.path()).settings(), spec.minBucketSize())
-                .withIntegrity(aggregator.integrity(complete, state.planned(), state.attempt(),
-                        identity == null ? tracker.probe().identity() : identity.facts()));
+        Report report = SavedRun.read(dir.path()).report(aggregator, Version.tool());
         dir.writeAtomically(RunDirectory.REPORT_JSON, JsonReport.render(report));
         dir.writeAtomically(RunDirectory.REPORT_MD, MarkdownReport.render(report));
         RunReports.writeHtml(dir.path(), report);

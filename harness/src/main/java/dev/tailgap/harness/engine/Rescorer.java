@@ -77,7 +77,8 @@ public final class Rescorer {
             settings.put("bucketing", buckets.scheme());
             settings.put("rescoredFrom", Map.of("run", source.toAbsolutePath().normalize().getFileName().toString(),
                     "scorer", sourceScorer));
-            SavedRun record = new SavedRun(settings, from.dataset(), buckets, from.minBucketSize());
+            SavedRun record = new SavedRun(settings, from.dataset(), buckets, from.minBucketSize(),
+                    bucketing == null ? from.relationSizes() : java.util.List.of());
             try (RunLock lock = RunLock.acquire(out)) {
                 return rescore(source, spec, out, from, record, planned, settings, items, scorer, resumeOf(spec,
                         source));
@@ -96,7 +97,7 @@ public final class Rescorer {
                                      Map<String, Object> resume) {
         Bucketing buckets = planned.bucketing();
         RunDirectory dir = new RunDirectory(out);
-        Aggregator aggregator = new Aggregator(buckets);
+        Aggregator aggregator = new Aggregator(buckets, planned.minBucketSize());
         DoneIds done = new DoneIds();
         RunState previous = dir.state();
         RunState state = new RunState(RunState.Status.RUNNING, count,
@@ -109,8 +110,8 @@ public final class Rescorer {
         long scored = score(items, buckets, scorer, dir, aggregator, done, spec.concurrency());
         boolean complete = aggregator.total() == count;
         dir.writeState(state.with(complete ? RunState.Status.COMPLETE : RunState.Status.STOPPED));
-        Report report = aggregator.report(Version.tool(), planned.dataset(), settings, planned.minBucketSize())
-                .withIntegrity(aggregator.integrity(complete, count, state.attempt(), from.served()));
+        Report report = aggregator.report(Version.tool(), planned.dataset(), settings, planned.minBucketSize(),
+                        planned.relationSizes()).withIntegrity(aggregator.integrity(complete, count, state.attempt(), from.served()));
         dir.writeAtomically(RunDirectory.REPORT_JSON, JsonReport.render(report));
         dir.writeAtomically(RunDirectory.REPORT_MD, MarkdownReport.render(report));
         RunReports.writeHtml(out, report);

@@ -107,10 +107,11 @@ public final class RunEngine {
     private RunResult run(RunSpec spec, ModelAdapter adapter, ModelRef ref, ModelAdapterProvider provider,
                           Bucketing bucketing, Dataset dataset, ScorerSetup scoring) {
         Map<String, Object> settings = RunSettings.of(spec, dataset, scoring.scorer());
-        BitSet selected = spec.perBucket() == null && spec.limit() == null ? allOf(dataset.size())
-                : Sampler.select(dataset, bucketing, new SamplingSpec(spec.perBucket(), spec.limit(), spec.seed()));
+        BitSet selected = Sampler.select(dataset, bucketing,
+                new SamplingSpec(spec.perBucket(), spec.limit(), spec.seed()));
         Path target = spec.out() != null ? spec.out() : RunSettings.defaultDir(runsRoot, dataset, spec, settings);
-        SavedRun record = new SavedRun(settings, RunSettings.datasetRef(dataset), bucketing, spec.minBucketSize());
+        SavedRun record = new SavedRun(settings, RunSettings.datasetRef(dataset), bucketing, spec.minBucketSize(),
+                spec.perBucket() == null ? List.of() : SavedRun.relationSizes(dataset, bucketing));
 
         List<String> warnings = new ArrayList<>();
         try (RunLock lock = placeRun(target, warnings)) {
@@ -119,7 +120,7 @@ public final class RunEngine {
             RunState state = new RunState(RunState.Status.RUNNING, selected.cardinality(),
                     previous == null ? 1 : previous.attempt() + 1);
             Map<String, String> earlierServed = dir.servedFacts();
-            Aggregator aggregator = new Aggregator(bucketing);
+            Aggregator aggregator = new Aggregator(bucketing, spec.minBucketSize());
             DoneIds done = new DoneIds();
             Map<String, Object> resume = RunSpecFile.toMap(spec, RunSettings.resumeLocation(dataset));
             SkipReport.record(dataset, resume);
@@ -240,9 +241,4 @@ public final class RunEngine {
         }
     }
 
-    private static BitSet allOf(int n) {
-        BitSet b = new BitSet(n);
-        b.set(0, n);
-        return b;
-    }
 }

@@ -56,8 +56,7 @@ public final class RunReports {
         saved.requireComplete(dir, items.size(), allowIncomplete);
         Aggregator aggregator = new Aggregator(saved.bucketing());
         items.forEach(aggregator::add);
-        return aggregator.report(tool, saved.dataset(), saved.settings(), saved.minBucketSize())
-                .withIntegrity(saved.integrity(aggregator));
+        return saved.report(aggregator, tool);
     }
 
     /** Writes report.html from the report and the directory's item log; returns its path. */

@@ -4,6 +4,7 @@ import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.stats.Holm;
 import dev.tailgap.harness.stats.McNemar;
+import dev.tailgap.harness.stats.PairedMargin;
 import dev.tailgap.harness.stats.Proportions;
 import dev.tailgap.reports.BucketStats;
 import dev.tailgap.reports.DatasetRef;
@@ -13,6 +14,7 @@ import dev.tailgap.reports.GateResult;
 import dev.tailgap.reports.GateResult.Bound;
 import dev.tailgap.reports.GateResult.PairedTest;
 import dev.tailgap.reports.Gap;
+import dev.tailgap.reports.HeadTail;
 import dev.tailgap.reports.Outcome;
 import dev.tailgap.reports.Report;
 import dev.tailgap.reports.Slope;
@@ -25,13 +27,18 @@ import java.util.Objects;
  * Evaluates gate {@link Rule}s over a run and, for the change rules, a baseline run on the same dataset.
  *
  * <p>Absolute rules compare the chosen number (the estimate, or a bound of its 95% interval) with the threshold.
- * A change rule ({@code BUCKET.accuracy.drop}, {@code BUCKET.hallucination.rise}) pairs the bucket's items by id,
- * keeping those scored (not ERROR) in both runs, and builds the paired 2×2 table: the change is {@code (worse −
- * better) / pairs} with Newcombe's paired 95% interval, and its significance the one-sided exact McNemar test of
- * "the run is worse than the baseline", Holm-adjusted across the gate's change rules on point estimates. On its
- * point estimate a change rule fails only when the change exceeds the tolerance <em>and</em> is significant at
- * {@code alpha}; on {@code .lower}/{@code .upper} it compares that interval bound with the tolerance, like any
- * other rule.
+ * {@code head} and {@code tail} are {@link HeadTail}'s; when fewer than two buckets have the minimum number of scored
+ * items, head, tail and gap rules fail with "bucket too small (n = 11 &lt; 30)" instead of judging a tiny bucket.
+ *
+ * <p>A change rule pairs the bucket's items by id, keeping those scored (not ERROR) in both runs, and builds the
+ * paired 2×2 table: the change is {@code (worse − better) / pairs} with Newcombe's paired 95% interval. On its point
+ * estimate a drop (rise) rule with tolerance {@code t} fails only when the one-sided score test
+ * ({@link PairedMargin}) of "the change exceeds t" is significant at {@code alpha} after Holm's adjustment across the
+ * gate's drop and rise rules, so a true change at or below {@code t} fails at most {@code alpha} of the time. A
+ * non-inferiority rule ({@code BUCKET.accuracy.noninferior <= t}) passes only when the test of "the change is below
+ * t" is significant at {@code alpha} (each such rule at its own level: all must pass, so the release claim as a whole
+ * keeps level {@code alpha}). Each paired result states the test's power at the run's pairs. On {@code .lower} /
+ * {@code .upper} a drop or rise rule compares that interval bound with the tolerance, like any other rule.
  *
  * <p>A rule whose number cannot be computed (an empty bucket, no paired items) fails. Mistakes the user must fix
  * (an unknown bucket, a change rule without a baseline, a baseline on another dataset) are usage errors.
@@ -39,6 +46,8 @@ import java.util.Objects;
 public final class Gate {
     /** The default significance level of the change rules. */
     public static final double DEFAULT_ALPHA = 0.05;
+    /** How far beyond the tolerance the stated power of a drop or rise rule looks: tolerance + 0.10. */
+    public static final double POWER_MARGIN = 0.10;
 
     private Gate() {
     }
@@ -74,8 +83,16 @@ public final class Gate {
             PairedTest test = null;
             if (m.table != null) {
                 double adj = adjusted[k++];
-                test = new PairedTest(m.table.pairs(), m.table.worse, m.table.better, m.table.pValue(), adj, alpha,
-                        adj < alpha);
+                boolean ni = m.rule.change() == Rule.Change.NONINFERIOR;
+                double t = m.rule.threshold();
+                // decimal arithmetic, so that 0.02 + 0.10 is printed as 0.12
+                java.math.BigDecimal margin = java.math.BigDecimal.valueOf(POWER_MARGIN);
+                java.math.BigDecimal tolerance = java.math.BigDecimal.valueOf(t);
+                double at = ni ? (t > 0 ? 0.0 : Math.max(-0.99, tolerance.subtract(margin).doubleValue()))
+                        : Math.min(0.99, tolerance.add(margin).doubleValue());
+                double discordant = (double) (m.table.worse + m.table.better) / m.table.pairs();
+                test = new PairedTest(m.table.pairs(), m.table.worse, m.table.better, m.pValue(), adj, alpha,
+                        adj < alpha, ni, PairedMargin.power(m.table.pairs(), t, at, discordant, alpha), at);
             }
             results.add(m.result(test));
         }
@@ -110,12 +127,12 @@ public final class Gate {
     /** Holm over the change rules judged by their test (on the point estimate); the others keep their raw p. */
     private static double[] holm(List<Measured> measured) {
         List<Measured> tested = measured.stream().filter(m -> m.table != null).toList();
-        double[] family = tested.stream().filter(Measured::tested).mapToDouble(m -> m.table.pValue()).toArray();
+        double[] family = tested.stream().filter(Measured::tested).mapToDouble(Measured::pValue).toArray();
         double[] adjusted = Holm.adjust(family);
         double[] out = new double[tested.size()];
         int k = 0;
         for (int i = 0; i < out.length; i++) {
-            out[i] = tested.get(i).tested() ? adjusted[k++] : tested.get(i).table.pValue();
+            out[i] = tested.get(i).tested() ? adjusted[k++] : tested.get(i).pValue();
         }
         return out;
     }
@@ -128,8 +145,11 @@ public final class Gate {
         switch (rule.kind()) {
             case GAP: {
                 Gap gap = r.gap();
-                String subject = gap.head() == null || gap.tail() == null || gap.head().equals(gap.tail())
-                        ? "gap" : "gap (" + gap.head() + " minus " + gap.tail() + ")";
+                HeadTail ht = HeadTail.of(r);
+                if (gap == null || !ht.defined()) {
+                    return new Measured(rule, "gap", rule.metric(), Estimate.NONE, false, -1, ht.tooSmall(), null);
+                }
+                String subject = "gap (" + gap.head() + " minus " + gap.tail() + ")";
                 Estimate e = rule.metric().equals("accuracy") ? gap.accuracy() : gap.hallucination();
                 return new Measured(rule, subject, rule.metric(), e, false, -1,
                         e.defined() ? null : "the gap needs two buckets with scored items", null);
@@ -226,8 +246,11 @@ public final class Gate {
                 return new Measured(rule, sel.label, "scored items", new Estimate(n, Double.NaN, Double.NaN), true,
                         -1, null, null);
         }
-        String why = e.defined() ? null : rule.metric().equals("precision") && n > 0
-                ? "no item was answered (all abstained)" : "no scored items";
+        String why = e.defined() ? null
+                : sel.stats == null && run.report().weighted() && n > 0
+                ? "a bucket of the dataset has no scored item, so the bucket-weighted estimate is undefined"
+                : rule.metric().equals("precision") && n > 0 ? "no item was answered (all abstained)"
+                : "no scored items";
         return new Measured(rule, sel.label, rule.metric(), e, false, n, why, null);
     }
 
@@ -235,11 +258,12 @@ public final class Gate {
 
     private static Measured paired(Rule rule, RunResults run, RunResults baseline) {
         Selected sel = select(rule, run);
-        String quantity = rule.change() == Rule.Change.DROP ? "accuracy drop" : "hallucination rise";
+        boolean accuracy = rule.metric().equals("accuracy");
+        String quantity = accuracy ? "accuracy drop" : "hallucination rise";
         if (sel.missing != null) {
             return new Measured(rule, sel.label, quantity, Estimate.NONE, false, -1, sel.missing, null);
         }
-        Outcome bad = rule.change() == Rule.Change.DROP ? null : Outcome.HALLUCINATED;
+        Outcome bad = accuracy ? null : Outcome.HALLUCINATED;
         Table t = new Table();
         long[] unpaired = new long[1];
         run.forEachIn(sel.index, (id, now) -> {
@@ -289,10 +313,6 @@ public final class Gate {
         Estimate change() {
             return McNemar.pairedDifference(both, worse, better, neither);
         }
-
-        double pValue() {
-            return McNemar.exactPValueOneSided(worse, better);
-        }
     }
 
     // ---------------------------------------------------------------- buckets
@@ -315,11 +335,12 @@ public final class Gate {
         String label;
         if (s.equalsIgnoreCase("head") || s.equalsIgnoreCase("tail")) {
             boolean head = s.equalsIgnoreCase("head");
-            name = head ? r.gap().head() : r.gap().tail();
+            HeadTail ht = HeadTail.of(r);
             String alias = head ? "head" : "tail";
-            if (name == null) {
-                return new Selected(-1, null, alias, "the run has no bucket with scored items");
+            if (!ht.defined()) {
+                return new Selected(-1, null, alias, ht.tooSmall());
             }
+            name = r.buckets().get(head ? ht.head() : ht.tail()).name();
             label = name.equals(alias) ? alias : alias + " (" + name + ")";
         } else {
             name = s;
@@ -338,16 +359,25 @@ public final class Gate {
     private record Measured(Rule rule, String subject, String quantity, Estimate observed, boolean count, long n,
                             String note, Table table) {
 
-        /** A change rule on its point estimate: the test decides whether an excess fails. */
+        /** A drop or rise rule on its point estimate: the Holm-adjusted test decides whether it fails. */
         boolean tested() {
-            return table != null && rule.bound() == Bound.VALUE;
+            return table != null && rule.bound() == Bound.VALUE && rule.change() != Rule.Change.NONINFERIOR;
+        }
+
+        /** The one-sided score-test p-value against the rule's tolerance (above it, or below it for NI). */
+        double pValue() {
+            long n = table.pairs();
+            return rule.change() == Rule.Change.NONINFERIOR
+                    ? PairedMargin.pBelow(table.worse, table.better, n, rule.threshold())
+                    : PairedMargin.pAbove(table.worse, table.better, n, rule.threshold());
         }
 
         GateResult result(PairedTest test) {
             double x = rule.bound().of(observed);
             boolean met = observed.defined() && rule.holds(x);
-            boolean passed = observed.defined()
-                    && (met || test != null && rule.bound() == Bound.VALUE && !test.significant());
+            boolean decidedByTest = test != null && rule.bound() == Bound.VALUE;
+            boolean passed = observed.defined() && (decidedByTest
+                    ? (test.nonInferiority() ? test.significant() : !test.significant()) : met);
             return new GateResult(rule.text(), subject, quantity, rule.bound(), rule.comparator(),
                     rule.threshold(), observed, count, n, test, met, passed, note);
         }

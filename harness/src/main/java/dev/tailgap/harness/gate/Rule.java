@@ -1,5 +1,6 @@
 package dev.tailgap.harness.gate;
 
+import dev.tailgap.reports.GateResult;
 import dev.tailgap.reports.GateResult.Bound;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -11,21 +12,26 @@ import java.util.regex.Pattern;
 
 /**
  * One gate rule, {@code SUBJECT.METRIC[.CHANGE][.BOUND] OP THRESHOLD}, e.g. {@code tail.accuracy >= 0.30},
- * {@code tail.accuracy.lower >= 0.25}, {@code gap.accuracy <= 0.25}, {@code tail.accuracy.drop <= 0.02}.
+ * {@code tail.accuracy.lower >= 0.25}, {@code gap.accuracy <= 0.25}, {@code tail.accuracy.drop <= 0.02},
+ * {@code tail.accuracy.noninferior <= 0.02}.
  *
  * <ul>
  *   <li>A bucket subject is a bucket name, {@code head} or {@code tail} (the buckets the report's gap compares: the
- *   first and last bucket with at least the minimum number of scored items), or {@code overall} (all items). Its
- *   metrics are {@code accuracy}, {@code hallucination}, {@code abstention}, {@code precision} and {@code n}
- *   (scored items); against a baseline, {@code accuracy.drop} (baseline minus run) and {@code hallucination.rise}
- *   (run minus baseline) over the items scored in both.</li>
+ *   first and last bucket with at least the minimum number of scored items, see
+ *   {@link dev.tailgap.reports.HeadTail}), or {@code overall} (all items). Its metrics are {@code accuracy},
+ *   {@code hallucination}, {@code abstention}, {@code precision} and {@code n} (scored items); against a baseline,
+ *   {@code accuracy.drop} (baseline minus run) and {@code hallucination.rise} (run minus baseline) over the items
+ *   scored in both, which fail only when the data show the change exceeds the tolerance, and
+ *   {@code accuracy.noninferior} / {@code hallucination.noninferior}, which pass only when the data show the drop
+ *   (rise) is below it.</li>
  *   <li>{@code gap.accuracy}, {@code gap.hallucination}; {@code errors.rate}, {@code errors.count} (ERROR items and
  *   planned items never asked, over the planned items); {@code truncated.rate}, {@code truncated.count} (answers cut
  *   off by the token limit, over the answered items);
  *   {@code buckets.minSize} (scored items in the smallest bucket); {@code slope.perDecade}, {@code slope.r2}.</li>
  *   <li>{@code .lower}/{@code .upper} hold the threshold to a bound of the 95% interval instead of the estimate.</li>
  *   <li>{@code OP} is one of {@code >= <= > <}; a change rule takes {@code <=} or {@code <}. {@code THRESHOLD} is a
- *   number, or a percentage such as {@code 30%}.</li>
+ *   number, or a percentage such as {@code 30%}. Thresholds of rates and R² must lie in [0, 1], of differences
+ *   (gap, change, slope per decade) in [−1, 1], of counts at or above 0.</li>
  * </ul>
  * {@code origin} says where the rule came from ({@code gate.yaml:4}, {@code --rule}) for error messages.
  */
@@ -40,7 +46,9 @@ public record Rule(String text, Kind kind, String subject, String metric, Change
         /** Baseline accuracy minus the run's. */
         DROP,
         /** The run's hallucination rate minus the baseline's. */
-        RISE
+        RISE,
+        /** The drop (for accuracy) or rise (for hallucination), to be shown below the tolerance. */
+        NONINFERIOR
     }
 
     private static final Pattern EXPRESSION = Pattern.compile("^\\s*(\\S.*?)\\s*(>=|<=|>|<)\\s*(.*?)\\s*$");
@@ -85,8 +93,10 @@ public record Rule(String text, Kind kind, String subject, String metric, Change
             end--;
         }
         Change change = null;
-        if (end > 1 && (parts.get(end - 1).equals("drop") || parts.get(end - 1).equals("rise"))) {
-            change = parts.get(end - 1).equals("drop") ? Change.DROP : Change.RISE;
+        if (end > 1 && (parts.get(end - 1).equals("drop") || parts.get(end - 1).equals("rise")
+                || parts.get(end - 1).equals("noninferior"))) {
+            String word = parts.get(end - 1);
+            change = word.equals("drop") ? Change.DROP : word.equals("rise") ? Change.RISE : Change.NONINFERIOR;
             end--;
         }
         if (end < 2) {
@@ -112,17 +122,53 @@ public record Rule(String text, Kind kind, String subject, String metric, Change
         }
         if (change != null) {
             boolean ok = kind == Kind.BUCKET && (change == Change.DROP ? metric.equals("accuracy")
-                    : metric.equals("hallucination"));
+                    : change == Change.RISE ? metric.equals("hallucination")
+                    : metric.equals("accuracy") || metric.equals("hallucination"));
             if (!ok) {
                 throw new IllegalArgumentException("'" + target + "': a baseline comparison is "
-                        + "BUCKET.accuracy.drop or BUCKET.hallucination.rise");
+                        + "BUCKET.accuracy.drop, BUCKET.hallucination.rise or BUCKET.accuracy|hallucination.noninferior");
             }
             if (op.startsWith(">")) {
                 throw new IllegalArgumentException("'" + expression.strip() + "': a " + (change == Change.DROP
-                        ? "drop" : "rise") + " is limited from above: use <= or <");
+                        ? "drop" : change == Change.RISE ? "rise" : "non-inferiority margin")
+                        + " is limited from above: use <= or <");
+            }
+            if (change == Change.NONINFERIOR && bound != Bound.VALUE) {
+                throw new IllegalArgumentException("'" + target + "': a non-inferiority rule is decided by its test;"
+                        + " it takes no ." + bound.name().toLowerCase(Locale.ROOT));
             }
         }
+        checkRange(expression, m.group(3), threshold, kind, metric, change, integral);
         return new Rule(text, kind, subject, metric, change, bound, op, threshold, origin);
+    }
+
+    /** Rejects thresholds that cannot be meant for the metric, e.g. a rate of 30 (meant as 30%). */
+    private static void checkRange(String expression, String written, double threshold, Kind kind, String metric,
+                                   Change change, boolean integral) {
+        double lo;
+        double hi;
+        String what;
+        if (integral && !metric.equals("r2")) {
+            lo = 0;
+            hi = Double.POSITIVE_INFINITY;
+            what = "a count";
+        } else if (change != null || kind == Kind.GAP || metric.equals("perDecade")) {
+            lo = -1;
+            hi = 1;
+            what = "a difference of rates";
+        } else {
+            lo = 0;
+            hi = 1;
+            what = metric.equals("r2") ? "R^2" : "a rate";
+        }
+        if (!(threshold >= lo && threshold <= hi)) {
+            String range = hi == Double.POSITIVE_INFINITY ? "at least 0" : "in [" + GateResult.threshold(lo) + ", "
+                    + GateResult.threshold(hi) + "]";
+            String hint = what.startsWith("a count") || written.strip().endsWith("%") ? ""
+                    : "; write rates as fractions (0.30) or percentages (30%)";
+            throw new IllegalArgumentException("'" + expression.strip() + "': threshold " + written.strip()
+                    + " must be " + range + " for " + what + hint);
+        }
     }
 
     private static Kind kindOf(String subject) {

@@ -88,8 +88,7 @@ public final class RunResults {
             int bucket = saved.bucketing().indexOf(r.bucket()).getAsInt();
             byId.put(r.id(), bucket * OUTCOMES + r.outcome().ordinal());
         }
-        Report report = aggregator.report(Version.tool(), saved.dataset(), saved.settings(), saved.minBucketSize())
-                .withIntegrity(saved.integrity(aggregator));
+        Report report = saved.report(aggregator, Version.tool());
         return new RunResults(label, saved, report, java.util.Collections.unmodifiableMap(byId));
     }
 

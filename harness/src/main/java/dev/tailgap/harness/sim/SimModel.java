@@ -16,6 +16,12 @@ import java.util.TreeSet;
  * A synthetic model with known truth, for demos, tests and benchmarks: it answers the dataset's own questions
  * following {@link SimParams}. It finds the question in a prompt as the text after the last {@code Question:} (or
  * {@code Q:}) marker on its line, or the whole prompt; a question it has never seen gets "unsure".
+ *
+ * <p>Duplicates: a prompt carries only the question, so items sharing a question text (PopQA has such, about
+ * different entities of one name) get one decision, that of the first of them in dataset order, and its answer.
+ * {@link #truth(Item)} says what that answer is for each item (judged by the {@code contains} matcher): for the first
+ * item its own decision; for a later one KNOWS when the answer is one of its golds, HALLUCINATES for another answer,
+ * ABSTAINS when the model abstains. So the truth is exact for every item, duplicates included.
  * Immutable and thread-safe.
  */
 public final class SimModel {
@@ -25,13 +31,20 @@ public final class SimModel {
     /** What the model decided for one item. */
     public enum Decision { KNOWS, HALLUCINATES, ABSTAINS }
 
+    /** What the model answers to an item's question and what that is for the item (see the class comment). */
+    public record Truth(String id, Decision decision, String answer) {
+    }
+
     private final SimParams params;
+    private final List<Item> items;
     private final Map<String, Item> byQuestion;
     private final Map<String, List<String>> answersByRelation;
     private final Scorer matcher = RuleScorer.contains();
 
-    private SimModel(SimParams params, Map<String, Item> byQuestion, Map<String, List<String>> answersByRelation) {
+    private SimModel(SimParams params, List<Item> items, Map<String, Item> byQuestion,
+                     Map<String, List<String>> answersByRelation) {
         this.params = params;
+        this.items = items;
         this.byQuestion = byQuestion;
         this.answersByRelation = answersByRelation;
     }
@@ -40,13 +53,15 @@ public final class SimModel {
     public static SimModel of(Iterable<Item> items, SimParams params) {
         Map<String, Item> byQuestion = new HashMap<>();
         Map<String, TreeSet<String>> pools = new TreeMap<>();
+        List<Item> all = new java.util.ArrayList<>();
         for (Item item : items) {
+            all.add(item);
             byQuestion.putIfAbsent(item.question().strip(), item);
             pools.computeIfAbsent(relationOf(item), k -> new TreeSet<>()).add(item.canonicalAnswer());
         }
         Map<String, List<String>> answers = new HashMap<>();
         pools.forEach((k, v) -> answers.put(k, List.copyOf(v)));
-        return new SimModel(params, byQuestion, answers);
+        return new SimModel(params, List.copyOf(all), byQuestion, answers);
     }
 
     public SimParams params() {
@@ -60,9 +75,30 @@ public final class SimModel {
     /** The reply to a prompt. */
     public String answer(String prompt) {
         Item item = byQuestion.get(questionOf(prompt));
-        if (item == null) {
-            return ABSTAIN;
+        return item == null ? ABSTAIN : answerFor(item);
+    }
+
+    /** What the model answers to {@code item}'s question and what that answer is for {@code item}. */
+    public Truth truth(Item item) {
+        Item asked = byQuestion.getOrDefault(item.question().strip(), item);
+        String answer = answerFor(asked);
+        if (decide(asked) == Decision.ABSTAINS) {
+            return new Truth(item.id(), Decision.ABSTAINS, answer);
         }
+        boolean right = matcher.score(ScoringItem.of(item), answer).outcome() == Outcome.CORRECT;
+        return new Truth(item.id(), right ? Decision.KNOWS : Decision.HALLUCINATES, answer);
+    }
+
+    /** The truth for every item the model learned, in their order. */
+    public List<Truth> truth() {
+        List<Truth> out = new java.util.ArrayList<>(items.size());
+        for (Item item : items) {
+            out.add(truth(item));
+        }
+        return out;
+    }
+
+    private String answerFor(Item item) {
         switch (decide(item)) {
             case KNOWS:
                 return item.canonicalAnswer();

@@ -17,10 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The synthetic reference model served as a real OpenAI-compatible HTTP server on loopback:
  * {@code POST /v1/chat/completions}, {@code POST /v1/completions}, {@code GET /v1/models}, {@code GET /health} and
- * {@code GET /stats} (requests served). Replies carry a {@code system_fingerprint} of {@code tailgap-synthetic-} and a
- * digest of the parameters that change answers ({@link #fingerprint}), and the model list names the model
- * {@value #MODEL_ID}: nobody should mistake it for a real model. Honours {@code max_tokens} (whitespace tokens; a
- * reply cut by it says {@code "finish_reason": "length"}) and {@code stop}. Binds 127.0.0.1 only. A {@link Listener} hears of every model request as it
+ * {@code GET /stats} (requests served), and {@code GET /truth}: one JSON line per item the model learned,
+ * {@code {"id": ..., "decision": "KNOWS"|"HALLUCINATES"|"ABSTAINS", "answer": ...}}, what it answers to that item's
+ * question and what that is for the item ({@link SimModel#truth(dev.tailgap.datasets.Item)}), for tests. Replies carry
+ * a {@code system_fingerprint} of {@code tailgap-synthetic-} and a digest of the parameters that change answers
+ * ({@link #fingerprint}), and the model list names the model {@value #MODEL_ID}: nobody should mistake it for a real
+ * model. Honours {@code max_tokens} (whitespace tokens; a reply cut by it says {@code "finish_reason": "length"}) and
+ * {@code stop}. Binds 127.0.0.1 only. A {@link Listener} hears of every model request as it
  * arrives (before the reply), with the key it carried: enough to count who asked what.
  */
 public final class SimServer implements AutoCloseable {
@@ -112,6 +115,8 @@ public final class SimServer implements AutoCloseable {
                 body.putArray("data").addObject().put("id", MODEL_ID).put("object", "model")
                         .put("owned_by", "tailgap-synthetic");
                 send(ex, 200, body);
+            } else if ("GET".equals(method) && "/truth".equals(path)) {
+                truth(ex);
             } else if ("GET".equals(method) && "/stats".equals(path)) {
                 send(ex, 200, JSON.createObjectNode().put("requests", requests.get())
                         .put("firstRequestMs", firstRequestMs.get()).put("lastReplyMs", lastReplyMs.get()));
@@ -126,6 +131,21 @@ public final class SimServer implements AutoCloseable {
             } else {
                 send(ex, 404, error("no route for " + method + " " + path));
             }
+        }
+    }
+
+    private void truth(HttpExchange ex) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (SimModel.Truth t : model.truth()) {
+            ObjectNode line = JSON.createObjectNode().put("id", t.id()).put("decision", t.decision().name())
+                    .put("answer", t.answer());
+            sb.append(JSON.writeValueAsString(line)).append('\n');
+        }
+        byte[] body = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/x-ndjson; charset=utf-8");
+        ex.sendResponseHeaders(200, body.length);
+        try (java.io.OutputStream out = ex.getResponseBody()) {
+            out.write(body);
         }
     }
 

@@ -7,29 +7,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hipparchus.distribution.continuous.TDistribution;
 
 /**
- * Accumulates scored items and fits accuracy against log10(frequency): ordinary least squares of y ∈ {0, 1} on
- * x = log10(frequency) over the items. {@link #result()} gives the slope per decade with its 95% interval (classic
- * OLS standard error, t distribution with n − 2 degrees of freedom), the intercept, and R² of the fitted line
- * against accuracy binned by whole decades: bin k holds the items with floor(x) = k, at the bin's mean x and mean y,
- * weighted by its count, {@code R² = 1 − Σ n_b (ȳ_b − ŷ(x̄_b))² / Σ n_b (ȳ_b − ȳ)²}.
+ * Accumulates scored items and fits correctness y ∈ {0, 1} against x = log10(frequency) over the items.
+ * {@link #result()} gives:
+ * <ul>
+ *   <li>the least-squares slope per decade and intercept, with the slope's 95% interval from the HC3 robust standard
+ *   error {@code √(Σ (x_i − x̄)² e_i² / (1 − h_i)²) / Sxx} (e the residuals, h the leverages; MacKinnon and White
+ *   1985) and the normal quantile, as statsmodels' {@code OLS.fit(cov_type="HC3")};</li>
+ *   <li>R² of the fitted line against accuracy binned by whole decades (bin k holds the items with floor(x) = k, at the
+ *   bin's mean x and mean y, weighted by its count, {@code R² = 1 − Σ n_b (ȳ_b − ŷ(x̄_b))² / Σ n_b (ȳ_b − ȳ)²}), and
+ *   R² over the items ({@code Sxy² / (Sxx·Syy)});</li>
+ *   <li>the maximum-likelihood logistic regression of y on x (Newton's method): its coefficient in log-odds per
+ *   decade with the Wald 95% interval, and the average marginal effect {@code β₁·mean(p̂(1 − p̂))} with its
+ *   delta-method 95% interval (statsmodels' {@code Logit.get_margeff()}). Undefined when the outcomes are separated
+ *   by x (every wrong answer at or below every right one, or the reverse): the estimate does not exist.</li>
+ * </ul>
  *
- * <p>Items with frequency 0 cannot be placed on the log axis and are only counted as excluded. Slope, interval and
- * intercept are NaN when fewer than three items remain or all share one frequency; R² is also NaN with a single bin
- * or when every bin has the same accuracy.
+ * <p>Items with frequency 0 cannot be placed on the log axis and are only counted as excluded. Everything is NaN, with
+ * a note saying why, when fewer than three items remain, all share one frequency or all have the same outcome; R² is
+ * also NaN with a single bin or when every bin has the same accuracy.
  *
- * <p>All sums are kept exactly, so the result is bit-for-bit the same whatever the order of {@link #add} calls and
- * however the items are split across accumulators that are then {@link #merge merged}. Memory grows with the number
- * of decade bins, not with the number of items. Instances are not thread-safe: give each thread its own and merge,
- * or guard them externally.
+ * <p>The least-squares sums are kept exactly and the item values are sorted before the robust and logistic fits, so
+ * the result is bit-for-bit the same whatever the order of {@link #add} calls and however the items are split across
+ * accumulators that are then {@link #merge merged}. Memory: one double per item. Instances are not thread-safe: give
+ * each thread its own and merge, or guard them externally.
  */
 public final class LogLinearFit {
     private static final MathContext MC = new MathContext(40);
-    private static final double T_ACCURACY = 1e-14;
 
     private final TreeMap<Integer, Bin> bins = new TreeMap<>();
+    private final Values right = new Values();
+    private final Values wrong = new Values();
     private long excluded;
 
     /**
@@ -50,6 +59,7 @@ public final class LogLinearFit {
         double x = StrictMath.log10(frequency);
         int decade = (int) StrictMath.floor(x);
         bins.computeIfAbsent(decade, k -> new Bin()).add(x, correct);
+        (correct ? right : wrong).add(x);
     }
 
     /** Adds every item of {@code other} to this accumulator; {@code other} is left unchanged. */
@@ -59,6 +69,8 @@ public final class LogLinearFit {
             bins.computeIfAbsent(entry.getKey(), k -> new Bin()).add(entry.getValue());
         }
         excluded += other.excluded;
+        right.addAll(other.right);
+        wrong.addAll(other.wrong);
     }
 
     /** The fit over the items added so far. */
@@ -77,9 +89,8 @@ public final class LogLinearFit {
         }
         int items = Math.toIntExact(n);
         int dropped = Math.toIntExact(excluded);
-        double nan = Double.NaN;
         if (n < 3) {
-            return new Slope(nan, nan, nan, nan, nan, items, dropped);
+            return undefined(items, dropped, TOO_FEW);
         }
         BigDecimal bn = BigDecimal.valueOf(n);
         BigDecimal sx = sumX.value();
@@ -87,21 +98,34 @@ public final class LogLinearFit {
         // n times the centred sums of squares and products, all exact
         BigDecimal dxx = bn.multiply(sumXX.value()).subtract(sx.multiply(sx));
         if (dxx.signum() <= 0) {
-            return new Slope(nan, nan, nan, nan, nan, items, dropped);
+            return undefined(items, dropped, TOO_FEW);
+        }
+        if (sumY == 0 || sumY == n) {
+            return undefined(items, dropped, "every scored item was " + (sumY == 0 ? "wrong" : "right")
+                    + ", so accuracy cannot change with frequency");
         }
         BigDecimal dxy = bn.multiply(sumXY.value()).subtract(sx.multiply(sy));
         BigDecimal dyy = bn.multiply(sy).subtract(sy.multiply(sy));
 
         BigDecimal slope = dxy.divide(dxx, MC);
         BigDecimal intercept = sy.multiply(dxx).subtract(sx.multiply(dxy)).divide(bn.multiply(dxx), MC);
-        // se² = SSE / ((n − 2)·Sxx) = (Dyy·Dxx − Dxy²) / ((n − 2)·Dxx²)
-        BigDecimal residual = dyy.multiply(dxx).subtract(dxy.multiply(dxy));
-        BigDecimal variance = residual.divide(BigDecimal.valueOf(n - 2).multiply(dxx.multiply(dxx)), MC);
-        double se = variance.sqrt(MC).doubleValue();
-        double t = new TDistribution(n - 2, T_ACCURACY).inverseCumulativeProbability(0.975);
         double b = slope.doubleValue();
-        return new Slope(b, b - t * se, b + t * se, intercept.doubleValue(), binnedR2(slope, intercept, n, sumY),
-                items, dropped);
+        double a = intercept.doubleValue();
+        double[] xr = right.sorted();
+        double[] xw = wrong.sorted();
+        double se = ItemFits.hc3(xr, xw, a, b, sx.doubleValue() / n, dxx.doubleValue() / n);
+        double r2Items = dxy.multiply(dxy).divide(dxx.multiply(dyy), MC).doubleValue();
+        ItemFits.Logistic logit = ItemFits.logistic(xr, xw);
+        return new Slope(b, b - Proportions.Z * se, b + Proportions.Z * se, a, binnedR2(slope, intercept, n, sumY),
+                items, dropped, r2Items, logit.coefficient(), logit.marginal(), null);
+    }
+
+    private static final String TOO_FEW =
+            "it needs at least three scored items at two or more distinct frequencies above 0";
+
+    private static Slope undefined(int items, int dropped, String why) {
+        double nan = Double.NaN;
+        return new Slope(nan, nan, nan, nan, nan, items, dropped, nan, null, null, why);
     }
 
     /** R² of the fitted line against per-decade accuracy, weighted by bin size; NaN when undefined. */
@@ -148,6 +172,33 @@ public final class LogLinearFit {
 
     /** One decade bin of {@link #decades()}: {@code n} items, {@code correct} of them right, at mean log10 frequency. */
     public record Decade(int decade, long n, long correct, double meanLog10) {
+    }
+
+    /** A growable array of doubles. */
+    private static final class Values {
+        double[] v = new double[16];
+        int size;
+
+        void add(double x) {
+            if (size == v.length) {
+                v = java.util.Arrays.copyOf(v, v.length * 2);
+            }
+            v[size++] = x;
+        }
+
+        void addAll(Values other) {
+            int count = other.size;
+            double[] copy = java.util.Arrays.copyOf(other.v, count);
+            for (int i = 0; i < count; i++) {
+                add(copy[i]);
+            }
+        }
+
+        double[] sorted() {
+            double[] out = java.util.Arrays.copyOf(v, size);
+            java.util.Arrays.sort(out);
+            return out;
+        }
     }
 
     private Map<Integer, Bin> snapshot() {

@@ -30,24 +30,6 @@ public final class McNemar {
         return Math.min(1.0, 2.0 * lowerTail(discordant, (int) k));
     }
 
-    /**
-     * One-sided exact McNemar p-value for "the first run is better": P(X ≥ b) with X ~ Binomial(b + c, ½), the
-     * probability under no change of at least {@code b} of the {@code b + c} discordant pairs favouring the first run;
-     * 1 when there are no discordant pairs. Used by the gate to judge a drop from a baseline (the first run).
-     *
-     * @throws IllegalArgumentException if a count is negative or {@code b + c} exceeds {@link Integer#MAX_VALUE}
-     */
-    public static double exactPValueOneSided(long b, long c) {
-        int discordant = discordant(b, c);
-        if (b == 0) {
-            return 1.0;
-        }
-        if (2 * c < discordant) {
-            return lowerTail(discordant, (int) c); // P(X ≥ b) = P(X ≤ c) by symmetry
-        }
-        return Math.max(0.0, 1.0 - lowerTail(discordant, (int) (b - 1))); // b − 1 < n/2 here
-    }
-
     /** {@code b + c}, after checking that both are non-negative and the sum fits the exact test. */
     private static int discordant(long b, long c) {
         if (b < 0 || c < 0) {

@@ -41,6 +41,27 @@ public final class Proportions {
     }
 
     /**
+     * Wilson score 95% interval for a proportion {@code p} estimated with the effective sample size {@code n}, which
+     * need not be an integer (a design-based estimate, see {@link Stratified}): {@code (p + z²/2n ± z·√(p(1−p)/n +
+     * z²/4n²)) / (1 + z²/n)}; at {@code p} = 0 or 1 the outer bound is exactly 0 or 1. For {@code p = k/n} with whole
+     * {@code k} and {@code n} it equals {@link #wilson(long, long)} up to rounding.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= p <= 1} and {@code n > 0}
+     */
+    public static Estimate wilson(double p, double n) {
+        if (!(p >= 0 && p <= 1) || !(n > 0)) {
+            throw new IllegalArgumentException("need 0 <= p <= 1 and n > 0, got p = " + p + ", n = " + n);
+        }
+        double z2 = Z * Z;
+        double denom = 1 + z2 / n;
+        double center = (p + z2 / (2 * n)) / denom;
+        double half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denom;
+        double lower = p == 0 ? 0.0 : Math.max(0.0, center - half);
+        double upper = p == 1 ? 1.0 : Math.min(1.0, center + half);
+        return new Estimate(p, lower, upper);
+    }
+
+    /**
      * Newcombe's hybrid score 95% interval (method 10) for the difference {@code x1/n1 − x2/n2} of two independent
      * proportions: {@code D − √((p1−l1)² + (u2−p2)²)} to {@code D + √((u1−p1)² + (p2−l2)²)} with (l, u) the Wilson
      * limits of each proportion.

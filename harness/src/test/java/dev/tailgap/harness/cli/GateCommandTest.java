@@ -54,8 +54,8 @@ class GateCommandTest {
         assertThat(lines.get(0)).isEqualTo("tailgap gate: " + regressed + " (openai:synthetic-reference) against "
                 + "baseline " + baseline + " (openai:synthetic-reference)");
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("FAIL  tail.accuracy.drop <= 0.02  tail (1e3-1e4): "
-                + "accuracy drop ").contains(" over 80 paired items (").contains("one-sided exact McNemar p = ")
-                .endsWith("is not <= 0.02, and significant at alpha 0.05"));
+                + "accuracy drop ").contains(" over 80 paired items (").contains("one-sided score test of drop > 0.02: p = ")
+                .contains("power ").endsWith("shown above 0.02 at alpha 0.05"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("PASS  errors.rate <= 0.01"));
         assertThat(lines.get(lines.size() - 1)).isEqualTo("gate FAILED: 1 of 2 rules failed");
 
@@ -63,7 +63,7 @@ class GateCommandTest {
                 .parse(new ByteArrayInputStream(Files.readAllBytes(junit)));
         assertThat(doc.getDocumentElement().getAttribute("tests")).isEqualTo("2");
         Element failure = (Element) doc.getElementsByTagName("failure").item(0);
-        assertThat(failure.getAttribute("message")).contains("accuracy drop").contains("significant at alpha 0.05");
+        assertThat(failure.getAttribute("message")).contains("accuracy drop").contains("shown above 0.02 at alpha 0.05");
         assertThat(Files.readString(md)).startsWith("## tailgap gate: FAILED").contains("`tail.accuracy.drop <= 0.02`");
     }
 

@@ -84,10 +84,35 @@ class RunComparerTest {
             }
         }
         assertThat(checked).isEqualTo(6);
+        for (int i = 0; i < ref.size(); i++) {
+            JsonNode want = ref.get(i).get("gap");
+            Comparison.GapShift got = c.pairs().get(i).gap();
+            assertThat(got.head()).isEqualTo(want.get("head").asText());
+            assertThat(got.tail()).isEqualTo(want.get("tail").asText());
+            assertEstimate(want.get("before"), got.before(), "before");
+            assertEstimate(want.get("after"), got.after(), "after");
+            assertEstimate(want.get("headChange"), got.headChange(), "head change");
+            assertEstimate(want.get("tailChange"), got.tailChange(), "tail change");
+            assertEstimate(want.get("change"), got.change(), "change");
+            // the closed form against a stratified paired bootstrap of the same items
+            assertThat(got.change().lower()).isCloseTo(want.get("bootstrap").get(0).asDouble(),
+                    org.assertj.core.data.Offset.offset(0.03));
+            assertThat(got.change().upper()).isCloseTo(want.get("bootstrap").get(1).asDouble(),
+                    org.assertj.core.data.Offset.offset(0.03));
+        }
+        // run b's tail rose: the gap narrowed, and the text says it was the tail, not the head
+        assertThat(ComparisonMarkdown.render(c)).contains("The gap narrowed because the tail rose")
+                .contains("The gap narrowed because the head fell");
         // the fixture's tail difference is real, its head difference is not
         assertThat(c.pairs().get(0).buckets().get(2).significant()).isTrue();
         assertThat(c.pairs().get(0).buckets().get(0).significant()).isFalse();
         assertThat(c.pairs().get(1).buckets()).noneMatch(PairedBucket::significant);
+    }
+
+    private static void assertEstimate(JsonNode want, dev.tailgap.reports.Estimate got, String what) {
+        assertThat(got.value()).as(what).isCloseTo(want.get(0).asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(got.lower()).as(what).isCloseTo(want.get(1).asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(got.upper()).as(what).isCloseTo(want.get(2).asDouble(), org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test

@@ -47,6 +47,42 @@ class AggregatorTest {
     }
 
     @Test
+    void underPerBucketSamplingOverallAndRelationRatesAreWeightedByDatasetSizes() {
+        Bucketing b = new Bucketing("edges:100", List.of(
+                new dev.tailgap.datasets.Bucket("1e2+", 100, Double.POSITIVE_INFINITY, 50),
+                new dev.tailgap.datasets.Bucket("0-1e2", 0, 100, 950)));
+        Aggregator agg = new Aggregator(b, 30);
+        int k = 0;
+        // head: 40 asked, 36 right (relation a: 20 of 20, relation b: 16 of 20); tail: 40 asked, 8 right (a 2/20, b 6/20)
+        int[][] right = {{20, 16}, {2, 6}};
+        for (int bucket = 0; bucket < 2; bucket++) {
+            for (int rel = 0; rel < 2; rel++) {
+                for (int i = 0; i < 20; i++) {
+                    agg.add(new ItemResult("i" + k++, "q", List.of("x"), "c", rel == 0 ? "a" : "b",
+                            bucket == 0 ? 500 : 5, b.buckets().get(bucket).name(), "x", "x",
+                            i < right[bucket][rel] ? Outcome.CORRECT : Outcome.HALLUCINATED, null, 1, 1, 1));
+                }
+            }
+        }
+        List<SavedRun.RelationSize> sizes = List.of(new SavedRun.RelationSize("a", List.of(30, 450)),
+                new SavedRun.RelationSize("b", List.of(20, 500)));
+        Report r = agg.report("t", DATASET, Map.of("sampling", Map.of("perBucket", 40)), 30, sizes);
+        assertThat(r.weighted()).isTrue();
+        assertThat(r.pooled().accuracy().value()).isEqualTo(44 / 80.0);
+        assertThat(r.overall().accuracy().value()).isCloseTo(0.05 * 36 / 40 + 0.95 * 8 / 40,
+                org.assertj.core.data.Offset.offset(1e-15));
+        RelationStats a = r.relations().get(0);
+        assertThat(a.pooled().accuracy().value()).isEqualTo(22 / 40.0);
+        assertThat(a.overall().accuracy().value()).isCloseTo((30 * 1.0 + 450 * 0.1) / 480,
+                org.assertj.core.data.Offset.offset(1e-15));
+        // the same results without per-bucket sampling are pooled, with no second figure
+        Report plain = agg.report("t", DATASET, Map.of(), 30, sizes);
+        assertThat(plain.weighted()).isFalse();
+        assertThat(plain.overall().accuracy().value()).isEqualTo(44 / 80.0);
+        assertThat(plain.relations().get(0).pooled()).isNull();
+    }
+
+    @Test
     void pointsAndRelationsAreCountedAndOrderIndependent() {
         List<ItemResult> items = results(2000, 5, true);
         Bucketing b = BucketScheme.parse("quantile:3").apply(items.stream().mapToDouble(ItemResult::frequency).toArray());

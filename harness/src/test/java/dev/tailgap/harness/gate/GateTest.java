@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tailgap.harness.stats.McNemar;
+import dev.tailgap.harness.engine.RunReports;
+import dev.tailgap.harness.engine.SavedRun;
+import dev.tailgap.harness.stats.PairedMargin;
 import dev.tailgap.reports.GateReport;
 import dev.tailgap.reports.GateResult;
 import java.io.IOException;
@@ -68,7 +70,10 @@ class GateTest {
         assertThat(drop.paired().worse()).isEqualTo(worse);
         assertThat(drop.paired().better()).isEqualTo(better);
         assertThat(drop.observed().value()).isCloseTo((worse - better) / 80.0, offset(1e-15));
-        assertThat(drop.paired().pValue()).isEqualTo(McNemar.exactPValueOneSided(worse, better));
+        assertThat(drop.paired().pValue()).isEqualTo(PairedMargin.pAbove(worse, better, 80, 0.02));
+        assertThat(drop.paired().power()).isCloseTo(
+                PairedMargin.power(80, 0.02, 0.12, (worse + better) / 80.0, 0.05), offset(1e-15));
+        assertThat(drop.paired().powerAt()).isEqualTo(0.12);
         assertThat(worse - better).as("the planted regression is large").isGreaterThan(15);
         assertThat(drop.passed()).isFalse();
 
@@ -94,17 +99,69 @@ class GateTest {
         assertThat(r.observed().value()).isZero();
         assertThat(r.paired().pValue()).isEqualTo(1.0);
         assertThat(r.passed()).isTrue();
-        // a huge tolerance: the excess condition is not met even though the drop is significant
+        // a huge tolerance: the drop is clearly above 0 but not shown above 0.9
         GateReport tolerant = Gate.evaluate(List.of(Rule.parse("tail.accuracy.drop <= 0.9", null)), regressed,
                 baseline, 0.05);
-        assertThat(tolerant.results().get(0).paired().significant()).isTrue();
+        assertThat(tolerant.results().get(0).paired().significant()).isFalse();
         assertThat(tolerant.passed()).isTrue();
         // a tiny alpha: the excess is there but not significant at that level
         GateReport strict = Gate.evaluate(List.of(Rule.parse("tail.accuracy.drop <= 0.02", null)), regressed,
                 baseline, 1e-12);
         assertThat(strict.results().get(0).thresholdMet()).isFalse();
         assertThat(strict.passed()).isTrue();
-        assertThat(strict.results().get(0).verdict()).endsWith("but not significant at alpha 0.000000000001");
+        assertThat(strict.results().get(0).verdict()).endsWith("but not shown above it at alpha 0.000000000001");
+    }
+
+    @Test
+    void aNonInferiorityRulePassesOnlyWhenTheDropIsShownBelowTheMargin() {
+        // the same run against itself: no change at all, shown below a margin of 0.10 at 80 pairs
+        GateReport same = Gate.evaluate(List.of(Rule.parse("tail.accuracy.noninferior <= 0.10", null),
+                Rule.parse("tail.accuracy.noninferior <= 0.001", null)), baseline, baseline, 0.05);
+        GateResult wide = same.results().get(0);
+        assertThat(wide.paired().nonInferiority()).isTrue();
+        assertThat(wide.paired().pValue()).isEqualTo(PairedMargin.pBelow(0, 0, 80, 0.10));
+        assertThat(wide.passed()).isTrue();
+        assertThat(wide.verdict()).isEqualTo("0.000 shown below 0.1 at alpha 0.05");
+        // a margin too narrow for 80 pairs cannot be shown, even with no change: the release claim fails
+        GateResult narrow = same.results().get(1);
+        assertThat(narrow.passed()).isFalse();
+        assertThat(narrow.verdict()).endsWith("non-inferiority not established");
+        assertThat(narrow.summary()).contains("one-sided score test of drop < 0.001", "power ");
+        // the planted regression is never non-inferior
+        GateReport worse = Gate.evaluate(List.of(Rule.parse("tail.accuracy.noninferior <= 0.10", null)), regressed,
+                baseline, 0.05);
+        assertThat(worse.passed()).isFalse();
+    }
+
+    @Test
+    void headTailAndGapRulesOnTooSmallBucketsFailSayingSo() {
+        // 80 items were asked per bucket (10 in 1e7+): with a minimum of 81 no bucket qualifies
+        SavedRun strict = new SavedRun(baseline.saved().settings(), baseline.saved().dataset(),
+                baseline.saved().bucketing(), 81);
+        RunResults run = RunResults.of("strict", strict, RunReports.items(runs.resolve("baseline")));
+        GateReport g = Gate.evaluate(List.of(Rule.parse("head.accuracy >= 0", null),
+                Rule.parse("gap.accuracy <= 1", null), Rule.parse("overall.accuracy >= 0", null)), run, null, 0.05);
+        assertThat(g.results().get(0).passed()).isFalse();
+        assertThat(g.results().get(0).summary()).contains("bucket too small (n = 10 < 81)",
+                "no bucket has at least 81 scored items (1e7+ n = 10, 1e3-1e4 n = 80)");
+        assertThat(g.results().get(1).passed()).isFalse();
+        assertThat(g.results().get(1).summary()).contains("bucket too small (n = 10 < 81)");
+        assertThat(g.results().get(2).passed()).isTrue();
+    }
+
+    @Test
+    void overallOfAPerBucketRunIsBucketWeightedAndUndefinedWhenABucketHasNoScoredItem() {
+        assertThat(baseline.report().weighted()).isTrue();
+        GateReport all = Gate.evaluate(List.of(Rule.parse("overall.accuracy >= 0", null)), baseline, null, 0.05);
+        assertThat(all.results().get(0).observed()).isEqualTo(baseline.report().overall().accuracy());
+        assertThat(all.results().get(0).observed().value())
+                .isNotEqualTo(baseline.report().pooled().accuracy().value());
+        List<dev.tailgap.reports.ItemResult> withoutTail = RunReports.items(runs.resolve("baseline")).stream()
+                .filter(r -> !r.bucket().equals("1e3-1e4")).toList();
+        RunResults partial = RunResults.of("partial", baseline.saved(), withoutTail);
+        GateReport g = Gate.evaluate(List.of(Rule.parse("overall.accuracy >= 0", null)), partial, null, 0.05);
+        assertThat(g.passed()).isFalse();
+        assertThat(g.results().get(0).summary()).contains("bucket-weighted estimate is undefined");
     }
 
     @Test

@@ -55,7 +55,18 @@ class RuleTest {
                 .hasMessageContaining("unknown metric 'precision' for gap");
         assertThatThrownBy(() -> Rule.parse("tail.accuracy.drop >= 0.02", null)).hasMessageContaining("use <= or <");
         assertThatThrownBy(() -> Rule.parse("tail.hallucination.drop <= 0.02", null))
-                .hasMessageContaining("BUCKET.accuracy.drop or BUCKET.hallucination.rise");
+                .hasMessageContaining("BUCKET.accuracy.drop, BUCKET.hallucination.rise");
+        assertThatThrownBy(() -> Rule.parse("tail.accuracy >= 30", null))
+                .hasMessageContaining("threshold 30 must be in [0, 1] for a rate; write rates as fractions (0.30)");
+        assertThatThrownBy(() -> Rule.parse("tail.accuracy >= 200%", null))
+                .hasMessage("'tail.accuracy >= 200%': threshold 200% must be in [0, 1] for a rate");
+        assertThatThrownBy(() -> Rule.parse("overall.hallucination <= -5", null)).hasMessageContaining("[0, 1]");
+        assertThatThrownBy(() -> Rule.parse("gap.accuracy <= 1.5", null)).hasMessageContaining("[-1, 1]");
+        assertThatThrownBy(() -> Rule.parse("tail.n >= -1", null)).hasMessageContaining("at least 0 for a count");
+        assertThatThrownBy(() -> Rule.parse("tail.accuracy.noninferior.lower <= 0.02", null))
+                .hasMessageContaining("decided by its test");
+        assertThat(Rule.parse("tail.accuracy >= 30%", null).threshold()).isEqualTo(0.30);
+        assertThat(Rule.parse("gap.accuracy <= -0.05", null).threshold()).isEqualTo(-0.05);
         assertThatThrownBy(() -> Rule.parse("buckets.minSize.lower >= 3", null)).hasMessageContaining("no interval");
         assertThatThrownBy(() -> Rule.parse("accuracy >= 3", null)).hasMessageContaining("SUBJECT.METRIC");
         assertThatThrownBy(() -> Rule.parse(" ", null)).hasMessageContaining("empty rule");

@@ -30,6 +30,14 @@ class LogLinearFitTest {
             assertClose(num(c, "upper"), s.upper(), TOLERANCE, name + " upper");
             assertClose(num(c, "intercept"), s.intercept(), TOLERANCE, name + " intercept");
             assertClose(num(c, "r2"), s.r2(), TOLERANCE, name + " r2");
+            assertClose(num(c, "r2Items"), s.r2Items(), 1e-12, name + " r2 over items");
+            assertClose(num(c, "logit"), s.logit().value(), 1e-9, name + " logit");
+            assertClose(num(c, "logitLower"), s.logit().lower(), 1e-9, name + " logit lower");
+            assertClose(num(c, "logitUpper"), s.logit().upper(), 1e-9, name + " logit upper");
+            assertClose(num(c, "ame"), s.marginal().value(), 1e-9, name + " marginal effect");
+            assertClose(num(c, "ameLower"), s.marginal().lower(), 1e-9, name + " marginal effect lower");
+            assertClose(num(c, "ameUpper"), s.marginal().upper(), 1e-9, name + " marginal effect upper");
+            assertThat(s.note() == null).as(name + " note").isEqualTo(!Double.isNaN(num(c, "slope")));
         }
     }
 
@@ -116,8 +124,6 @@ class LogLinearFitTest {
 
         Slope naive = twoPass(freq, correct);
         assertClose(naive.perDecade(), s.perDecade(), 1e-9, "slope");
-        assertClose(naive.lower(), s.lower(), 1e-9, "lower");
-        assertClose(naive.upper(), s.upper(), 1e-9, "upper");
         assertClose(naive.intercept(), s.intercept(), 1e-9, "intercept");
         assertClose(naive.r2(), s.r2(), 1e-9, "r2");
 
@@ -133,8 +139,25 @@ class LogLinearFitTest {
     @Test
     void undefinedPartsAreNaN() {
         LogLinearFit empty = new LogLinearFit();
-        assertThat(empty.result()).isEqualTo(
-                new Slope(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0));
+        assertThat(empty.result().perDecade()).isNaN();
+        assertThat(empty.result().note()).contains("at least three scored items");
+
+        LogLinearFit allWrong = new LogLinearFit();
+        for (int i = 1; i <= 10; i++) {
+            allWrong.add(i * 100.0, false);
+        }
+        assertThat(allWrong.result().perDecade()).isNaN();
+        assertThat(allWrong.result().lower()).isNaN();
+        assertThat(allWrong.result().note()).isEqualTo(
+                "every scored item was wrong, so accuracy cannot change with frequency");
+
+        LogLinearFit separated = new LogLinearFit();
+        for (int i = 1; i <= 10; i++) {
+            separated.add(Math.pow(10, i), i > 5);
+        }
+        assertThat(separated.result().perDecade()).isFinite();
+        assertThat(separated.result().logit().defined()).isFalse();
+        assertThat(separated.result().marginal().defined()).isFalse();
 
         LogLinearFit sameFrequency = new LogLinearFit();
         for (int i = 0; i < 10; i++) {
