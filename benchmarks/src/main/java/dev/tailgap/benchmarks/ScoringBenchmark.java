@@ -2,12 +2,12 @@ package dev.tailgap.benchmarks;
 
 import dev.tailgap.datasets.BucketScheme;
 import dev.tailgap.datasets.Bucketing;
+import dev.tailgap.datasets.text.Normalizer;
 import dev.tailgap.harness.scoring.AbstentionDetector;
 import dev.tailgap.harness.scoring.AnswerExtractor;
 import dev.tailgap.harness.scoring.FoldedGolds;
 import dev.tailgap.harness.scoring.Matcher;
 import dev.tailgap.harness.scoring.Matchers;
-import dev.tailgap.harness.scoring.Normalizer;
 import dev.tailgap.harness.scoring.Scorer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

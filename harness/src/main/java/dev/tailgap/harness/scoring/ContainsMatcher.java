@@ -1,5 +1,7 @@
 package dev.tailgap.harness.scoring;
 
+import dev.tailgap.datasets.text.Normalizer;
+import dev.tailgap.datasets.text.Words;
 import java.util.List;
 
 /**

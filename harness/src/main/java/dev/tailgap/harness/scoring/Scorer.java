@@ -1,5 +1,6 @@
 package dev.tailgap.harness.scoring;
 
+import dev.tailgap.datasets.text.Normalizer;
 import dev.tailgap.reports.Outcome;
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.tailgap.harness.scoring;
+package dev.tailgap.datasets.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.tailgap.harness.scoring;
+package dev.tailgap.datasets.text;
 
 /**
  * Text normalisation shared by every matcher and the abstention detector. Pure functions, thread-safe, never
