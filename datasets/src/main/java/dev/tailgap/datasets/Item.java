@@ -10,10 +10,12 @@ import java.util.TreeMap;
  *
  * <p>Contract: {@code id}, {@code question} and {@code concept} are non-blank; {@code answers} is non-empty, the
  * first entry is the canonical answer and the rest are aliases; {@code frequency} is finite and {@code >= 0};
- * {@code relation} may be {@code null}; {@code meta} is never {@code null} and iterates in key order.
+ * {@code relation} may be {@code null}; {@code meta} is never {@code null} and iterates in key order;
+ * {@code conceptAliases} (other names of the concept, e.g. PopQA's {@code s_aliases}) is never {@code null}, empty by
+ * default, holds no blank entry and keeps its order.
  */
 public record Item(String id, String question, List<String> answers, String concept, double frequency,
-                   String relation, Map<String, Object> meta) {
+                   String relation, Map<String, Object> meta, List<String> conceptAliases) {
 
     public Item {
         Objects.requireNonNull(id, "id");
@@ -27,6 +29,18 @@ public record Item(String id, String question, List<String> answers, String conc
             throw new IllegalArgumentException("item " + id + " has frequency " + frequency);
         }
         meta = meta == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(meta));
+        conceptAliases = conceptAliases == null ? List.of() : List.copyOf(conceptAliases);
+        for (String alias : conceptAliases) {
+            if (alias.isBlank()) {
+                throw new IllegalArgumentException("item " + id + " has a blank concept alias");
+            }
+        }
+    }
+
+    /** An item whose concept has no aliases. */
+    public Item(String id, String question, List<String> answers, String concept, double frequency,
+                String relation, Map<String, Object> meta) {
+        this(id, question, answers, concept, frequency, relation, meta, List.of());
     }
 
     /** The canonical gold answer (the first of {@link #answers()}). */

@@ -34,6 +34,9 @@ final class ItemCodec {
     /** Largest magnitude below which an integral double is written without a fraction (2^53). */
     private static final double EXACT_LONG = 9007199254740992.0;
 
+    /** The JSON Lines key of {@link Item#conceptAliases()}. */
+    static final String CONCEPT_ALIASES = "conceptAliases";
+
     /** Receives the problems of one line. */
     interface ProblemSink {
         void problem(String field, String message);
@@ -72,6 +75,7 @@ final class ItemCodec {
         if (meta != null && !meta.isNull() && !meta.isObject()) {
             counting.problem("meta", "must be an object, got " + describe(meta));
         }
+        conceptAliases(node.get(CONCEPT_ALIASES), counting);
         return counting.n == 0 ? (ObjectNode) node : null;
     }
 
@@ -89,7 +93,7 @@ final class ItemCodec {
     static Item scanItem(String line) {
         Fields f = scan(line, true);
         return f == null ? null : new Item(f.id, f.question, f.answers, f.concept, f.frequency,
-                f.relation == null || f.relation.isEmpty() ? null : f.relation, f.meta);
+                f.relation == null || f.relation.isEmpty() ? null : f.relation, f.meta, f.conceptAliases);
     }
 
     /** The fields of one line as {@link #scan} reads them. */
@@ -101,6 +105,7 @@ final class ItemCodec {
         List<String> answers;
         double frequency = Double.NaN;
         Map<String, Object> meta = Map.of();
+        List<String> conceptAliases = List.of();
     }
 
     /**
@@ -147,6 +152,20 @@ final class ItemCodec {
                     case "relation":
                         if (t == JsonToken.VALUE_STRING) {
                             f.relation = p.getText();
+                        } else if (t != JsonToken.VALUE_NULL) {
+                            return null;
+                        }
+                        break;
+                    case CONCEPT_ALIASES:
+                        if (t == JsonToken.START_ARRAY) {
+                            List<String> aliases = answers(p, t);
+                            if (aliases == null) {
+                                if (p.currentToken() != JsonToken.END_ARRAY) {
+                                    return null;
+                                }
+                                aliases = List.of();
+                            }
+                            f.conceptAliases = aliases;
                         } else if (t != JsonToken.VALUE_NULL) {
                             return null;
                         }
@@ -209,8 +228,13 @@ final class ItemCodec {
                 : relation.textValue();
         JsonNode meta = node.get("meta");
         Map<String, Object> metaMap = meta == null || meta.isNull() ? Map.of() : MAPPER.convertValue(meta, Map.class);
+        List<String> aliases = new ArrayList<>();
+        JsonNode aliasNode = node.get(CONCEPT_ALIASES);
+        if (aliasNode != null && aliasNode.isArray()) {
+            aliasNode.forEach(a -> aliases.add(a.textValue()));
+        }
         return new Item(node.get("id").textValue(), node.get("question").textValue(), answers,
-                node.get("concept").textValue(), node.get("frequency").doubleValue(), rel, metaMap);
+                node.get("concept").textValue(), node.get("frequency").doubleValue(), rel, metaMap, aliases);
     }
 
     /** The canonical one-line JSON form of {@code item}, without a line terminator. */
@@ -221,6 +245,10 @@ final class ItemCodec {
         ArrayNode answers = o.putArray("answers");
         item.answers().forEach(answers::add);
         o.put("concept", item.concept());
+        if (!item.conceptAliases().isEmpty()) {
+            ArrayNode aliases = o.putArray(CONCEPT_ALIASES);
+            item.conceptAliases().forEach(aliases::add);
+        }
         double f = item.frequency();
         if (f == Math.rint(f) && Math.abs(f) < EXACT_LONG) {
             o.put("frequency", (long) f);
@@ -286,6 +314,22 @@ final class ItemCodec {
                 if (!a.isTextual() || a.textValue().isBlank()) {
                     sink.problem("answers[" + i + "]", "must be a non-empty string, got " + describe(a));
                 }
+            }
+        }
+    }
+
+    private static void conceptAliases(JsonNode v, ProblemSink sink) {
+        if (v == null || v.isNull()) {
+            return;
+        }
+        if (!v.isArray()) {
+            sink.problem(CONCEPT_ALIASES, "must be an array of strings, got " + describe(v));
+            return;
+        }
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode a = v.get(i);
+            if (!a.isTextual() || a.textValue().isBlank()) {
+                sink.problem(CONCEPT_ALIASES + "[" + i + "]", "must be a non-empty string, got " + describe(a));
             }
         }
     }

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * the id), is unquoted and may carry boolean {@code in_*} membership columns; the upstream {@code popQA.tsv} layout
  * has no {@code uid} (the id is {@code popqa:} + {@code id}) and may quote fields the way pandas writes them.
  * Mapping: {@code question} to question, {@code possible_answers} (a JSON array of strings; blanks and repeats
- * dropped) to answers, {@code subj} to concept, {@code s_pop} to frequency, {@code prop} to relation; {@code meta}
+ * dropped, then any {@code o_aliases} entry it lacks) to answers, {@code s_aliases} to
+ * concept aliases, {@code subj} to concept, {@code s_pop} to frequency, {@code prop} to relation; {@code meta}
  * keeps {@code o_pop}, {@code s_wiki_title} and {@code obj} when non-empty, and every {@code in_*} column as a
  * boolean. Rows that fail the {@code where} filter are counted and dropped. Any bad kept row (wrong field count,
  * missing value, unparseable answers, non-numeric {@code s_pop}, repeated id) fails the import with problems naming
@@ -267,7 +268,15 @@ public final class PopQaImporter {
                 meta.put(name, Boolean.valueOf(v));
             }
         }
-        return new Item(id, question, answers, concept, frequency, r.optional("prop"), meta);
+        List<String> conceptAliases = jsonList(r, "s_aliases");
+        List<String> objectAliases = jsonList(r, "o_aliases");
+        if (conceptAliases == null || objectAliases == null) {
+            return null;
+        }
+        Set<String> gold = new LinkedHashSet<>(answers);
+        gold.addAll(objectAliases);
+        return new Item(id, question, List.copyOf(gold), concept, frequency, r.optional("prop"), meta,
+                conceptAliases);
     }
 
     private static List<String> answers(Row r) {
@@ -302,6 +311,36 @@ public final class PopQaImporter {
             return null;
         }
         return List.copyOf(answers);
+    }
+
+    /** An optional column holding a JSON array of strings: blanks and repeats dropped, empty when the cell is. */
+    private static List<String> jsonList(Row r, String column) {
+        String raw = r.optional(column);
+        if (raw == null) {
+            return List.of();
+        }
+        JsonNode node;
+        try {
+            node = ItemCodec.MAPPER.readTree(raw);
+        } catch (JsonProcessingException e) {
+            r.problem(column, "not a JSON array of strings: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            return null;
+        }
+        if (!node.isArray()) {
+            r.problem(column, "must be a JSON array of strings, got " + ItemCodec.describe(node));
+            return null;
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (JsonNode a : node) {
+            if (!a.isTextual()) {
+                r.problem(column, "must contain only strings, got " + ItemCodec.describe(a));
+                return null;
+            }
+            if (!a.textValue().isBlank()) {
+                values.add(a.textValue().strip());
+            }
+        }
+        return List.copyOf(values);
     }
 
     private static Object numberOrText(String s) {

@@ -27,6 +27,10 @@ class ItemCodecTest {
         "{\"id\":\"\\u00e9t\\u00e9\",\"question\":\"Line\\nbreak \\\"quoted\\\"\",\"answers\":[\"x\"],\"concept\":\"C\","
             + "\"frequency\":2}",
         "  {\"id\":\"a\",\"question\":\"Q\",\"answers\":[\"x\"],\"concept\":\"C\",\"frequency\":1}  ",
+        "{\"id\":\"a\",\"question\":\"Q\",\"answers\":[\"x\"],\"concept\":\"C\",\"conceptAliases\":[\"C1\",\"C 2\"],"
+            + "\"frequency\":1}",
+        "{\"id\":\"a\",\"question\":\"Q\",\"answers\":[\"x\"],\"concept\":\"C\",\"conceptAliases\":[],\"frequency\":1}",
+        "{\"id\":\"a\",\"question\":\"Q\",\"answers\":[\"x\"],\"concept\":\"C\",\"conceptAliases\":null,\"frequency\":1}",
     })
     void validLinesReadTheSameByBothPaths(String line) {
         ObjectNode node = ItemCodec.check(line, (f, m) -> {
@@ -64,6 +68,10 @@ class ItemCodecTest {
         "{\"id\":\"a\",\"question\":\"Q\",\"answers\":[\"x\"],\"concept\":\"C\",\"frequency\":true}",
         "{\"id\":\"a\",\"question\":\"Q\",\"answers\":[\"x\"],\"concept\":\"C\",\"frequency\":1,\"relation\":5}",
         "{\"id\":\"a\",\"question\":\"Q\",\"answers\":[\"x\"],\"concept\":\"C\",\"frequency\":1,\"meta\":[1]}",
+        "{\"id\":\"a\",\"question\":\"Q\",\"answers\":[\"x\"],\"concept\":\"C\",\"conceptAliases\":\"C1\",\"frequency\":1}",
+        "{\"id\":\"a\",\"question\":\"Q\",\"answers\":[\"x\"],\"concept\":\"C\",\"conceptAliases\":[\"C1\",\" \"],"
+            + "\"frequency\":1}",
+        "{\"id\":\"a\",\"question\":\"Q\",\"answers\":[\"x\"],\"concept\":\"C\",\"conceptAliases\":[3],\"frequency\":1}",
     })
     void invalidLinesAreLeftToTheTreePath(String line) {
         List<String> problems = new ArrayList<>();
@@ -71,5 +79,21 @@ class ItemCodecTest {
         assertThat(problems).isNotEmpty();
         assertThat(ItemCodec.scanItem(line)).isNull();
         assertThat(ItemCodec.scanKey(line)).isNull();
+    }
+
+    @org.junit.jupiter.api.Test
+    void conceptAliasesRoundTripAndAreLeftOutWhenEmpty() {
+        Item with = new Item("a", "Q", List.of("x"), "C", 1, null, null, List.of("C one", "C two"));
+        String line = ItemCodec.toJsonLine(with);
+        assertThat(line).isEqualTo("{\"id\":\"a\",\"question\":\"Q\",\"answers\":[\"x\"],\"concept\":\"C\","
+                + "\"conceptAliases\":[\"C one\",\"C two\"],\"frequency\":1}");
+        assertThat(ItemCodec.scanItem(line)).isEqualTo(with);
+        Item without = new Item("a", "Q", List.of("x"), "C", 1, null, null);
+        assertThat(without.conceptAliases()).isEmpty();
+        assertThat(ItemCodec.toJsonLine(without)).doesNotContain("conceptAliases");
+        List<String> problems = new ArrayList<>();
+        ItemCodec.check("{\"id\":\"a\",\"question\":\"Q\",\"answers\":[\"x\"],\"concept\":\"C\","
+                + "\"conceptAliases\":[\"ok\",7],\"frequency\":1}", (f, m) -> problems.add(f + ": " + m));
+        assertThat(problems).containsExactly("conceptAliases[1]: must be a non-empty string, got 7");
     }
 }

@@ -215,4 +215,21 @@ class PopQaImporterTest {
         return String.join("\t", id, subj, "occupation", "obj" + id, "", "", "", "[]", "[]", "", "", "", "", sPop,
                 "", "Question " + id + "?", answers);
     }
+
+    @Test
+    void keepsSubjectAliasesAsConceptAliasesAndMergesObjectAliasesIntoAnswers() throws Exception {
+        Path tsv = Fixtures.write(dir.resolve("aliases.tsv"), UPSTREAM_HEADER + "\n"
+                + String.join("\t", "1", "George Rankin", "occupation", "politician", "", "", "",
+                        "[\"George James Rankin\", \"\", \"G. Rankin\"]", "[\"political leader\",\"pol\"]", "", "", "",
+                        "", "142", "", "What is George Rankin's occupation?", "[\"politician\", \"political leader\"]")
+                + "\n" + row("2", "B", "3", "[\"y\"]") + "\n");
+        Path out = dir.resolve("aliases.jsonl");
+        PopQaImporter.importTsv(tsv, out, PopQaImporter.Options.defaults());
+        try (Stream<Item> items = DatasetLoader.load(DatasetSource.file(out), LoadOptions.strict()).items()) {
+            List<Item> list = items.toList();
+            assertThat(list.get(0).conceptAliases()).containsExactly("George James Rankin", "G. Rankin");
+            assertThat(list.get(0).answers()).containsExactly("politician", "political leader", "pol");
+            assertThat(list.get(1).conceptAliases()).isEmpty();
+        }
+    }
 }
