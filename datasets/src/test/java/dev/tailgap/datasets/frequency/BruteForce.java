@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The reference the counter is checked against: per document and target, every occurrence of every folded name by
- * {@link String#startsWith} with word boundaries checked character by character, the greatest set of non-overlapping
+ * {@link String#indexOf} with word boundaries checked character by character, the greatest set of non-overlapping
  * occurrences by dynamic programming, and answers by {@link Words#containsWord}. Slow and obvious.
  */
 final class BruteForce {
@@ -30,9 +30,8 @@ final class BruteForce {
                     if (name.codePointCount(0, name.length()) < minAliasLength) {
                         continue;
                     }
-                    for (int i = 0; i + name.length() <= f.length(); i++) {
-                        if (f.startsWith(name, i) && edge(f, i - 1, i) && edge(f, i + name.length() - 1,
-                                i + name.length())) {
+                    for (int i = f.indexOf(name); i >= 0; i = f.indexOf(name, i + 1)) {
+                        if (edge(f, i - 1, i) && edge(f, i + name.length() - 1, i + name.length())) {
                             spans.add(new int[] {i, i + name.length()});
                         }
                     }
