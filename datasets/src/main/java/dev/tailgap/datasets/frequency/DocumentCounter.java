@@ -4,7 +4,7 @@ import dev.tailgap.datasets.text.Normalizer;
 import java.util.Arrays;
 
 /**
- * Counts one document at a time into a {@link CorpusCounts}: folds it ({@link Normalizer#fold(String)}), splits it
+ * Counts one document at a time into a {@link CorpusCounts}: folds it ({@link Normalizer#foldInto}), splits it
  * into words ({@link Tokens}), runs the {@link WordAutomaton} and then, per key,
  * <ul>
  *   <li><b>mentions</b>: the greatest number of non-overlapping occurrences of the key's names (so "New York City"
@@ -20,7 +20,7 @@ import java.util.Arrays;
 public final class DocumentCounter {
     private final ConceptMatcher m;
     private final WordAutomaton automaton;
-    private char[] chars = new char[1 << 12];
+    private final Normalizer.Buffer folded = new Normalizer.Buffer();
     private int[] tokenWords = new int[1 << 10];
     private int tokenCount;
     private int state;
@@ -47,20 +47,15 @@ public final class DocumentCounter {
     /** Counts {@code document} (one document) into {@code into}, which must come from the same matcher. */
     public void count(String document, CorpusCounts into) {
         into.documents++;
-        String folded = Normalizer.fold(document);
-        int n = folded.length();
+        int n = Normalizer.foldInto(document, folded);
         if (n == 0) {
             return;
         }
-        if (chars.length < n) {
-            chars = new char[Math.max(n, chars.length * 2)];
-        }
-        folded.getChars(0, n, chars, 0);
         nextStamp();
         tokenCount = 0;
         matchCount = 0;
         state = 0;
-        Tokens.split(chars, n, sink);
+        Tokens.split(folded.chars(), n, sink);
         if (matchCount > 0) {
             tally(into);
         }

@@ -4,17 +4,16 @@ import java.util.Arrays;
 
 /**
  * The words of all patterns, each with a dense id, found by an open-addressing hash over a range of a character array
- * (no allocation per lookup). Built single-threaded, read by many threads once built.
+ * (no allocation per lookup). A slot packs the word's hash and id into one {@code long}, so a word that is not in the
+ * vocabulary (most words of a corpus) costs one memory access. Built single-threaded, read by many threads once
+ * built.
  */
 final class Vocabulary {
-    private int[] table = new int[1024];
+    private long[] slots = new long[1024];
+    /** One bit per hash value modulo its size, set for every word: most absent words are turned away here. */
+    private long[] filter = new long[1 << 6];
     private char[][] words = new char[256][];
-    private int[] hashes = new int[256];
     private int size;
-
-    Vocabulary() {
-        Arrays.fill(table, -1);
-    }
 
     int size() {
         return size;
@@ -23,14 +22,23 @@ final class Vocabulary {
     /** The id of {@code b[from, to)}, or -1 when it is not a pattern word. */
     int find(char[] b, int from, int to) {
         int h = hash(b, from, to);
-        int mask = table.length - 1;
+        long[] f = filter;
+        int bit = (h >>> 7) & ((f.length << 6) - 1);
+        if ((f[bit >>> 6] & (1L << bit)) == 0) {
+            return -1;
+        }
+        long[] t = slots;
+        int mask = t.length - 1;
         for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-            int id = table[slot];
-            if (id < 0) {
+            long v = t[slot];
+            if (v == 0) {
                 return -1;
             }
-            if (hashes[id] == h && same(words[id], b, from, to)) {
-                return id;
+            if ((int) (v >>> 32) == h) {
+                int id = (int) v - 1;
+                if (same(words[id], b, from, to)) {
+                    return id;
+                }
             }
         }
     }
@@ -43,34 +51,33 @@ final class Vocabulary {
         }
         if (size == words.length) {
             words = Arrays.copyOf(words, size * 2);
-            hashes = Arrays.copyOf(hashes, size * 2);
         }
         id = size++;
         words[id] = Arrays.copyOfRange(b, from, to);
-        hashes[id] = hash(b, from, to);
-        if (size * 2 > table.length) {
-            rehash(table.length * 2);
-        } else {
-            insert(id);
+        if (size * 4 > slots.length) {
+            long[] old = slots;
+            slots = new long[old.length * 2];
+            filter = new long[filter.length * 2];
+            for (long v : old) {
+                if (v != 0) {
+                    insert(v);
+                }
+            }
         }
+        insert(((long) hash(b, from, to) << 32) | (id + 1L));
         return id;
     }
 
-    private void rehash(int capacity) {
-        table = new int[capacity];
-        Arrays.fill(table, -1);
-        for (int id = 0; id < size; id++) {
-            insert(id);
-        }
-    }
-
-    private void insert(int id) {
-        int mask = table.length - 1;
-        int slot = hashes[id] & mask;
-        while (table[slot] >= 0) {
+    private void insert(long v) {
+        int h = (int) (v >>> 32);
+        int bit = (h >>> 7) & ((filter.length << 6) - 1);
+        filter[bit >>> 6] |= 1L << bit;
+        int mask = slots.length - 1;
+        int slot = h & mask;
+        while (slots[slot] != 0) {
             slot = (slot + 1) & mask;
         }
-        table[slot] = id;
+        slots[slot] = v;
     }
 
     private static boolean same(char[] w, char[] b, int from, int to) {

@@ -102,6 +102,7 @@ final class WordAutomaton {
         private int[] pattern = new int[16];
         private int[] depth = new int[16];
         private int patterns;
+        private final java.util.HashMap<Long, Integer> children = new java.util.HashMap<>();
 
         Builder(int vocabularySize) {
             this.vocabularySize = vocabularySize;
@@ -129,12 +130,8 @@ final class WordAutomaton {
         }
 
         private int child(int s, int w) {
-            for (int c = firstChild[s]; c >= 0; c = nextSibling[c]) {
-                if (word[c] == w) {
-                    return c;
-                }
-            }
-            return -1;
+            Integer c = children.get(key(s, w));
+            return c == null ? -1 : c;
         }
 
         private int newState(int parent, int w) {
@@ -153,6 +150,7 @@ final class WordAutomaton {
             depth[c] = depth[parent] + 1;
             nextSibling[c] = firstChild[parent];
             firstChild[parent] = c;
+            children.put(key(parent, w), c);
             return c;
         }
 
