@@ -32,6 +32,31 @@ public record CountSettings(CorpusFormat format, String textField, long blockSiz
         }
     }
 
+    /**
+     * Parses a byte size: {@code 65536}, {@code 64k}, {@code 64m}, {@code 1g} (powers of 1024).
+     *
+     * @throws IllegalArgumentException naming {@code option} when it is not a positive size
+     */
+    public static long parseBytes(String option, String s) {
+        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = 1;
+        char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
+        if (last == 'k' || last == 'm' || last == 'g') {
+            unit = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            long v = Long.parseLong(t);
+            if (v < 1) {
+                throw new NumberFormatException();
+            }
+            return Math.multiplyExact(v, unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(option + ": expected a positive size such as 65536, 64m or 1g, got \""
+                    + s + "\"");
+        }
+    }
+
     public CountSettings withFormat(CorpusFormat f) {
         return new CountSettings(f, textField, blockSize, threads, skipBadShards);
     }

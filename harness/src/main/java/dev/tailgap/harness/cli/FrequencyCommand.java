@@ -117,7 +117,7 @@ final class FrequencyCommand implements Runnable {
                     s = s.withThreads(threads);
                 }
                 if (blockSize != null) {
-                    s = s.withBlockSize(SynthCommand.bytes("--block-size", blockSize));
+                    s = s.withBlockSize(CountSettings.parseBytes("--block-size", blockSize));
                 }
                 s = s.withSkipBadShards(skipBadShards);
                 MatchOptions m = new MatchOptions(

@@ -3,6 +3,7 @@ package dev.tailgap.harness.cli;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.tailgap.datasets.DatasetWriter;
 import dev.tailgap.datasets.Manifest;
+import dev.tailgap.datasets.frequency.CountSettings;
 import dev.tailgap.datasets.frequency.SyntheticCorpus;
 import dev.tailgap.harness.TailgapException;
 import java.io.BufferedWriter;
@@ -56,7 +57,12 @@ final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long bytes = bytes("--size", size);
+        long bytes;
+        try {
+            bytes = CountSettings.parseBytes("--size", size);
+        } catch (IllegalArgumentException e) {
+            throw TailgapException.usage(e.getMessage());
+        }
         if (shards < 1 || concepts < 1) {
             throw TailgapException.usage("--shards and --concepts must be at least 1");
         }
@@ -112,27 +118,6 @@ final class SynthCommand implements Callable<Integer> {
             return 0;
         } catch (IOException e) {
             throw TailgapException.usage("cannot write " + out + ": " + e.getMessage());
-        }
-    }
-
-    /** Parses {@code 123}, {@code 64k}, {@code 64m}, {@code 1g} (powers of 1024). */
-    static long bytes(String option, String s) {
-        String t = s.trim().toLowerCase(Locale.ROOT);
-        long unit = 1;
-        char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-        if (last == 'k' || last == 'm' || last == 'g') {
-            unit = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
-            t = t.substring(0, t.length() - 1);
-        }
-        try {
-            long v = Long.parseLong(t);
-            if (v < 1) {
-                throw new NumberFormatException();
-            }
-            return Math.multiplyExact(v, unit);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw TailgapException.usage(option + ": expected a positive size such as 65536, 64m or 1g, got \""
-                    + s + "\"");
         }
     }
 }
