@@ -93,6 +93,7 @@ final class DatasetsCommand implements Runnable {
             out.printf(Locale.ROOT, "frequency  %s%n", d.manifest().frequencySource());
             out.printf(Locale.ROOT, "range      %s to %s (%s decades)%n", num(min), num(max),
                     min > 0 ? String.format(Locale.ROOT, "%.1f", Math.log10(max / min)) : "n/a: has zeros");
+            CorpusCountLines.print(d, out);
             Set<String> show = new LinkedHashSet<>();
             show.add(d.manifest().bucketing());
             show.addAll(schemes != null ? schemes : List.of("mass:3", "log10", "quantile:4"));
