@@ -17,7 +17,7 @@ record SparkArgs(String dataset, FrequencyCount.Request request) {
 
     static final String USAGE = "usage: spark-submit --class dev.tailgap.spark.SparkFrequencyCount tailgap-spark.jar "
             + "--dataset FILE.jsonl --corpus PATH [PATH...] --out FILE.jsonl [--frequency mentions|docs|cooccurrence] "
-            + "[--format lines|file|jsonl] [--text-field NAME] [--min-alias-length N] [--relation-window N] "
+            + "[--format lines|file|jsonl|parquet] [--text-field NAME] [--min-alias-length N] [--relation-window N] "
             + "[--block-size BYTES] [--skip-bad-shards]";
 
     /** The parsed arguments, or {@code null} for {@code --help}. */

@@ -14,12 +14,16 @@ import dev.tailgap.datasets.frequency.CorpusUnit;
 import dev.tailgap.datasets.frequency.CountResult;
 import dev.tailgap.datasets.frequency.CountSettings;
 import dev.tailgap.datasets.frequency.CountedDataset;
+import dev.tailgap.datasets.frequency.CorpusFormat;
+import dev.tailgap.datasets.frequency.DocumentCounter;
 import dev.tailgap.datasets.frequency.FrequencyCount;
 import dev.tailgap.datasets.frequency.UnitReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -32,6 +36,7 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -39,7 +44,8 @@ import org.apache.spark.sql.SparkSession;
  * {@link UnitReader} and counted by the same {@link ConceptMatcher}, one Spark task per unit, with the counts merged
  * on the executors (a tree reduce) and the counted dataset written on the driver by {@link CountedDataset}, so its
  * output is the single-machine output. Corpus paths are whatever Hadoop reads (local, {@code hdfs://},
- * {@code s3a://} with its connector); the dataset is read from and written to the driver's file system. A bad unit
+ * {@code s3a://} with its connector); the dataset is read from and written to the driver's file system. Parquet
+ * corpora ({@link CorpusFormat#PARQUET}) are read with Spark's own Parquet reader, one task per partition. A bad unit
  * fails the job with its one-line problem unless bad shards are skipped. Spark retries failed tasks; the job does not
  * save progress between runs (the single-machine count does).
  */
@@ -101,7 +107,8 @@ public final class SparkFrequencyCount {
         UnitOutcome merged;
         List<String> digests;
         try {
-            merged = jsc.parallelize(units, Math.max(1, units.size())).map(u -> {
+            merged = settings.format() == CorpusFormat.PARQUET ? parquet(spark, files, settings.textField(), shared)
+                    : jsc.parallelize(units, Math.max(1, units.size())).map(u -> {
                 ConceptMatcher m = MatcherCache.get(shared);
                 UnitOutcome out = new UnitOutcome(m.newCounts());
                 try {
@@ -135,10 +142,36 @@ public final class SparkFrequencyCount {
         for (int i = 0; i < files.size(); i++) {
             fileDigests.add(new CountResult.FileDigest(files.get(i), digests.get(i)));
         }
-        CountResult result = new CountResult(counts, fileDigests, skipped, units.size(), 0);
+        int unitCount = settings.format() == CorpusFormat.PARQUET ? merged.units : units.size();
+        CountResult result = new CountResult(counts, fileDigests, skipped, unitCount, 0);
         CountedDataset.Written w = CountedDataset.write(dataset, matcher, result, r.measure(), r.match(), settings,
                 clock.instant(), r.out());
         return new FrequencyCount.Outcome(w, result);
+    }
+
+    /**
+     * Counts Parquet files with Spark's Parquet reader: the {@code textField} column, one partition per task; a null
+     * or empty text is not a document. A file Spark cannot read fails the job (Parquet has no line offsets to skip to).
+     */
+    private static UnitOutcome parquet(SparkSession spark, List<CorpusFile> files, String textField,
+                                       Broadcast<CountPlan> shared) {
+        String[] paths = files.stream().map(CorpusFile::path).toArray(String[]::new);
+        JavaRDD<Row> rows = spark.read().parquet(paths).select(textField).javaRDD();
+        return rows.mapPartitions((Iterator<Row> it) -> {
+            ConceptMatcher m = MatcherCache.get(shared);
+            DocumentCounter counter = m.newCounter();
+            UnitOutcome out = new UnitOutcome(m.newCounts());
+            out.units = 1;
+            while (it.hasNext()) {
+                Row r = it.next();
+                String text = r.isNullAt(0) ? "" : r.getString(0);
+                if (!text.isEmpty()) {
+                    counter.count(text, out.counts);
+                    out.counts.addTextBytes(text.getBytes(StandardCharsets.UTF_8).length);
+                }
+            }
+            return List.of(out).iterator();
+        }).treeReduce(UnitOutcome::merge);
     }
 
     /**

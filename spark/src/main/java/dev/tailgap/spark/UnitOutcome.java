@@ -11,6 +11,8 @@ final class UnitOutcome implements Serializable {
     final CorpusCounts counts;
     /** Skipped units: index and the one-line problem. */
     final List<Object[]> skipped = new ArrayList<>();
+    /** How many units (or Parquet partitions) went into it. */
+    int units;
 
     UnitOutcome(CorpusCounts counts) {
         this.counts = counts;
@@ -19,6 +21,7 @@ final class UnitOutcome implements Serializable {
     UnitOutcome merge(UnitOutcome other) {
         counts.add(other.counts);
         skipped.addAll(other.skipped);
+        units += other.units;
         return this;
     }
 }

@@ -12,6 +12,7 @@ import dev.tailgap.datasets.LoadOptions;
 import dev.tailgap.datasets.Manifest;
 import dev.tailgap.datasets.frequency.BadShardException;
 import dev.tailgap.datasets.frequency.CorpusCounter;
+import dev.tailgap.datasets.frequency.CorpusFormat;
 import dev.tailgap.datasets.frequency.CountResult;
 import dev.tailgap.datasets.frequency.CountSettings;
 import dev.tailgap.datasets.frequency.FrequencyCount;
@@ -27,10 +28,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,9 +82,11 @@ class SparkFrequencyCountTest {
         StringBuilder a = new StringBuilder();
         StringBuilder b = new StringBuilder();
         StringBuilder z = new StringBuilder();
+        List<Row> rows = new ArrayList<>();
         for (int d = 0; d < 3000; d++) {
             StringWriter w = new StringWriter();
             corpus.writeDocument(w);
+            rows.add(RowFactory.create(w.toString(), d));
             (d < 1500 ? a : d < 2400 ? b : z).append(w).append('\n');
         }
         Files.writeString(c.resolve("a.txt"), a);
@@ -116,6 +124,17 @@ class SparkFrequencyCountTest {
         }
         assertThat(Files.readString(dir.resolve("spark.manifest.yaml")))
                 .contains("frequencySource: \"corpus count (cooccurrence): ");
+
+        Path parquet = dir.resolve("parquet");
+        spark.createDataFrame(rows, new StructType().add("text", DataTypes.StringType).add("id", DataTypes.IntegerType))
+                .repartition(3).write().parquet(parquet.toString());
+        Path fromParquet = dir.resolve("parquet.jsonl");
+        FrequencyCount.Outcome pq = SparkFrequencyCount.run(spark, dataset, new FrequencyCount.Request(
+                List.of(parquet.toString()), fromParquet, Measure.COOCCURRENCE, MatchOptions.DEFAULT,
+                CountSettings.defaults().withFormat(CorpusFormat.PARQUET), null), CLOCK);
+        assertThat(Files.readAllBytes(fromParquet)).isEqualTo(Files.readAllBytes(local));
+        assertThat(pq.result().counts().documents()).isEqualTo(3000);
+        assertThat(pq.result().files()).hasSize(3);
 
         Files.write(c.resolve("d.txt"), new byte[] {'o', 'k', '\n', 'x', (byte) 0xFF, '\n'});
         assertThatThrownBy(() -> SparkFrequencyCount.run(spark, dataset, request(c, dir.resolve("bad.jsonl"), false),

@@ -9,7 +9,12 @@ public enum CorpusFormat {
     /** One document per file. */
     FILE,
     /** JSON Lines, one object per line, the document in a top-level string field (Dolma, FineWeb, RedPajama). */
-    JSONL;
+    JSONL,
+    /**
+     * Parquet, the document in a string column; read by the Spark job only (with Spark's own Parquet reader), the
+     * single-machine count refuses it.
+     */
+    PARQUET;
 
     /** The name used on the command line: {@code lines}, {@code file}, {@code jsonl}. */
     public String cliName() {
@@ -23,6 +28,6 @@ public enum CorpusFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown corpus format \"" + s + "\" (use lines, file or jsonl)");
+        throw new IllegalArgumentException("unknown corpus format \"" + s + "\" (use lines, file, jsonl or parquet)");
     }
 }

@@ -39,7 +39,8 @@ public record CorpusUnit(int index, int fileIndex, CorpusFile file, long start, 
         List<CorpusUnit> units = new ArrayList<>();
         for (int f = 0; f < files.size(); f++) {
             CorpusFile file = files.get(f);
-            boolean split = format != CorpusFormat.FILE && Compression.of(file.path()) == Compression.NONE;
+            boolean split = (format == CorpusFormat.LINES || format == CorpusFormat.JSONL)
+                    && Compression.of(file.path()) == Compression.NONE;
             if (!split || file.size() <= blockSize) {
                 units.add(new CorpusUnit(units.size(), f, file, 0, file.size()));
                 continue;

@@ -38,6 +38,14 @@ public final class FrequencyCount {
             Objects.requireNonNull(settings, "settings");
         }
 
+        /** The request for a count on this machine, which reads every format but Parquet. */
+        void requireLocal() {
+            if (settings.format() == CorpusFormat.PARQUET) {
+                throw new IllegalArgumentException("--format parquet is read by the Spark job (tailgap-spark) only; "
+                        + "convert the corpus to JSON Lines to count it on one machine");
+            }
+        }
+
         Path state() {
             return stateDir != null ? stateDir : defaultStateDir(out);
         }
@@ -64,6 +72,7 @@ public final class FrequencyCount {
     /** Runs the count. */
     public static Outcome run(Dataset dataset, Request r, CorpusCounter.Listener listener, Clock clock)
             throws IOException, BadShardException, InterruptedException {
+        r.requireLocal();
         List<CorpusFile> files = CorpusPaths.expand(r.corpus());
         ConceptMatcher matcher = ConceptMatcher.compile(targets(dataset), r.match());
         CountState state = CountState.open(r.state(), CorpusCounter.plan(dataset.sha256(), r.match(), r.settings(),

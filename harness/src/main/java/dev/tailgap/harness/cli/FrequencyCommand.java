@@ -67,7 +67,8 @@ final class FrequencyCommand implements Runnable {
         String frequency;
 
         @Option(names = "--format", paramLabel = "FORMAT",
-                description = "lines (a document per line, the default), file (a document per file) or jsonl.")
+                description = "lines (a document per line, the default), file (a document per file) or jsonl "
+                        + "(parquet: with the Spark job only).")
         String format;
 
         @Option(names = "--text-field", paramLabel = "NAME",
@@ -134,6 +135,8 @@ final class FrequencyCommand implements Runnable {
             FrequencyCount.Outcome o;
             try {
                 o = FrequencyCount.run(d, request, progress, Clock.systemUTC());
+            } catch (IllegalArgumentException e) {
+                throw TailgapException.usage(e.getMessage());
             } catch (BadShardException e) {
                 progress.finish();
                 throw TailgapException.usage(e.getMessage() + " (the units counted so far are saved in "
