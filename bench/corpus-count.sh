@@ -3,7 +3,7 @@
 # 10,000 and 100,000 concepts, on one and two threads; beside ripgrep and GNU grep with the same fixed-string
 # patterns; gzip and zstd inputs; and the Spark job in local[2]. Corpora are generated under $CORPUS_BENCH_DIR
 # (default /tmp/tailgap-corpus-bench), never in the repository. Figures are measured, never asserted.
-#   bench/corpus-count.sh              # everything (about 20 minutes on 2 cores)
+#   bench/corpus-count.sh              # everything (about 30 minutes on 2 cores; TOOL_TIMEOUT bounds rg and grep)
 #   SIZE=256m bench/corpus-count.sh    # a smaller corpus
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -15,12 +15,25 @@ SIZE=${SIZE:-1g}
 SPARK_JAR="$REPO/spark/target/tailgap-spark-0.1.0.jar"
 mkdir -p "$OUT"
 export TAILGAP_JAVA_OPTS=${TAILGAP_JAVA_OPTS:-}
+TOOL_TIMEOUT=${TOOL_TIMEOUT:-900}   # rg and grep with tens of thousands of patterns can take very long
+
+tool() {  # tool LABEL BYTES SHELL-CMD: a pattern tool, its matches counted, stopped after TOOL_TIMEOUT seconds
+  if ! $TIME -f "%e %U %S %M" -o "$OUT/time.txt" timeout "$TOOL_TIMEOUT" sh -c "$3 | wc -l" > "$OUT/last.out"; then
+    echo "| $1 | did not finish in $TOOL_TIMEOUT s | | < $(($2 / 1000000 / TOOL_TIMEOUT)) | | |"
+    return
+  fi
+  read -r wall user sys rss < "$OUT/time.txt"
+  python3 -c "import sys; b,w,u,s,r=int(sys.argv[2]),*map(float,sys.argv[3:]); \
+print(f'| {sys.argv[1]} | {w:.1f} | {u+s:.1f} | {b/1e6/w:.0f} | {b/1e6/(u+s):.0f} | {r/1024:.0f} |')" \
+    "$1" "$2" "$wall" "$user" "$sys" "$rss"
+}
 
 # one measured command: wall s, user+sys s, peak RSS MB, then MB/s wall and MB/s per CPU second for $2 bytes
 measure() {  # measure LABEL BYTES CMD...
   local label=$1 bytes=$2; shift 2
   $TIME -f "%e %U %S %M" -o "$OUT/time.txt" "$@" > "$OUT/last.out" 2> "$OUT/last.err" || {
     cat "$OUT/last.err" >&2; die "$label failed"; }
+
   read -r wall user sys rss < "$OUT/time.txt"
   python3 - "$label" "$bytes" "$wall" "$user" "$sys" "$rss" <<'PY'
 import sys
@@ -67,21 +80,25 @@ for concepts in 10000 100000; do
   check "$dir"
   count "tailgap, $concepts concepts, 2 threads" "$bytes" "$dir" 2 "$dir/corpus"
   check "$dir"
-  # the same fixed strings for the other tools: every name, case-insensitive, whole words, every match printed
-  measure "rg -F -w -o -i, $concepts patterns x3" "$bytes" \
-    sh -c "rg -F -w -o -i -j 1 -f '$dir/aliases.txt' '$dir/corpus' | wc -l"
+done
+
+# the same fixed strings for the other tools: every name, case-insensitive, whole words, every match printed
+for concepts in 10000 100000; do
+  dir="$OUT/c$concepts"
+  shard="$dir/corpus/part-00000.txt"
+  shard_bytes=$(stat -c %s "$shard")
+  tool "rg -F -w -o -i -j 1, $concepts concepts' names, one shard" "$shard_bytes" \
+    "rg -F -w -o -i -j 1 -f '$dir/aliases.txt' '$shard'"
+  tool "grep -F -w -o -i, $concepts concepts' names, one shard" "$shard_bytes" \
+    "grep -F -w -o -i -f '$dir/aliases.txt' '$shard'"
+  count "tailgap, $concepts concepts, one shard, 1 thread" "$shard_bytes" "$dir" 1 "$shard"
 done
 
 dir="$OUT/c10000"
 shard="$dir/corpus/part-00000.txt"
 shard_bytes=$(stat -c %s "$shard")
-measure "grep -F -w -o -i, 10000 patterns x3, one shard" "$shard_bytes" \
-  sh -c "grep -F -w -o -i -f '$dir/aliases.txt' '$shard' | wc -l"
-measure "rg -F -w -o -i, 10000 patterns x3, one shard" "$shard_bytes" \
-  sh -c "rg -F -w -o -i -j 1 -f '$dir/aliases.txt' '$shard' | wc -l"
 [ -f "$OUT/shard.txt.gz" ] || gzip -c -6 "$shard" > "$OUT/shard.txt.gz"
 [ -f "$OUT/shard.txt.zst" ] || zstd -q -3 -c "$shard" > "$OUT/shard.txt.zst"
-count "tailgap, plain shard, 1 thread" "$shard_bytes" "$dir" 1 "$shard"
 count "tailgap, gzip shard, 1 thread (MB/s of text)" "$shard_bytes" "$dir" 1 "$OUT/shard.txt.gz"
 count "tailgap, zstd shard, 1 thread (MB/s of text)" "$shard_bytes" "$dir" 1 "$OUT/shard.txt.zst"
 

@@ -48,7 +48,7 @@ class EndToEndSmokeTest {
         int code;
         try (SimServer server = SimServer.start(SimModel.of(items, SimParams.DEFAULTS.withLatencyMs(5)), 0, 32)) {
             code = Main.execute(new String[] {"run", "-m", "openai:" + SimServer.MODEL_ID, "--base-url",
-                server.baseUrl(), "-d", data.toString(), "-c", "16", "--out", out.toString(), "-q"},
+                server.baseUrl(), "-d", data.toString(), "-c", "16", "--out", out.toString(), "--no-cache", "-q"},
                     new PrintWriter(stdout), new PrintWriter(stderr));
             assertThat(server.requests()).as("requests served").isEqualTo(N);
         }

@@ -209,7 +209,7 @@ class NormalizerTest {
         }
         String words = alphabet + "     aaatheean";
         java.util.SplittableRandom r = new java.util.SplittableRandom(5);
-        for (int k = 0; k < 50_000; k++) {
+        for (int k = 0; k < 20_000; k++) {
             char[] s = new char[1 + r.nextInt(30)];
             for (int i = 0; i < s.length; i++) {
                 s[i] = words.charAt(r.nextInt(words.length()));
@@ -226,7 +226,7 @@ class NormalizerTest {
             "the-the", "", " ", "a a", "ﬁ"};
         java.util.SplittableRandom r = new java.util.SplittableRandom(8);
         Normalizer.Buffer buffer = new Normalizer.Buffer();
-        for (int k = 0; k < 100_000; k++) {
+        for (int k = 0; k < 30_000; k++) {
             StringBuilder b = new StringBuilder();
             int n = r.nextInt(8);
             for (int i = 0; i < n; i++) {
