@@ -69,7 +69,7 @@ class SparkFrequencyCountTest {
 
     static FrequencyCount.Request request(Path corpus, Path out, boolean skip) {
         return new FrequencyCount.Request(List.of(corpus.toString()), out, Measure.COOCCURRENCE, MatchOptions.DEFAULT,
-                CountSettings.defaults().withBlockSize(16 << 10).withThreads(2).withSkipBadShards(skip), null);
+                CountSettings.defaults().withBlockSize(48 << 10).withThreads(2).withSkipBadShards(skip), null);
     }
 
     @Test
@@ -83,11 +83,11 @@ class SparkFrequencyCountTest {
         StringBuilder b = new StringBuilder();
         StringBuilder z = new StringBuilder();
         List<Row> rows = new ArrayList<>();
-        for (int d = 0; d < 3000; d++) {
+        for (int d = 0; d < 2000; d++) {
             StringWriter w = new StringWriter();
             corpus.writeDocument(w);
             rows.add(RowFactory.create(w.toString(), d));
-            (d < 1500 ? a : d < 2400 ? b : z).append(w).append('\n');
+            (d < 1200 ? a : d < 1600 ? b : z).append(w).append('\n');
         }
         Files.writeString(c.resolve("a.txt"), a);
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(c.resolve("b.txt.gz")))) {
@@ -105,10 +105,10 @@ class SparkFrequencyCountTest {
         Path distributed = dir.resolve("spark.jsonl");
         FrequencyCount.Outcome many = SparkFrequencyCount.run(spark, dataset, request(c, distributed, false), CLOCK);
 
-        assertThat(many.result().units()).as("a.txt is cut into blocks").isGreaterThan(5)
+        assertThat(many.result().units()).as("a.txt is cut into blocks").isGreaterThan(4)
                 .isEqualTo(one.result().units());
         assertThat(Files.readAllBytes(distributed)).isEqualTo(Files.readAllBytes(local));
-        assertThat(many.result().counts().documents()).isEqualTo(3000).isEqualTo(one.result().counts().documents());
+        assertThat(many.result().counts().documents()).isEqualTo(2000).isEqualTo(one.result().counts().documents());
         assertThat(many.result().counts().textBytes()).isEqualTo(one.result().counts().textBytes());
         assertThat(many.result().files().stream().map(CountResult.FileDigest::sha256).toList())
                 .isEqualTo(one.result().files().stream().map(CountResult.FileDigest::sha256).toList());
@@ -133,7 +133,7 @@ class SparkFrequencyCountTest {
                 List.of(parquet.toString()), fromParquet, Measure.COOCCURRENCE, MatchOptions.DEFAULT,
                 CountSettings.defaults().withFormat(CorpusFormat.PARQUET), null), CLOCK);
         assertThat(Files.readAllBytes(fromParquet)).isEqualTo(Files.readAllBytes(local));
-        assertThat(pq.result().counts().documents()).isEqualTo(3000);
+        assertThat(pq.result().counts().documents()).isEqualTo(2000);
         assertThat(pq.result().files()).hasSize(3);
 
         Files.write(c.resolve("d.txt"), new byte[] {'o', 'k', '\n', 'x', (byte) 0xFF, '\n'});

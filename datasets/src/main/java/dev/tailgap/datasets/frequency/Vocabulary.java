@@ -100,6 +100,8 @@ final class Vocabulary {
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
         return h;
     }
 }
