@@ -18,8 +18,8 @@ export TAILGAP_JAVA_OPTS=${TAILGAP_JAVA_OPTS:-}
 TOOL_TIMEOUT=${TOOL_TIMEOUT:-900}   # rg and grep with tens of thousands of patterns can take very long
 
 tool() {  # tool LABEL BYTES SHELL-CMD: a pattern tool, its matches counted, stopped after TOOL_TIMEOUT seconds
-  if ! $TIME -f "%e %U %S %M" -o "$OUT/time.txt" timeout "$TOOL_TIMEOUT" sh -c "$3 | wc -l" > "$OUT/last.out"; then
-    echo "| $1 | did not finish in $TOOL_TIMEOUT s | | < $(($2 / 1000000 / TOOL_TIMEOUT)) | | |"
+  if ! $TIME -f "%e %U %S %M" -o "$OUT/time.txt" timeout "$TOOL_TIMEOUT" bash -o pipefail -c "$3 | wc -l" > "$OUT/last.out"; then
+    echo "| $1 | failed or did not finish in $TOOL_TIMEOUT s (see above) | | | | |"
     return
   fi
   read -r wall user sys rss < "$OUT/time.txt"
@@ -104,8 +104,8 @@ count "tailgap, zstd shard, 1 thread (MB/s of text)" "$shard_bytes" "$dir" 1 "$O
 
 if [ -f "$SPARK_JAR" ]; then
   cp="$OUT/spark.classpath"
-  [ -s "$cp" ] || (cd "$REPO" && mvn -B -ntp -q -pl spark dependency:build-classpath -Dmdep.outputFile="$cp" \
-    -Dmdep.includeScope=provided >/dev/null)
+  [ -s "$cp" ] || (cd "$REPO" && mvn -B -ntp -q -pl spark -am -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile="$cp" -Dmdep.includeScope=provided >/dev/null)
   bytes=$(corpus_bytes "$dir")
   rm -f "$OUT/spark.jsonl"
   measure "Spark local[2], 10000 concepts" "$bytes" java -Xmx4g -Dspark.master='local[2]' -Dspark.ui.enabled=false \
