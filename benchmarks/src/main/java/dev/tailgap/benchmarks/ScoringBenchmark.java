@@ -2,8 +2,8 @@ package dev.tailgap.benchmarks;
 
 import dev.tailgap.datasets.BucketScheme;
 import dev.tailgap.datasets.Bucketing;
+import dev.tailgap.datasets.text.Normalizer;
 import dev.tailgap.harness.scoring.AnswerExtractor;
-import dev.tailgap.harness.scoring.Normalizer;
 import dev.tailgap.harness.scoring.RefusalDetector;
 import dev.tailgap.harness.scoring.RuleScorer;
 import dev.tailgap.harness.scoring.Scorer;

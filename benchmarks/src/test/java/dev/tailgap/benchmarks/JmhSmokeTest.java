@@ -31,7 +31,7 @@ class JmhSmokeTest {
                 .getAll(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of())) {
             declared.add(e.getUsername());
         }
-        assertThat(declared).as("benchmarks found by the annotation processor").hasSizeGreaterThanOrEqualTo(15);
+        assertThat(declared).as("benchmarks found by the annotation processor").hasSizeGreaterThanOrEqualTo(18);
 
         Options options = new OptionsBuilder()
                 .include("dev\\.tailgap\\.benchmarks\\.")

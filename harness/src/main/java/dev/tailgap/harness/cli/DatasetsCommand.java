@@ -99,6 +99,7 @@ final class DatasetsCommand implements Runnable {
             out.printf(Locale.ROOT, "range      %s to %s (%s decades)%n", num(min), num(max),
                     min > 0 ? String.format(Locale.ROOT, "%.1f", Math.log10(max / min)) : "n/a: has zeros");
             out.println("aliases    " + GuardedAliases.summary(d));
+            CorpusCountLines.print(d, out);
             Set<String> show = new LinkedHashSet<>();
             show.add(d.manifest().bucketing());
             show.addAll(schemes != null ? schemes : List.of("mass:3", "log10", "quantile:4"));

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 + "bucketed by concept frequency, head vs tail."},
         subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, RescoreCommand.class,
                 ServeSimCommand.class, DatasetsCommand.class, ListCommand.class, CompareCommand.class, GateCommand.class,
-                CacheCommand.class, CommandLine.HelpCommand.class},
+                CacheCommand.class, FrequencyCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  internal error", "  2  usage or configuration error",
                 "  3  gate failed", "  4  too many endpoint errors, or the endpoint refused the requests",

@@ -1,5 +1,6 @@
 package dev.tailgap.harness.scoring;
 
+import dev.tailgap.datasets.text.Words;
 import java.util.Set;
 
 /**

@@ -1,5 +1,6 @@
 package dev.tailgap.harness.scoring;
 
+import dev.tailgap.datasets.text.Normalizer;
 /**
  * An extracted answer (see {@link AnswerExtractor}) in the forms the rules compare: as written, folded
  * ({@link Normalizer#fold(String)}) and, computed when first asked, split into words as written ({@link Tokens}).

@@ -1,5 +1,6 @@
 package dev.tailgap.harness.scoring;
 
+import dev.tailgap.datasets.text.Words;
 /**
  * The PopQA rule, improved ({@code contains}): the answer is correct if the folded form ({@link Normalizer#fold}) of
  * a gold occurs in the folded answer <em>on word boundaries</em>, except that a guarded gold (short or a function

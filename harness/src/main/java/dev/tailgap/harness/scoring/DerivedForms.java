@@ -1,5 +1,6 @@
 package dev.tailgap.harness.scoring;
 
+import dev.tailgap.datasets.text.Normalizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package dev.tailgap.harness.scoring;
 
+import dev.tailgap.datasets.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.tailgap.harness.sim;
 
+import dev.tailgap.datasets.text.Normalizer;
 import dev.tailgap.datasets.Item;
-import dev.tailgap.harness.scoring.Normalizer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.tailgap.harness.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tailgap.datasets.text.Normalizer;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

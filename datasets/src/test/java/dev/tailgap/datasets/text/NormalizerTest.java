@@ -1,4 +1,4 @@
-package dev.tailgap.harness.scoring;
+package dev.tailgap.datasets.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -195,5 +195,48 @@ class NormalizerTest {
         }
         assertThat(Normalizer.decomposeByTable("東京")).isNull();
         assertThat(Normalizer.decomposeByTable("Cafe\u0301")).isNull();
+    }
+
+    @Test
+    void theSinglePassFoldEqualsTheGeneralPathOnEveryTabledCharacterAndOnMixedText() {
+        String alphabet = tabledAlphabet();
+        for (int i = 0; i < alphabet.length(); i++) {
+            String one = String.valueOf(alphabet.charAt(i));
+            for (String text : new String[] {one, "a" + one + "b", "x " + one + " the " + one + one + " a"}) {
+                assertThat(Normalizer.fold(text)).as("U+%04X in \"%s\"", (int) alphabet.charAt(i), text)
+                        .isEqualTo(Normalizer.foldGeneral(text));
+            }
+        }
+        String words = alphabet + "     aaatheean";
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int k = 0; k < 20_000; k++) {
+            char[] s = new char[1 + r.nextInt(30)];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = words.charAt(r.nextInt(words.length()));
+            }
+            String text = new String(s);
+            assertThat(Normalizer.fold(text)).as(text).isEqualTo(Normalizer.foldGeneral(text));
+        }
+        assertThat(Normalizer.fold("Zürich ½ ﬁne ⑴ Straße")).isEqualTo("zurich 1 2 fine 1 strasse");
+    }
+
+    @Test
+    void articlesDroppedInTheSinglePassMatchTheTwoPassRule() {
+        String[] words = {"a", "A", "an", "the", "The", "x", "j", "ab", "a.", "é", "á", "ß", "–", "U.S.A.", "an-a",
+            "the-the", "", " ", "a a", "ﬁ"};
+        java.util.SplittableRandom r = new java.util.SplittableRandom(8);
+        Normalizer.Buffer buffer = new Normalizer.Buffer();
+        for (int k = 0; k < 30_000; k++) {
+            StringBuilder b = new StringBuilder();
+            int n = r.nextInt(8);
+            for (int i = 0; i < n; i++) {
+                b.append(words[r.nextInt(words.length)]).append(r.nextInt(3) == 0 ? ", " : " ");
+            }
+            String text = b.toString();
+            String expected = Normalizer.foldGeneral(text);
+            assertThat(Normalizer.fold(text)).as(text).isEqualTo(expected);
+            int len = Normalizer.foldInto(text, buffer);
+            assertThat(new String(buffer.chars(), 0, len)).as(text).isEqualTo(expected);
+        }
     }
 }

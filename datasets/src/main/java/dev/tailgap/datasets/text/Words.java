@@ -1,4 +1,4 @@
-package dev.tailgap.harness.scoring;
+package dev.tailgap.datasets.text;
 
 /**
  * Whole-word containment on folded text (see {@link Normalizer#fold(String)}), where words are separated by single
@@ -7,13 +7,13 @@ package dev.tailgap.harness.scoring;
  * Tibetan) have no such boundaries, so a boundary also holds when the character inside or outside the match edge
  * belongs to one of them: "東京" is found in "東京です", "1984" in "1984年".
  */
-final class Words {
+public final class Words {
 
     private Words() {
     }
 
     /** True if {@code needle} (non-empty) occurs in {@code hay} on word boundaries; an empty needle never does. */
-    static boolean containsWord(String hay, String needle) {
+    public static boolean containsWord(String hay, String needle) {
         int m = needle.length();
         if (m == 0 || m > hay.length()) {
             return false;
@@ -61,7 +61,7 @@ final class Words {
     }
 
     /** True for code points of scripts that do not separate words with spaces. */
-    static boolean unspaced(int cp) {
+    public static boolean unspaced(int cp) {
         if (cp < 0x0E00) {
             return false;
         }
