@@ -10,9 +10,13 @@ import java.util.List;
  * {@link #scrub} replaces every occurrence with {@code ***}. Servers echo keys back in error bodies and URLs can carry
  * them in a query, so adapters scrub every failure message before it leaves them (it may be written to a run's item
  * log). Values shorter than {@value #MIN_LENGTH} characters are not treated as secrets: scrubbing them would mangle
- * messages without protecting anything.
+ * messages without protecting anything. Also the places where keys hide in what is written to a run's files: a URL's
+ * user info, query and fragment ({@link #withoutCredentials}), and options whose name says they hold one
+ * ({@link #isSecretName}).
  */
 public final class Secrets {
+    private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
+            "(?i).*(authori[sz]ation|api[-_.]?key|secret|password|passwd|cookie|credential|bearer).*");
     /** Shortest value treated as a secret. */
     public static final int MIN_LENGTH = 4;
     private static final Secrets NONE = new Secrets(List.of());
@@ -61,5 +65,23 @@ public final class Secrets {
             return e;
         }
         return new AdapterException(e.kind(), clean, e.retryAfter().orElse(null), null);
+    }
+
+    /**
+     * {@code url} without user info, query or fragment, the places where keys hide in a URL that is written to a
+     * run's files; {@code null} stays {@code null}.
+     */
+    public static String withoutCredentials(String url) {
+        if (url == null) {
+            return null;
+        }
+        okhttp3.HttpUrl u = okhttp3.HttpUrl.parse(url);
+        return u == null ? url.replaceAll("[?#].*$", "").replaceAll("//[^/@]*@", "//")
+                : u.newBuilder().username("").password("").query(null).fragment(null).build().toString();
+    }
+
+    /** Whether an option's name says it holds a secret (authorization, api key, secret, password, cookie, ...). */
+    public static boolean isSecretName(String name) {
+        return SECRET_NAME.matcher(name).matches();
     }
 }

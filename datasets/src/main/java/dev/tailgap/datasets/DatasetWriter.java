@@ -61,11 +61,6 @@ public final class DatasetWriter implements Closeable {
         return ItemCodec.toJsonLine(item);
     }
 
-    /** The canonical manifest YAML: every key, one per line, in a fixed order. */
-    public static String manifestYaml(Manifest manifest) {
-        return ManifestIo.write(manifest);
-    }
-
     /** {@code NAME.manifest.yaml} beside {@code NAME.jsonl}. */
     public static Path manifestPath(Path jsonl) {
         return FileSource.manifestPath(jsonl);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tailgap.adapters.CompletionRequest;
 import dev.tailgap.adapters.GenerationParams;
-import dev.tailgap.harness.Secrets;
+import dev.tailgap.adapters.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
                 + "McNemar test per bucket, Holm-adjusted across buckets.",
                 "Runs on different dataset files (different sha256) are refused with exit code 2."})
 final class CompareCommand implements Callable<Integer> {
-    enum Format { html, md, json }
+    /** The output formats; {@code md} is another spelling of {@code markdown}. */
+    enum Format { html, markdown, md, json }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -36,13 +37,13 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_DIR", arity = "2..*", description = "Run directories; the first is the baseline.")
     List<Path> dirs;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+    @Option(names = "--out", paramLabel = "FILE",
             description = "Write the comparison to FILE (default: print it).")
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "${COMPLETION-CANDIDATES} (default: from the --out file's extension, else html when "
-                    + "writing a file and md when printing).")
+                    + "writing a file and markdown when printing).")
     Format format;
 
     @Option(names = "--allow-incomplete", description = "Compare unfinished runs as they are (their reports say "
@@ -55,7 +56,7 @@ final class CompareCommand implements Callable<Integer> {
         Format f = format != null ? format : fromName(out);
         String text = switch (f) {
             case html -> ComparisonHtml.render(c);
-            case md -> ComparisonMarkdown.render(c);
+            case markdown, md -> ComparisonMarkdown.render(c);
             case json -> ComparisonJson.render(c);
         };
         PrintWriter stdout = spec.commandLine().getOut();
@@ -71,14 +72,14 @@ final class CompareCommand implements Callable<Integer> {
 
     private static Format fromName(Path out) {
         if (out == null) {
-            return Format.md;
+            return Format.markdown;
         }
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".json")) {
             return Format.json;
         }
         if (name.endsWith(".md") || name.endsWith(".markdown")) {
-            return Format.md;
+            return Format.markdown;
         }
         return Format.html;
     }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
                 "table, json and markdown print the report; html, csv and junit write files into RUN_DIR "
                         + "(report.html; buckets.csv and items.csv; junit.xml) and print their paths."})
 final class ReportCommand implements Callable<Integer> {
-    enum Format { table, json, markdown, html, csv, junit }
+    /** The output formats; {@code md} is another spelling of {@code markdown}. */
+    enum Format { table, json, markdown, md, html, csv, junit }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -82,7 +83,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json -> out.print(JsonReport.render(report));
-            case markdown -> out.print(MarkdownReport.render(report));
+            case markdown, md -> out.print(MarkdownReport.render(report));
             case table -> out.print(TerminalTable.render(report));
             case html -> {
                 if (written.isEmpty()) {

@@ -2,7 +2,7 @@ package dev.tailgap.harness.engine;
 
 import dev.tailgap.datasets.Dataset;
 import dev.tailgap.harness.RunSpec;
-import dev.tailgap.harness.Secrets;
+import dev.tailgap.adapters.Secrets;
 import dev.tailgap.harness.Version;
 import dev.tailgap.harness.scoring.Scorer;
 import dev.tailgap.reports.DatasetRef;

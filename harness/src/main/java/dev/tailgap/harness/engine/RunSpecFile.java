@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tailgap.adapters.GenerationParams;
 import dev.tailgap.harness.RunSpec;
-import dev.tailgap.harness.Secrets;
+import dev.tailgap.adapters.Secrets;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.cache.CacheReuse;
 import dev.tailgap.harness.scoring.HedgePolicy;

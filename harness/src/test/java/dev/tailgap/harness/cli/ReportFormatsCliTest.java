@@ -66,6 +66,11 @@ class ReportFormatsCliTest {
         assertThat(Files.readString(tmp.resolve("cmp.md"))).contains("McNemar").contains("Holm");
         assertThat(Files.readString(tmp.resolve("cmp.html"))).startsWith("<!DOCTYPE html>")
                 .contains("id=\"chart-overlay\"");
+        assertThat(tailgap("compare", a.toString(), b.toString(), "--format", "md").out())
+                .as("md is another spelling of markdown").isEqualTo(tailgap("compare", a.toString(), b.toString(),
+                        "--format", "markdown").out());
+        assertThat(tailgap("compare", a.toString(), b.toString(), "-o", "x.html").code())
+                .as("-o is --option in run, so compare takes --out only").isEqualTo(2);
         CliTest.Result printed = tailgap("compare", a.toString(), b.toString(), "--format", "json");
         assertThat(printed.out()).isEqualTo(Files.readString(tmp.resolve("cmp.json")));
 
