@@ -1,5 +1,6 @@
 package dev.tailgap.datasets.frequency;
 
+import dev.tailgap.datasets.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tailgap.datasets.Dataset;
@@ -12,12 +13,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,12 +62,7 @@ public final class CountedDataset {
         for (CountResult.FileDigest f : files) {
             b.append(f.sha256()).append(' ').append(f.file().size()).append(' ').append(f.file().path()).append('\n');
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(b.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(b.toString());
     }
 
     /**

@@ -1,15 +1,12 @@
 package dev.tailgap.harness.cache;
 
+import dev.tailgap.datasets.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tailgap.adapters.CompletionRequest;
 import dev.tailgap.adapters.GenerationParams;
 import dev.tailgap.adapters.Secrets;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -39,13 +36,7 @@ public final class CacheKey {
 
     /** The key of {@code request} sent to {@code endpoint}: 64 hex digits. */
     public static String of(Endpoint endpoint, CompletionRequest request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonicalJson(endpoint, request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(canonicalJson(endpoint, request));
     }
 
     /** A request is sampled when its temperature is above zero and it carries no seed: its answer may differ each time. */

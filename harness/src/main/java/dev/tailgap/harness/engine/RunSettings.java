@@ -1,16 +1,13 @@
 package dev.tailgap.harness.engine;
 
+import dev.tailgap.datasets.Sha256;
 import dev.tailgap.datasets.Dataset;
 import dev.tailgap.harness.RunSpec;
 import dev.tailgap.adapters.Secrets;
 import dev.tailgap.harness.Version;
 import dev.tailgap.harness.scoring.Scorer;
 import dev.tailgap.reports.DatasetRef;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -84,11 +81,6 @@ final class RunSettings {
     }
 
     static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(s);
     }
 }

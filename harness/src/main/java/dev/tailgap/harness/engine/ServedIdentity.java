@@ -1,12 +1,9 @@
 package dev.tailgap.harness.engine;
 
+import dev.tailgap.datasets.Sha256;
 import dev.tailgap.adapters.Completion;
 import dev.tailgap.adapters.EndpointInfo;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -48,12 +45,7 @@ public record ServedIdentity(Map<String, String> facts, boolean known) {
     public String digest() {
         StringBuilder sb = new StringBuilder();
         facts.forEach((k, v) -> sb.append(k).append('\u0000').append(v).append('\u0000'));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(sb.toString()).substring(0, 16);
     }
 
     /** Whether a reply names the same model and fingerprint as this identity's first reply. */

@@ -31,8 +31,4 @@ final class ServedTracker implements Interceptor {
     ServedIdentity identity() {
         return identity.get();
     }
-
-    EndpointInfo probe() {
-        return probe;
-    }
 }

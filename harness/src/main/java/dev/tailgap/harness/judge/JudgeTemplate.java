@@ -1,14 +1,12 @@
 package dev.tailgap.harness.judge;
 
+import dev.tailgap.datasets.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,12 +48,7 @@ public record JudgeTemplate(String text, String sha) {
                         + "(it needs " + String.join(", ", PLACEHOLDERS) + ")");
             }
         }
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return new JudgeTemplate(text, HexFormat.of().formatHex(d, 0, 4));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new JudgeTemplate(text, Sha256.hex(text).substring(0, 8));
     }
 
     /** The prompt for one item; line breaks inside the values become spaces so they cannot fake a line. */

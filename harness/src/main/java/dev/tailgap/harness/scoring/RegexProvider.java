@@ -1,9 +1,7 @@
 package dev.tailgap.harness.scoring;
 
+import dev.tailgap.datasets.Sha256;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
 
 /** {@code regex}: a pattern per item or per relation from a YAML file ({@link RegexMatcher}). */
@@ -35,12 +33,9 @@ public final class RegexProvider implements ScorerProvider {
 
     private static String sha(Path file) {
         try {
-            byte[] bytes = java.nio.file.Files.readAllBytes(file);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 4);
+            return Sha256.hex(java.nio.file.Files.readAllBytes(file)).substring(0, 8);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("regex patterns " + file + ": " + e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
