@@ -91,7 +91,7 @@ public final class CsvReport {
     /** Writes one row per item to {@code out} (not closed). */
     public static void items(Report r, Collection<ItemResult> items, Writer out) throws IOException {
         try (SequenceWriter seq = writer(out, ITEM_COLUMNS)) {
-            for (ItemResult it : HtmlReport.sort(r, items)) {
+            for (ItemResult it : ItemSample.sort(r, new ArrayList<>(items))) {
                 List<String> row = new ArrayList<>(ITEM_COLUMNS.size());
                 row.add(guard(it.id()));
                 row.add(guard(it.bucket()));

@@ -42,32 +42,32 @@ public final class HtmlReport {
     public static final int PAGE_SIZE = 50;
 
     static final String SCRIPT = Html.resource("samples.js");
-    private static final Outcome[] OUTCOMES = Outcome.values();
 
     private HtmlReport() {
     }
 
+    /** Most items the item browser embeds; a larger run embeds a stratified sample of this many ({@link ItemSample}). */
+    public static final int MAX_ITEMS = 10_000;
+
     /** The page as a string. */
-    public static String render(Report r, Collection<ItemResult> items) {
-        StringWriter w = new StringWriter(64 * 1024 + items.size() * 256);
+    public static String render(Report r, ItemSource items) {
+        StringWriter w = new StringWriter(64 * 1024);
         try {
-            write(r, items, w);
+            write(r, items, List.of(), w);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return w.toString();
     }
 
-    /** Writes the page to {@code out} (not closed). */
-    public static void write(Report r, Collection<ItemResult> items, Writer out) throws IOException {
-        write(r, items, List.of(), out);
-    }
-
-    /** Writes the page with a judge-vs-rule agreement table (shown when {@code agreement} is not empty). */
-    public static void write(Report r, Collection<ItemResult> items, List<JudgeAgreement> agreement, Writer out)
+    /**
+     * Writes the page to {@code out} (not closed), with a judge-vs-rule agreement table when {@code agreement} is not
+     * empty. Reads {@code items} at most twice and holds at most {@link #MAX_ITEMS} of them.
+     */
+    public static void write(Report r, ItemSource items, List<JudgeAgreement> agreement, Writer out)
             throws IOException {
         Objects.requireNonNull(r.overall(), "report.overall");
-        List<ItemResult> sorted = sort(r, items);
+        ItemSample sample = ItemSample.of(r, items, MAX_ITEMS);
         StringBuilder sb = new StringBuilder(64 * 1024);
         String model = Phrases.setting(r, "model");
         String dataset = Phrases.datasetId(r.dataset());
@@ -89,13 +89,13 @@ public final class HtmlReport {
         bucketTable(sb, r);
         relations(sb, r);
         AgreementTable.append(sb, agreement);
-        samplesSkeleton(sb, r, sorted);
+        ItemBrowser.skeleton(sb, r, sample);
         metadata(sb, r);
         sb.append("</main>\n<footer>Written by ").append(Html.text(r.tool() == null ? "tailgap" : r.tool()))
                 .append(". This page is self-contained: it loads nothing from the network.</footer>\n");
         out.write(sb.toString());
         out.write("<script type=\"application/json\" id=\"tailgap-items\">");
-        writeItems(out, r, sorted);
+        ItemBrowser.writeItems(out, r, sample.items());
         out.write("</script>\n");
         StringBuilder tail = new StringBuilder();
         Html.script(tail, SCRIPT);
@@ -311,163 +311,6 @@ public final class HtmlReport {
 
     private static String relationName(RelationStats rel) {
         return rel.name() == null ? "(no relation)" : Phrases.plain(rel.name());
-    }
-
-    // --- sample browser ---
-
-    private static void samplesSkeleton(StringBuilder sb, Report r, List<ItemResult> items) {
-        Map<String, Integer> perBucket = new HashMap<>();
-        int[] perOutcome = new int[OUTCOMES.length];
-        for (ItemResult it : items) {
-            perBucket.merge(it.bucket(), 1, Integer::sum);
-            perOutcome[it.outcome().ordinal()]++;
-        }
-        sb.append("<section id=\"samples\">\n<h2>Items</h2>\n<div id=\"samples-controls\" class=\"controls\" hidden>\n")
-                .append("<label>Bucket <select id=\"f-bucket\"><option value=\"\">all buckets</option>");
-        List<String> names = bucketNames(r, items);
-        for (int i = 0; i < names.size(); i++) {
-            sb.append("<option value=\"").append(i).append("\">").append(Html.text(Phrases.plain(names.get(i))
-                    + " (" + Numbers.count(perBucket.getOrDefault(names.get(i), 0)) + ")")).append("</option>");
-        }
-        sb.append("</select></label>\n<label>Outcome <select id=\"f-outcome\"><option value=\"\">all outcomes")
-                .append("</option>");
-        for (Outcome o : OUTCOMES) {
-            sb.append("<option value=\"").append(o.ordinal()).append("\">")
-                    .append(o.name().toLowerCase(java.util.Locale.ROOT)).append(" (")
-                    .append(Numbers.count(perOutcome[o.ordinal()])).append(")</option>");
-        }
-        sb.append("</select></label>\n");
-        List<String> relations = relationNames(items);
-        if (relations.size() > 1) {
-            sb.append("<label>Relation <select id=\"f-relation\"><option value=\"\">all relations</option>");
-            for (int i = 0; i < relations.size(); i++) {
-                sb.append("<option value=\"").append(i).append("\">").append(Html.text(Phrases.plain(relations.get(i))))
-                        .append("</option>");
-            }
-            sb.append("</select></label>\n");
-        }
-        sb.append("<input type=\"search\" id=\"f-search\" placeholder=\"Search questions, gold and model answers, ids\" ")
-                .append("aria-label=\"Search\">\n</div>\n")
-                .append("<noscript><p class=\"note\">The item browser needs JavaScript; the items are also in the run's")
-                .append(" items.jsonl.</p></noscript>\n")
-                .append("<div class=\"scroll\"><table id=\"samples-table\">\n<thead><tr><th class=\"num\">#</th>")
-                .append("<th>Bucket</th><th class=\"num\">Frequency</th><th>Question</th><th>Gold answers</th>")
-                .append("<th>Model answer</th><th>Outcome</th><th>Why</th></tr></thead>\n<tbody id=\"samples-body\"></tbody>")
-                .append("</table></div>\n<div class=\"pager\"><span id=\"samples-status\"></span><span>")
-                .append("<button type=\"button\" id=\"page-prev\">\u2190 Previous</button> ")
-                .append("<button type=\"button\" id=\"page-next\">Next \u2192</button></span></div>\n</section>\n");
-    }
-
-    /** The report's bucket names, plus the names of any item buckets the report does not know, sorted. */
-    private static List<String> bucketNames(Report r, List<ItemResult> items) {
-        List<String> names = new ArrayList<>();
-        for (BucketStats b : r.buckets()) {
-            names.add(b.name());
-        }
-        Map<String, Integer> known = bucketIndex(r);
-        TreeMap<String, Boolean> unknown = new TreeMap<>();
-        for (ItemResult it : items) {
-            if (!known.containsKey(it.bucket())) {
-                unknown.put(it.bucket(), true);
-            }
-        }
-        names.addAll(unknown.keySet());
-        return names;
-    }
-
-    private static List<String> relationNames(Collection<ItemResult> items) {
-        TreeMap<String, Boolean> names = new TreeMap<>();
-        for (ItemResult it : items) {
-            if (it.relation() != null) {
-                names.put(it.relation(), true);
-            }
-        }
-        return new ArrayList<>(names.keySet());
-    }
-
-    private static Map<String, Integer> bucketIndex(Report r) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < r.buckets().size(); i++) {
-            index.putIfAbsent(r.buckets().get(i).name(), i);
-        }
-        return index;
-    }
-
-    /** Items in report order: by bucket (head to tail, unknown buckets last by name), descending frequency, id. */
-    static List<ItemResult> sort(Report r, Collection<ItemResult> items) {
-        Map<String, Integer> index = bucketIndex(r);
-        List<ItemResult> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparingInt((ItemResult it) -> index.getOrDefault(it.bucket(), Integer.MAX_VALUE))
-                .thenComparing(ItemResult::bucket)
-                .thenComparing(Comparator.comparingDouble(ItemResult::frequency).reversed())
-                .thenComparing(ItemResult::id));
-        return sorted;
-    }
-
-    /** {"buckets":[...],"outcomes":[...],"relations":[...],"items":[[id,question,answers,answer,outcome,bucket,frequency,relation,error,reason,judgeVerdict],...]} */
-    private static void writeItems(Writer out, Report r, List<ItemResult> items) throws IOException {
-        List<String> buckets = bucketNames(r, items);
-        Map<String, Integer> bucketIndex = new HashMap<>();
-        for (int i = 0; i < buckets.size(); i++) {
-            bucketIndex.putIfAbsent(buckets.get(i), i);
-        }
-        List<String> relations = relationNames(items);
-        Map<String, Integer> relationIndex = new HashMap<>();
-        for (int i = 0; i < relations.size(); i++) {
-            relationIndex.put(relations.get(i), i);
-        }
-        try (JsonGenerator g = Html.islandGenerator(out)) {
-            g.writeStartObject();
-            g.writeArrayFieldStart("buckets");
-            for (String b : buckets) {
-                g.writeString(b);
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("outcomes");
-            for (Outcome o : OUTCOMES) {
-                g.writeString(o.name());
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("relations");
-            for (String rel : relations) {
-                g.writeString(rel);
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("items");
-            for (ItemResult it : items) {
-                g.writeRaw('\n');
-                g.writeStartArray();
-                g.writeString(it.id());
-                g.writeString(it.question());
-                g.writeStartArray();
-                for (String a : it.answers()) {
-                    g.writeString(a);
-                }
-                g.writeEndArray();
-                g.writeString(cut(it.rawAnswer()));
-                g.writeNumber(it.outcome().ordinal());
-                g.writeNumber(bucketIndex.get(it.bucket()));
-                g.writeString(Numbers.compact(it.frequency()));
-                g.writeNumber(it.relation() == null ? -1 : relationIndex.get(it.relation()));
-                g.writeString(it.error());
-                g.writeString(it.reason());
-                g.writeString(it.judge() == null ? null : it.judge().verdict());
-                g.writeEndArray();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-    }
-
-    private static String cut(String answer) {
-        if (answer == null || answer.length() <= MAX_ANSWER_CHARS) {
-            return answer;
-        }
-        int end = MAX_ANSWER_CHARS - 1;
-        if (Character.isHighSurrogate(answer.charAt(end - 1))) {
-            end--;
-        }
-        return answer.substring(0, end) + "\u2026";
     }
 
     // --- metadata ---

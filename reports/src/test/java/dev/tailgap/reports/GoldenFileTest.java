@@ -38,7 +38,7 @@ class GoldenFileTest {
                 new Object[] {"json", (Function<Report, String>) JsonReport::render},
                 new Object[] {"md", (Function<Report, String>) MarkdownReport::render},
                 new Object[] {"txt", (Function<Report, String>) TerminalTable::render},
-                new Object[] {"html", (Function<Report, String>) r -> HtmlReport.render(r, ReportFixtures.items())},
+                new Object[] {"html", (Function<Report, String>) r -> HtmlReport.render(r, ItemSource.of(ReportFixtures.items()))},
                 new Object[] {"buckets.csv", (Function<Report, String>) CsvReport::buckets},
                 new Object[] {"items.csv", (Function<Report, String>) r -> CsvReport.items(r, ReportFixtures.items())},
                 new Object[] {"junit.xml", (Function<Report, String>) JUnitReport::render});

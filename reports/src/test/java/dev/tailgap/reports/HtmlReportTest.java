@@ -28,7 +28,7 @@ class HtmlReportTest {
     @Test
     void theDataIslandHoldsEveryItemExactlyAndNothingThatCanCloseIt() throws Exception {
         List<ItemResult> items = ReportFixtures.items();
-        String html = HtmlReport.render(ReportFixtures.standard(), items);
+        String html = HtmlReport.render(ReportFixtures.standard(), ItemSource.of(items));
         String island = island(html);
         assertThat(island).doesNotContain("<", ">", "&", "\u2028", "\u2029");
         JsonNode data = new ObjectMapper().readTree(island);
@@ -45,15 +45,15 @@ class HtmlReportTest {
     void theSameItemsInAnyOrderGiveTheSameBytes() {
         List<ItemResult> shuffled = new ArrayList<>(ReportFixtures.items());
         Collections.shuffle(shuffled, new Random(3));
-        assertThat(HtmlReport.render(ReportFixtures.standard(), shuffled))
-                .isEqualTo(HtmlReport.render(ReportFixtures.standard(), ReportFixtures.items()));
+        assertThat(HtmlReport.render(ReportFixtures.standard(), ItemSource.of(shuffled)))
+                .isEqualTo(HtmlReport.render(ReportFixtures.standard(), ItemSource.of(ReportFixtures.items())));
         assertThat(CsvReport.items(ReportFixtures.standard(), shuffled))
                 .isEqualTo(CsvReport.items(ReportFixtures.standard(), ReportFixtures.items()));
     }
 
     @Test
     void theContentSecurityPolicyAllowsExactlyThePagesOwnScript() throws Exception {
-        String html = HtmlReport.render(ReportFixtures.standard(), ReportFixtures.items());
+        String html = HtmlReport.render(ReportFixtures.standard(), ItemSource.of(ReportFixtures.items()));
         Matcher csp = Pattern.compile("script-src 'sha256-([A-Za-z0-9+/=]+)';").matcher(html);
         assertThat(csp.find()).isTrue();
         Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(html);
@@ -73,7 +73,8 @@ class HtmlReportTest {
         String longAnswer = "x".repeat(HtmlReport.MAX_ANSWER_CHARS * 3);
         ItemResult it = ReportFixtures.item("long", "Q?", List.of("a"), null, 5, "tail", longAnswer,
                 Outcome.HALLUCINATED, null);
-        JsonNode data = new ObjectMapper().readTree(island(HtmlReport.render(ReportFixtures.standard(), List.of(it))));
+        JsonNode data = new ObjectMapper().readTree(island(HtmlReport.render(ReportFixtures.standard(),
+                ItemSource.of(List.of(it)))));
         String shown = data.get("items").get(0).get(3).asText();
         assertThat(shown).hasSize(HtmlReport.MAX_ANSWER_CHARS).endsWith("x\u2026");
     }

@@ -37,7 +37,7 @@ class RendererTest {
         assertThat(md).contains("| **all (weighted)** |", "| sample (pooled)", "21.2% (18.0\u201325.0)",
                 "each bucket counts by its share of the dataset");
         assertThat(TerminalTable.render(r)).contains("all (weighted)", "sample (pooled)");
-        assertThat(HtmlReport.render(r, List.of())).contains("all (weighted)", "sample (pooled)");
+        assertThat(HtmlReport.render(r, ItemSource.of(List.of()))).contains("all (weighted)", "sample (pooled)");
         assertThat(JsonReport.parse(JsonReport.render(r)).pooled()).isEqualTo(pooled);
         assertThat(MarkdownReport.render(a)).doesNotContain("weighted").contains("| **all** |");
     }

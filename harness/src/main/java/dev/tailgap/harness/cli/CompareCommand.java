@@ -4,9 +4,8 @@ import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.Version;
 import dev.tailgap.harness.compare.RunComparer;
 import dev.tailgap.reports.Comparison;
-import dev.tailgap.reports.ComparisonHtml;
-import dev.tailgap.reports.ComparisonJson;
-import dev.tailgap.reports.ComparisonMarkdown;
+import dev.tailgap.reports.ComparisonFormat;
+import dev.tailgap.reports.ComparisonFormats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,9 +26,6 @@ import picocli.CommandLine.Spec;
                 + "McNemar test per bucket, Holm-adjusted across buckets.",
                 "Runs on different dataset files (different sha256) are refused with exit code 2."})
 final class CompareCommand implements Callable<Integer> {
-    /** The output formats; {@code md} is another spelling of {@code markdown}. */
-    enum Format { html, markdown, md, json }
-
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -42,9 +37,9 @@ final class CompareCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "${COMPLETION-CANDIDATES} (default: from the --out file's extension, else html when "
-                    + "writing a file and markdown when printing).")
-    Format format;
+            description = "html, markdown (md), json, or another comparison format on the class path (default: "
+                    + "from the --out file's extension, else html when writing a file and markdown when printing).")
+    String format;
 
     @Option(names = "--allow-incomplete", description = "Compare unfinished runs as they are (their reports say "
             + "INCOMPLETE); without it an unfinished run is refused (exit 2).")
@@ -53,12 +48,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Comparison c = RunComparer.compare(dirs, Version.tool(), allowIncomplete);
-        Format f = format != null ? format : fromName(out);
-        String text = switch (f) {
-            case html -> ComparisonHtml.render(c);
-            case markdown, md -> ComparisonMarkdown.render(c);
-            case json -> ComparisonJson.render(c);
-        };
+        String text = chosen().render(c);
         PrintWriter stdout = spec.commandLine().getOut();
         if (out == null) {
             stdout.print(text);
@@ -70,18 +60,16 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Format fromName(Path out) {
-        if (out == null) {
-            return Format.markdown;
+    /** The named format, else the one the --out file's extension names, else html for a file, markdown printed. */
+    private ComparisonFormat chosen() {
+        try {
+            if (format != null) {
+                return ComparisonFormats.get(format);
+            }
+            return out == null ? ComparisonFormats.get("markdown") : ComparisonFormats.forFile(out, "html");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw TailgapException.usage("--format: " + e.getMessage());
         }
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".json")) {
-            return Format.json;
-        }
-        if (name.endsWith(".md") || name.endsWith(".markdown")) {
-            return Format.markdown;
-        }
-        return Format.html;
     }
 
     private static void write(Path file, String text) {

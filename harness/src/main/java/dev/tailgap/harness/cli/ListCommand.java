@@ -9,6 +9,8 @@ import dev.tailgap.datasets.TableFormats;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.scoring.ScorerProvider;
 import dev.tailgap.harness.scoring.Scorers;
+import dev.tailgap.reports.ReportFormat;
+import dev.tailgap.reports.ReportFormats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,12 +19,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tailgap list adapters | scorers | importers | formats | datasets [DIR...]}: the plug-ins and datasets there are. */
+/**
+ * {@code tailgap list adapters | scorers | importers | formats | tables | datasets [DIR...]}: the plug-ins and datasets
+ * there are.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the model adapters, scorers, dataset importers and table formats on the class path, or the "
-                + "bundled datasets and those in the given directories.")
+        description = "List the model adapters, scorers, dataset importers, report formats and dataset table formats "
+                + "on the class path, or the bundled datasets and those in the given directories.")
 final class ListCommand implements Callable<Integer> {
-    private static final String KINDS = "adapters, scorers, importers, formats, datasets";
+    private static final String KINDS = "adapters, scorers, importers, formats, tables, datasets";
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -58,6 +63,11 @@ final class ListCommand implements Callable<Integer> {
                     }
                 }
                 case "formats" -> {
+                    for (ReportFormat f : ReportFormats.all()) {
+                        out.printf("%-10s %-4s %s%n", f.name(), String.join(",", f.aliases()), f.description());
+                    }
+                }
+                case "tables" -> {
                     for (TableFormat f : TableFormats.all()) {
                         out.printf("%-10s %s%n", f.name(), String.join(" ", f.extensions()));
                     }

@@ -3,15 +3,18 @@ package dev.tailgap.harness.cli;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.Version;
 import dev.tailgap.harness.engine.Rebucketing;
-import dev.tailgap.harness.engine.RunDirectory;
 import dev.tailgap.harness.engine.RunReports;
 import dev.tailgap.harness.engine.SavedRun;
-import dev.tailgap.reports.ItemResult;
-import dev.tailgap.reports.JsonReport;
-import dev.tailgap.reports.MarkdownReport;
+import dev.tailgap.reports.ItemSource;
 import dev.tailgap.reports.Report;
-import dev.tailgap.reports.TerminalTable;
+import dev.tailgap.reports.ReportFormat;
+import dev.tailgap.reports.ReportFormats;
+import dev.tailgap.reports.format.HtmlReportFormat;
+import dev.tailgap.reports.format.JsonReportFormat;
+import dev.tailgap.reports.format.MarkdownReportFormat;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +27,10 @@ import picocli.CommandLine.Spec;
 /** {@code tailgap report RUN_DIR}: rebuild a run's reports from its item log, without calling any model. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Rebuild a run's reports from its saved item log (no model is called).",
-                "table, json and markdown print the report; html, csv and junit write files into RUN_DIR "
-                        + "(report.html; buckets.csv and items.csv; junit.xml) and print their paths."})
+                "table, json and markdown print the report; html, csv, junit and other formats on the class path "
+                        + "write files into RUN_DIR (report.html; buckets.csv and items.csv; junit.xml) and print "
+                        + "their paths. tailgap list formats shows them all."})
 final class ReportCommand implements Callable<Integer> {
-    /** The output formats; {@code md} is another spelling of {@code markdown}. */
-    enum Format { table, json, markdown, md, html, csv, junit }
-
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -37,8 +38,9 @@ final class ReportCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+            description = "A report format: table, json, markdown (md), html, csv, junit, or any other that tailgap "
+                    + "list formats shows (default: ${DEFAULT-VALUE}).")
+    String format;
 
     @Option(names = "--no-write", description = "Do not rewrite report.json, report.md and report.html.")
     boolean noWrite;
@@ -56,42 +58,47 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SavedRun.read(dir); // a clear error for a directory that is not a run, before reading anything else
+        ReportFormat chosen;
+        try {
+            chosen = ReportFormats.get(format);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw TailgapException.usage("--format: " + e.getMessage());
+        }
+        ItemSource items = RunReports.source(dir);
+        Report report;
         if (bucketing != null) {
-            if (format == Format.html || format == Format.csv || format == Format.junit) {
+            if (!chosen.printed()) {
                 throw TailgapException.usage("--bucketing prints table, json or markdown only; to write "
-                        + format + " files of a re-bucketed run: tailgap rescore " + dir
+                        + chosen.name() + " files of a re-bucketed run: tailgap rescore " + dir
                         + " --scorer NAME --bucketing " + bucketing + ", then tailgap report on the new directory");
             }
             noWrite = true;
+            long[] asked = {0};
+            items.forEach(r -> asked[0]++);
+            SavedRun.read(dir).requireComplete(dir, asked[0], allowIncomplete);
+            report = Rebucketing.report(dir, items, bucketing, Version.tool());
+        } else {
+            report = RunReports.report(dir, items, Version.tool(), allowIncomplete);
         }
-        List<ItemResult> items = RunReports.items(dir);
-        if (bucketing != null) {
-            SavedRun.read(dir).requireComplete(dir, items.size(), allowIncomplete);
-        }
-        Report report = bucketing == null ? RunReports.report(dir, items, Version.tool(), allowIncomplete)
-                : Rebucketing.report(dir, items, bucketing, Version.tool());
         List<Path> written = new ArrayList<>();
         if (!noWrite) {
-            RunDirectory rd = new RunDirectory(dir);
-            rd.writeAtomically(RunDirectory.REPORT_JSON, JsonReport.render(report));
-            rd.writeAtomically(RunDirectory.REPORT_MD, MarkdownReport.render(report));
-            Path html = RunReports.writeHtml(dir, report, items);
-            if (format == Format.html) {
-                written.add(html);
+            for (ReportFormat standard : List.of(new JsonReportFormat(), new MarkdownReportFormat(),
+                    new HtmlReportFormat())) {
+                List<Path> files = RunReports.write(dir, standard, report, items);
+                if (!chosen.printed() && standard.name().equals(chosen.name())) {
+                    written.addAll(files);
+                }
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case json -> out.print(JsonReport.render(report));
-            case markdown, md -> out.print(MarkdownReport.render(report));
-            case table -> out.print(TerminalTable.render(report));
-            case html -> {
-                if (written.isEmpty()) {
-                    written.add(RunReports.writeHtml(dir, report, items));
-                }
+        if (chosen.printed()) {
+            try {
+                chosen.write(RunReports.input(chosen, report, items), (file, content) -> content.writeTo(out));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            case csv -> written.addAll(RunReports.writeCsv(dir, report, items));
-            case junit -> written.add(RunReports.writeJUnit(dir, report, List.of()));
+        } else if (written.isEmpty()) {
+            written.addAll(RunReports.write(dir, chosen, report, items));
         }
         for (Path p : written) {
             out.println("wrote " + p);

@@ -2,10 +2,10 @@ package dev.tailgap.harness.engine;
 
 import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.reports.ItemResult;
+import dev.tailgap.reports.ItemSource;
 import dev.tailgap.reports.Report;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,16 +17,16 @@ public final class Rebucketing {
     private Rebucketing() {
     }
 
-    public static Report report(Path dir, List<ItemResult> items, String scheme, String tool) {
+    public static Report report(Path dir, ItemSource items, String scheme, String tool) {
         SavedRun saved = SavedRun.read(dir);
         Bucketing buckets = Rescorer.rebucket(RunSpecFile.read(dir).dataset(), scheme);
         Aggregator aggregator = new Aggregator(buckets);
-        for (ItemResult r : items) {
+        items.forEach(r -> {
             String b = buckets.buckets().get(buckets.assign(r.frequency())).name();
             aggregator.add(new ItemResult(r.id(), r.question(), r.answers(), r.concept(), r.relation(),
                     r.frequency(), b, r.rawAnswer(), r.extracted(), r.outcome(), r.error(), r.latencyMs(),
                     r.promptTokens(), r.completionTokens(), r.reason(), r.judge()));
-        }
+        });
         Map<String, Object> settings = new LinkedHashMap<>(saved.settings());
         settings.put("bucketing", buckets.scheme());
         return aggregator.report(tool, saved.dataset(), settings, saved.minBucketSize());

@@ -61,7 +61,9 @@ public final class Rescorer {
         if (!Files.isRegularFile(items)) {
             throw TailgapException.usage(source + " has no " + RunDirectory.ITEMS + " to rescore");
         }
-        long planned = RunReports.items(source).size();
+        long[] logged = {0};
+        RunReports.source(source).forEach(r -> logged[0]++);
+        long planned = logged[0];
         from.requireComplete(source, planned, false);
         if (source.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
             throw TailgapException.usage("rescore writes a new run directory: give --out another directory than "

@@ -45,9 +45,9 @@ import java.util.function.Consumer;
 public final class RunDirectory {
     public static final String SPEC = "spec.json";
     public static final String ITEMS = "items.jsonl";
-    public static final String REPORT_JSON = "report.json";
-    public static final String REPORT_MD = "report.md";
-    public static final String REPORT_HTML = "report.html";
+    public static final String REPORT_JSON = dev.tailgap.reports.format.JsonReportFormat.FILE;
+    public static final String REPORT_MD = dev.tailgap.reports.format.MarkdownReportFormat.FILE;
+    public static final String REPORT_HTML = dev.tailgap.reports.format.HtmlReportFormat.FILE;
     /** The key of spec.json's section that rebuilds the run spec; not part of the run's identity. */
     public static final String RESUME_KEY = "spec";
     /** The key of spec.json's section with the run's state ({@link RunState}). */

@@ -1,15 +1,15 @@
 package dev.tailgap.harness.engine;
 
+import dev.tailgap.harness.scoring.JudgeAgreements;
 import dev.tailgap.reports.BucketStats;
-import dev.tailgap.reports.CsvReport;
-import dev.tailgap.reports.GateResult;
-import dev.tailgap.reports.HtmlReport;
 import dev.tailgap.reports.ItemLog;
 import dev.tailgap.reports.ItemResult;
-import dev.tailgap.harness.scoring.JudgeAgreements;
-import dev.tailgap.reports.JUnitReport;
+import dev.tailgap.reports.ItemSource;
 import dev.tailgap.reports.JudgeAgreement;
 import dev.tailgap.reports.Report;
+import dev.tailgap.reports.ReportFormat;
+import dev.tailgap.reports.ReportInput;
+import dev.tailgap.reports.format.HtmlReportFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,71 +18,81 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the file reports that need a run's item results as well as its {@link Report}: {@value #HTML} (written by
- * every completed run), and on request {@value #BUCKETS_CSV} + {@value #ITEMS_CSV} and {@value #JUNIT_XML}. Each file
- * is written atomically into the run directory.
+ * Writes a run's reports in any {@link ReportFormat} into its directory, each file atomically, reading the item log as
+ * a stream (a million-item run is never held in memory): {@value RunDirectory#REPORT_HTML} is written by every
+ * completed run, the other formats on request.
  */
 public final class RunReports {
-    public static final String HTML = RunDirectory.REPORT_HTML;
-    public static final String BUCKETS_CSV = "buckets.csv";
-    public static final String ITEMS_CSV = "items.csv";
-    public static final String JUNIT_XML = "junit.xml";
-
     private RunReports() {
     }
 
-    /** Every result in the directory's item log (empty when there is none). */
-    public static List<ItemResult> items(Path dir) {
+    /** The directory's item log as a source read afresh on every pass (no items when there is no log). */
+    public static ItemSource source(Path dir) {
         Path file = dir.resolve(RunDirectory.ITEMS);
-        List<ItemResult> out = new ArrayList<>();
-        if (Files.exists(file)) {
+        return action -> {
+            if (!Files.exists(file)) {
+                return;
+            }
             try (ItemLog.Reader reader = ItemLog.read(file)) {
                 for (ItemResult r = RunDirectory.next(reader); r != null; r = RunDirectory.next(reader)) {
-                    out.add(r);
+                    action.accept(r);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
+        };
+    }
+
+    /** Every result in the directory's item log, in memory (empty when there is none). */
+    public static List<ItemResult> items(Path dir) {
+        List<ItemResult> out = new ArrayList<>();
+        source(dir).forEach(out::add);
         return out;
     }
 
     /**
-     * The report of a saved run from its item results, read once by the caller with {@link #items}; an unfinished
-     * run is a usage error unless {@code allowIncomplete} (then the report says INCOMPLETE).
+     * The report of a saved run from one pass over its item results; an unfinished run is a usage error unless
+     * {@code allowIncomplete} (then the report says INCOMPLETE).
      */
-    public static Report report(Path dir, List<ItemResult> items, String tool, boolean allowIncomplete) {
+    public static Report report(Path dir, ItemSource items, String tool, boolean allowIncomplete) {
         SavedRun saved = SavedRun.read(dir);
-        saved.requireComplete(dir, items.size(), allowIncomplete);
         Aggregator aggregator = new Aggregator(saved.bucketing());
-        items.forEach(aggregator::add);
+        long[] asked = {0};
+        items.forEach(r -> {
+            asked[0]++;
+            aggregator.add(r);
+        });
+        saved.requireComplete(dir, asked[0], allowIncomplete);
         return saved.report(aggregator, tool);
     }
 
     /** Writes report.html from the report and the directory's item log; returns its path. */
     public static Path writeHtml(Path dir, Report report) {
-        return writeHtml(dir, report, items(dir));
+        return write(dir, new HtmlReportFormat(), report, source(dir)).get(0);
     }
 
-    /** Writes report.html from the report and its item results (with the judge-vs-rule table when judged). */
-    public static Path writeHtml(Path dir, Report report, List<ItemResult> items) {
-        List<String> buckets = report.buckets().stream().map(BucketStats::name).toList();
-        List<JudgeAgreement> agreement = JudgeAgreements.of(buckets, items);
-        new RunDirectory(dir).writeAtomically(HTML, w -> HtmlReport.write(report, items, agreement, w));
-        return dir.resolve(HTML);
-    }
-
-    /** Writes buckets.csv and items.csv; returns their paths. */
-    public static List<Path> writeCsv(Path dir, Report report, List<ItemResult> items) {
+    /**
+     * Writes {@code format}'s files into {@code dir} (the judge-vs-rule agreement is counted for formats that read
+     * items, those not {@link ReportFormat#printed printed}); returns their paths in the format's order.
+     */
+    public static List<Path> write(Path dir, ReportFormat format, Report report, ItemSource items) {
         RunDirectory rd = new RunDirectory(dir);
-        rd.writeAtomically(BUCKETS_CSV, CsvReport.buckets(report));
-        rd.writeAtomically(ITEMS_CSV, w -> CsvReport.items(report, items, w));
-        return List.of(dir.resolve(BUCKETS_CSV), dir.resolve(ITEMS_CSV));
+        List<Path> written = new ArrayList<>();
+        try {
+            format.write(input(format, report, items), (file, content) -> {
+                rd.writeAtomically(file, content::writeTo);
+                written.add(dir.resolve(file));
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return written;
     }
 
-    /** Writes junit.xml with a test case per bucket and one per gate result; returns its path. */
-    public static Path writeJUnit(Path dir, Report report, List<GateResult> gates) {
-        new RunDirectory(dir).writeAtomically(JUNIT_XML, JUnitReport.render(report, gates));
-        return dir.resolve(JUNIT_XML);
+    /** What {@code format} renders: agreement rows only for formats that read items. */
+    public static ReportInput input(ReportFormat format, Report report, ItemSource items) {
+        List<JudgeAgreement> agreement = format.printed() ? List.of()
+                : JudgeAgreements.of(report.buckets().stream().map(BucketStats::name).toList(), items);
+        return new ReportInput(report, items, agreement);
     }
 }

@@ -1,7 +1,7 @@
 package dev.tailgap.harness.scoring;
 
 import dev.tailgap.harness.stats.CohenKappa;
-import dev.tailgap.reports.ItemResult;
+import dev.tailgap.reports.ItemSource;
 import dev.tailgap.reports.JudgeAgreement;
 import dev.tailgap.reports.Outcome;
 import java.util.ArrayList;
@@ -20,23 +20,23 @@ public final class JudgeAgreements {
     private JudgeAgreements() {
     }
 
-    public static List<JudgeAgreement> of(List<String> buckets, Iterable<ItemResult> items) {
+    public static List<JudgeAgreement> of(List<String> buckets, ItemSource items) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         buckets.forEach(b -> counts.put(b, new long[4]));
         long[] all = new long[4];
-        boolean judged = false;
-        for (ItemResult r : items) {
+        boolean[] judged = {false};
+        items.forEach(r -> {
             if (r.outcome() == Outcome.ERROR) {
-                continue;
+                return;
             }
-            judged |= r.judge() != null;
+            judged[0] |= r.judge() != null;
             boolean judge = r.outcome() == Outcome.CORRECT;
             boolean rule = (r.judge() == null ? r.outcome() : r.judge().ruleOutcome()) == Outcome.CORRECT;
             int cell = judge ? (rule ? 0 : 1) : (rule ? 2 : 3);
             counts.computeIfAbsent(r.bucket(), k -> new long[4])[cell]++;
             all[cell]++;
-        }
-        if (!judged) {
+        });
+        if (!judged[0]) {
             return List.of();
         }
         List<JudgeAgreement> out = new ArrayList<>();

@@ -25,6 +25,7 @@ import dev.tailgap.reports.BucketStats;
 import dev.tailgap.reports.DatasetRef;
 import dev.tailgap.reports.HtmlReport;
 import dev.tailgap.reports.ItemResult;
+import dev.tailgap.reports.ItemSource;
 import dev.tailgap.reports.Outcome;
 import dev.tailgap.reports.Report;
 import java.io.IOException;
@@ -198,7 +199,7 @@ class HtmlReportBrowserTest {
         run.put("prompt", Map.of("template", "Q: {question} " + PAYLOADS[2], "sha256", PAYLOADS[3]));
         Report report = report(items, run, new DatasetRef("data" + PAYLOADS[4], PAYLOADS[2], "abc", items.size(),
                 PAYLOADS[1], PAYLOADS[0]));
-        String html = HtmlReport.render(report, items);
+        String html = HtmlReport.render(report, ItemSource.of(items));
         Path withCsp = tmp.resolve("xss.html");
         Files.writeString(withCsp, html, StandardCharsets.UTF_8);
         // the escaping alone must hold: the same page without its Content-Security-Policy
@@ -247,7 +248,7 @@ class HtmlReportBrowserTest {
         Path page = tmp.resolve("large.html");
         long start = System.nanoTime();
         try (Writer w = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
-            HtmlReport.write(report, items, w);
+            HtmlReport.write(report, ItemSource.of(items), List.of(), w);
         }
         long renderMs = (System.nanoTime() - start) / 1_000_000;
         browser.open(page);

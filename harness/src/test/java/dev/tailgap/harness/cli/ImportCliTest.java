@@ -136,7 +136,7 @@ class ImportCliTest {
         CliTest.Result importers = tailgap("list", "importers");
         assertThat(importers.code()).isZero();
         assertThat(importers.out()).contains("table ").contains("popqa ");
-        assertThat(tailgap("list", "formats").out()).contains("parquet").contains("csv").contains("jsonl");
+        assertThat(tailgap("list", "tables").out()).contains("parquet").contains("csv").contains("jsonl");
         Path dir = Files.createDirectories(tmp.resolve("sets"));
         Path csv = tmp.resolve("mine.csv");
         Files.writeString(csv, "question,answer,views\nWho wrote Hamlet?,Shakespeare,900\nWho is Zed?,Zed,2\n");

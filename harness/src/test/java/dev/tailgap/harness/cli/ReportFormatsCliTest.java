@@ -4,6 +4,10 @@ import static dev.tailgap.harness.cli.CliTest.tailgap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tailgap.reports.CsvReport;
+import dev.tailgap.reports.JsonReport;
+import dev.tailgap.reports.Report;
+import dev.tailgap.reports.ReportFormat;
+import dev.tailgap.reports.ReportFormats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +55,32 @@ class ReportFormatsCliTest {
                 .parse(run.resolve("junit.xml").toFile());
         assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(buckets.size() - 1);
         assertThat(xml.getElementsByTagName("failure").getLength()).isZero();
+    }
+
+    @Test
+    void aFormatAddedThroughServicesIsListedAndWritesItsFile() throws Exception {
+        assertThat(ReportFormats.all()).extracting(ReportFormat::name)
+                .containsExactly("bucket-sizes", "csv", "html", "json", "junit", "markdown", "table");
+        CliTest.Result list = tailgap("list", "formats");
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out().lines()).hasSize(7)
+                .anySatisfy(l -> assertThat(l).startsWith("bucket-sizes").contains("sizes", "a test plug-in"))
+                .anySatisfy(l -> assertThat(l).startsWith("markdown").contains(" md ", "report.md"));
+
+        Path run = demo("plugin");
+        CliTest.Result r = tailgap("report", run.toString(), "--format", "sizes", "--no-write");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().strip()).isEqualTo("wrote " + run.resolve("bucket-sizes.txt"));
+        Report report = JsonReport.parse(Files.readString(run.resolve("report.json")));
+        assertThat(Files.readAllLines(run.resolve("bucket-sizes.txt"))).containsExactlyElementsOf(
+                report.buckets().stream().map(b -> b.name() + " n=" + b.n() + " logged=" + b.asked()).toList());
+
+        assertThat(tailgap("report", run.toString(), "--format", "md").out()).as("md is markdown")
+                .isEqualTo(Files.readString(run.resolve("report.md")));
+        CliTest.Result unknown = tailgap("report", run.toString(), "--format", "pdf");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("tailgap: error: --format: unknown report format 'pdf'; known: "
+                + "bucket-sizes (sizes), csv, html, json, junit, markdown (md), table\n");
     }
 
     @Test

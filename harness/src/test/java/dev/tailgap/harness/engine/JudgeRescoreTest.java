@@ -135,7 +135,8 @@ class JudgeRescoreTest {
         assertThat(r.report().overall().errors()).isZero();
 
         List<JudgeAgreement> table = dev.tailgap.harness.scoring.JudgeAgreements.of(
-                r.report().buckets().stream().map(dev.tailgap.reports.BucketStats::name).toList(), results);
+                r.report().buckets().stream().map(dev.tailgap.reports.BucketStats::name).toList(),
+                dev.tailgap.reports.ItemSource.of(results));
         JudgeAgreement all = table.get(table.size() - 1);
         assertThat(all.bucket()).isEqualTo("all");
         assertThat(all.n()).isEqualTo(results.size());
