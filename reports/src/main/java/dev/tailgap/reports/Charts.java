@@ -18,8 +18,11 @@ final class Charts {
     record Series(String label, List<DecadePoint> points, Slope slope, int color) {
     }
 
-    /** One bar: a label, a note under it, and the outcome counts over {@code n} scored items. */
-    record Bar(String label, String note, int n, int correct, int hallucinated, int abstained) {
+    /**
+     * One bar: a label, a note under it, and the outcome counts over {@code n} scored items; a {@code small} bar (too
+     * few items for a precise share) is drawn faded and hatched, its label marked {@code †}.
+     */
+    record Bar(String label, String note, int n, int correct, int hallucinated, int abstained, boolean small) {
     }
 
     /** Accuracy against log10(frequency); a single series draws its fit in the accent colour. */
@@ -141,6 +144,11 @@ final class Charts {
         int h = top + bars.size() * (row + gap) + 4;
         double bw = W - labelW - mr;
         StringBuilder sb = open(id, h, title);
+        if (bars.stream().anyMatch(Bar::small)) {
+            sb.append("<defs><pattern id=\"").append(id).append("-hatch\" width=\"6\" height=\"6\" ")
+                    .append("patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">")
+                    .append("<line class=\"hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>\n");
+        }
         String[] names = {"correct", "hallucinated", "abstained"};
         double lx = labelW;
         for (String name : names) {
@@ -153,8 +161,9 @@ final class Charts {
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             double yy = top + i * (row + gap);
-            sb.append("<g class=\"bar\" data-n=\"").append(b.n()).append("\">");
-            sb.append(textAt(labelW - 10, yy + 12, "end", "row-label", clip(b.label(), 24)));
+            sb.append("<g class=\"bar").append(b.small() ? " small" : "").append("\" data-n=\"").append(b.n())
+                    .append("\">");
+            sb.append(textAt(labelW - 10, yy + 12, "end", "row-label", clip(b.label(), 24) + (b.small() ? " \u2020" : "")));
             sb.append(textAt(labelW - 10, yy + 26, "end", "", b.note()));
             if (b.n() == 0) {
                 sb.append("<rect class=\"empty\" x=\"").append(labelW).append("\" y=\"").append(f(yy))
@@ -177,6 +186,14 @@ final class Charts {
                                 Numbers.fixed(share * 100, 0) + "%"));
                     }
                     xx += w;
+                }
+                if (b.small()) {
+                    sb.append("<rect class=\"hatch\" x=\"").append(labelW).append("\" y=\"").append(f(yy))
+                            .append("\" width=\"").append(f(bw)).append("\" height=\"").append(row)
+                            .append("\" fill=\"url(#").append(id).append("-hatch)\"><title>")
+                            .append(Html.text(b.label() + ": only " + Numbers.count(b.n()) + " scored "
+                                    + (b.n() == 1 ? "item" : "items") + ", too few for a precise share"))
+                            .append("</title></rect>");
                 }
             }
             sb.append("</g>\n");

@@ -38,6 +38,9 @@ public final class ComparisonHtml {
 
         sb.append("<section id=\"headline\">\n");
         for (PairedComparison p : c.pairs()) {
+            changes(sb, p, s);
+        }
+        for (PairedComparison p : c.pairs()) {
             sb.append("<p class=\"lede\">").append(Html.text(ComparisonText.verdict(p, s))).append("</p>\n");
             sb.append("<p>").append(Html.text(ComparisonText.gapShift(p, s))).append("</p>\n");
         }
@@ -139,7 +142,7 @@ public final class ComparisonHtml {
         sb.append("<dt>Dataset</dt><dd>").append(Html.text(dataset + ", sha256 "
                 + (c.dataset().sha256() == null ? "?" : c.dataset().sha256()))).append("</dd>\n");
         for (ComparedRun r : runs) {
-            String endpoint = Phrases.setting(r.report(), "endpoint");
+            String endpoint = r.report().run().endpoint();
             sb.append("<dt>").append(Html.text(Phrases.plain(r.label()))).append("</dt><dd>")
                     .append(Html.text(Phrases.plain(r.run()) + (endpoint == null ? "" : " \u00b7 " + Phrases.plain(endpoint))
                             + " \u00b7 " + Numbers.count(r.report().overall().asked()) + " asked, "
@@ -166,5 +169,41 @@ public final class ComparisonHtml {
                     : "<span class=\"sig\">significant \u2193</span>");
         }
         sb.append("</td></tr>\n");
+    }
+
+    /** The four changes of one run against the baseline, paired on the items both scored, with their intervals. */
+    private static void changes(StringBuilder sb, PairedComparison p, Style s) {
+        Comparison.GapShift g = p.gap();
+        sb.append("<h3>").append(Html.text(Phrases.plain(p.other()) + " vs " + Phrases.plain(p.baseline())))
+                .append("</h3>\n<div class=\"cards changes\">\n");
+        change(sb, "Overall accuracy", p.overall().difference(), "paired, " + Numbers.count(p.overall().pairs())
+                + " items; McNemar p " + Numbers.p(p.overall().pValue()), true, s);
+        boolean hasGap = g != null && g.head() != null;
+        change(sb, "Head accuracy" + (hasGap ? " (" + Phrases.plain(g.head()) + ")" : ""),
+                hasGap ? g.headChange() : Estimate.NONE, "paired", true, s);
+        change(sb, "Tail accuracy" + (hasGap ? " (" + Phrases.plain(g.tail()) + ")" : ""),
+                hasGap ? g.tailChange() : Estimate.NONE, "paired", true, s);
+        change(sb, "Gap (head \u2212 tail)", hasGap ? g.change() : Estimate.NONE, hasGap
+                ? "paired; " + gap(g.before(), s) + " \u2192 " + gap(g.after(), s) + " pts"
+                : g == null || g.note() == null ? "no head and tail" : Phrases.plain(g.note()), false, s);
+        sb.append("</div>\n");
+    }
+
+    private static String gap(Estimate e, Style s) {
+        return e != null && e.defined() ? Numbers.pct(e.value()) : s.missing();
+    }
+
+    /** A card of one change; its value is coloured when its interval excludes zero, green when that is better. */
+    private static void change(StringBuilder sb, String label, Estimate e, String detail, boolean higherIsBetter,
+                               Style s) {
+        boolean defined = e != null && e.defined();
+        boolean clear = defined && (e.lower() > 0 || e.upper() < 0);
+        sb.append("<div class=\"card change\"><div class=\"label\">").append(Html.text(label))
+                .append("</div><div class=\"value").append(clear ? (e.value() > 0) == higherIsBetter ? " better" : " sig"
+                        : "")
+                .append("\">").append(Html.text(defined ? Numbers.signedPct(e.value()) + " pts" : s.missing()))
+                .append("</div><div class=\"detail\">").append(Html.text((defined ? "95% CI "
+                        + Numbers.signedPct(e.lower()) + " to " + Numbers.signedPct(e.upper()) + ", " : "") + detail))
+                .append("</div></div>\n");
     }
 }

@@ -95,7 +95,8 @@ public final class ComparisonMarkdown {
                 dc[3 + i] = MarkdownReport.escape(runs.get(i).label());
             }
             TextTable dt = new TextTable(dc);
-            for (Disagreement x : ComparisonText.examples(d, EXAMPLES)) {
+            List<Disagreement> shown = ComparisonText.examples(d, EXAMPLES);
+            for (Disagreement x : shown) {
                 String[] row = new String[dc.length];
                 row[0] = cellCode(x.id());
                 row[1] = MarkdownReport.escape(x.bucket());
@@ -108,6 +109,12 @@ public final class ComparisonMarkdown {
                 dt.row(row);
             }
             sb.append(dt.markdown()).append('\n');
+            if (shown.size() < d.total()) {
+                sb.append(Numbers.count(shown.size())).append(" of ").append(Numbers.count(d.total()))
+                        .append(" shown, taken from each bucket in turn, tail first; ")
+                        .append("`tailgap compare --format json` lists up to ").append(Numbers.count(d.capPerBucket()))
+                        .append(" per bucket.\n\n");
+            }
         }
         if (c.tool() != null) {
             sb.append("<sub>").append(MarkdownReport.escape(c.tool())).append(", dataset sha256 ")

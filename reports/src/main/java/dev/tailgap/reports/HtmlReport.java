@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
@@ -69,7 +68,7 @@ public final class HtmlReport {
         Objects.requireNonNull(r.overall(), "report.overall");
         ItemSample sample = ItemSample.of(r, items, MAX_ITEMS);
         StringBuilder sb = new StringBuilder(64 * 1024);
-        String model = Phrases.setting(r, "model");
+        String model = r.run().model();
         String dataset = Phrases.datasetId(r.dataset());
         Html.head(sb, "tailgap: " + (model != null ? Phrases.plain(model) + " on " : "") + Phrases.plain(dataset),
                 Phrases.plain(r.tool()), SCRIPT);
@@ -90,7 +89,7 @@ public final class HtmlReport {
         relations(sb, r);
         AgreementTable.append(sb, agreement);
         ItemBrowser.skeleton(sb, r, sample);
-        metadata(sb, r);
+        RunSection.append(sb, r);
         sb.append("</main>\n<footer>Written by ").append(Html.text(r.tool() == null ? "tailgap" : r.tool()))
                 .append(". This page is self-contained: it loads nothing from the network.</footer>\n");
         out.write(sb.toString());
@@ -137,8 +136,8 @@ public final class HtmlReport {
             card(sb, "", "Head accuracy", rate(head.accuracy()), bucketNote(head, s));
         }
         if (gap != null && head != null && tail != null) {
-            card(sb, " key", "Accuracy gap", points(gap.accuracy(), false), "head \u2212 tail, " + ci(gap.accuracy()));
-            card(sb, "", "Hallucination gap", points(gap.hallucination(), true),
+            card(sb, " key", "Accuracy gap", points(gap.accuracy()), "head \u2212 tail, " + ci(gap.accuracy()));
+            card(sb, "", "Hallucination gap", points(gap.hallucination()),
                     "tail \u2212 head, " + ci(gap.hallucination()));
         }
         Slope sl = r.slope();
@@ -165,11 +164,12 @@ public final class HtmlReport {
         return e != null && e.defined() ? Numbers.pct(e.value()) + "%" : "\u2014";
     }
 
-    private static String points(Estimate e, boolean signed) {
+    /** A difference in points, always signed ("+75.0 pts", "-3.2 pts"), like the slope card. */
+    private static String points(Estimate e) {
         if (e == null || !e.defined()) {
             return "\u2014";
         }
-        return (signed ? Numbers.signedPct(e.value()) : Numbers.pct(e.value())) + " pts";
+        return Numbers.signedPct(e.value()) + " pts";
     }
 
     private static String ci(Estimate e) {
@@ -193,8 +193,8 @@ public final class HtmlReport {
                 .append("</figcaption>\n");
         List<Charts.Bar> bars = new ArrayList<>();
         for (BucketStats b : r.buckets()) {
-            bars.add(new Charts.Bar(b.name(), Phrases.range(b, Style.HTML) + " \u00b7 n " + Numbers.count(b.n()),
-                    b.n(), b.correct(), b.hallucinated(), b.abstained()));
+            bars.add(new Charts.Bar(b.name(), Phrases.range(b, Style.HTML) + " \u00b7 n " + Numbers.count(b.n())
+                    + (b.small() ? ", too few" : ""), b.n(), b.correct(), b.hallucinated(), b.abstained(), b.small()));
         }
         sb.append(Charts.stacked("chart-outcomes", bars, "Outcomes per bucket")).append("</figure>\n</section>\n");
     }
@@ -277,10 +277,10 @@ public final class HtmlReport {
         for (RelationStats rel : r.relations()) {
             Totals t = rel.overall();
             bars.add(new Charts.Bar(relationName(rel), "n " + Numbers.count(t.n()), t.n(), t.correct(),
-                    t.hallucinated(), t.abstained()));
+                    t.hallucinated(), t.abstained(), false));
         }
         sb.append(Charts.stacked("chart-relations", bars, "Outcomes per relation")).append("</figure>\n");
-        sb.append("<div class=\"scroll\"><table>\n<thead><tr><th>Relation</th><th class=\"num\">n</th>")
+        sb.append("<div class=\"scroll\"><table class=\"compact\">\n<thead><tr><th>Relation</th><th class=\"num\">n</th>")
                 .append("<th class=\"num\">Accuracy</th><th class=\"num\">Hallucination</th>")
                 .append("<th class=\"num\">Abstention</th>");
         for (BucketStats b : r.buckets()) {
@@ -311,49 +311,5 @@ public final class HtmlReport {
 
     private static String relationName(RelationStats rel) {
         return rel.name() == null ? "(no relation)" : Phrases.plain(rel.name());
-    }
-
-    // --- metadata ---
-
-    private static void metadata(StringBuilder sb, Report r) {
-        sb.append("<section id=\"run\">\n<h2>Run</h2>\n<dl class=\"meta\">\n");
-        meta(sb, "Model", Phrases.setting(r, "model"));
-        meta(sb, "Endpoint", Phrases.setting(r, "endpoint"));
-        DatasetRef d = r.dataset();
-        if (d != null) {
-            meta(sb, "Dataset", Phrases.datasetId(d) + ", " + Numbers.count(d.size()) + " items"
-                    + (d.license() == null ? "" : ", license " + d.license()));
-            meta(sb, "Dataset sha256", d.sha256());
-            meta(sb, "Frequency", d.frequencySource());
-        }
-        Object prompt = r.run().get("prompt");
-        if (prompt instanceof Map<?, ?> m && m.get("template") instanceof String template) {
-            sb.append("<dt>Prompt</dt><dd><pre>").append(Html.text(template)).append("</pre>");
-            if (m.get("sha256") != null) {
-                sb.append("<span class=\"ci\">sha256 ").append(Html.text(String.valueOf(m.get("sha256"))))
-                        .append("</span>");
-            }
-            sb.append("</dd>\n");
-        } else {
-            meta(sb, "Prompt", Phrases.setting(r, "prompt"));
-        }
-        meta(sb, "System prompt", Phrases.setting(r, "system"));
-        meta(sb, "Scorer", Phrases.setting(r, "scorer"));
-        meta(sb, "Bucketing", (r.bucketing() == null ? "unknown" : r.bucketing()) + ", minimum bucket size "
-                + Numbers.count(r.minBucketSize()));
-        meta(sb, "Generation", Phrases.setting(r, "generation"));
-        meta(sb, "Sampling", Phrases.setting(r, "sampling"));
-        meta(sb, "Seed", Phrases.setting(r, "seed"));
-        meta(sb, "Tool", r.tool());
-        sb.append("</dl>\n<details><summary>All settings</summary><pre>").append(Html.text(JsonReport.pretty(r.run())))
-                .append("</pre></details>\n</section>\n");
-    }
-
-    private static void meta(StringBuilder sb, String label, String value) {
-        if (value == null) {
-            return;
-        }
-        sb.append("<dt>").append(Html.text(label)).append("</dt><dd>").append(Html.text(Phrases.plain(value)))
-                .append("</dd>\n");
     }
 }

@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * The items an HTML report embeds: all of them when there are at most {@code max}, else a bounded, deterministic
- * sample stratified by bucket and outcome, read in two passes over the {@link ItemSource} so that only the sample is
- * ever held.
+ * sample stratified by bucket and outcome, chosen in one pass over the {@link ItemSource} (two when the report's counts
+ * per bucket and outcome are not those of the items), so that only the sample is ever held.
  *
  * <p>Contract: every (bucket, outcome) stratum gets an equal share of {@code max}, capped by its size, the share of
  * small strata going to the larger ones (so rare outcomes of the tail are never sampled away); within a stratum the
@@ -27,24 +27,66 @@ record ItemSample(List<ItemResult> items, long total) {
     }
 
     static ItemSample of(Report r, ItemSource source, int max) {
-        Map<String, long[]> sizes = new TreeMap<>();
-        long[] total = {0};
-        source.forEach(it -> {
-            total[0]++;
-            sizes.computeIfAbsent(stratum(it), k -> new long[1])[0]++;
-        });
-        List<ItemResult> kept = new ArrayList<>((int) Math.min(max, total[0]));
-        if (total[0] <= max) {
-            source.forEach(kept::add);
-            return new ItemSample(sort(r, kept), total[0]);
+        Map<String, long[]> expected = sizes(r);
+        long planned = expected.values().stream().mapToLong(a -> a[0]).sum();
+        if (planned <= max) {
+            List<ItemResult> all = new ArrayList<>();
+            boolean[] over = {false};
+            source.forEach(it -> {
+                if (all.size() < max) {
+                    all.add(it);
+                } else {
+                    over[0] = true;
+                }
+            });
+            if (!over[0]) {
+                return new ItemSample(sort(r, all), all.size());
+            }
+        } else {
+            ItemSample one = pick(r, source, expected, max);
+            if (one != null) {
+                return one;
+            }
         }
+        Map<String, long[]> counted = new TreeMap<>();
+        source.forEach(it -> counted.computeIfAbsent(stratum(it), k -> new long[1])[0]++);
+        return pick(r, source, counted, max);
+    }
+
+    /** The report's items per (bucket, outcome): what the item source holds when the report was made from it. */
+    private static Map<String, long[]> sizes(Report r) {
+        Map<String, long[]> sizes = new TreeMap<>();
+        for (BucketStats b : r.buckets()) {
+            long[] counts = {b.correct(), b.hallucinated(), b.abstained(), b.errors()};
+            Outcome[] outcomes = {Outcome.CORRECT, Outcome.HALLUCINATED, Outcome.ABSTAINED, Outcome.ERROR};
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    sizes.computeIfAbsent(b.name() + '\u0000' + outcomes[i].name(), k -> new long[1])[0] += counts[i];
+                }
+            }
+        }
+        return sizes;
+    }
+
+    /**
+     * One pass keeping each stratum's quota of smallest hashes; {@code null} when the strata met differ from
+     * {@code sizes} (the report was not made from these items), so that the caller counts them first.
+     */
+    private static ItemSample pick(Report r, ItemSource source, Map<String, long[]> sizes, int max) {
         Map<String, Integer> quotas = quotas(sizes, max);
         Comparator<ItemResult> byHash = Comparator.comparingLong((ItemResult it) -> hash(it.id()))
                 .thenComparing(ItemResult::id);
         Map<String, PriorityQueue<ItemResult>> heaps = new HashMap<>();
+        Map<String, long[]> met = new HashMap<>();
+        boolean[] strange = {false};
         source.forEach(it -> {
             String key = stratum(it);
-            int quota = quotas.get(key);
+            met.computeIfAbsent(key, k -> new long[1])[0]++;
+            Integer quota = quotas.get(key);
+            if (quota == null) {
+                strange[0] = true;
+                return;
+            }
             PriorityQueue<ItemResult> heap = heaps.computeIfAbsent(key, k -> new PriorityQueue<>(byHash.reversed()));
             if (heap.size() < quota) {
                 heap.add(it);
@@ -53,8 +95,17 @@ record ItemSample(List<ItemResult> items, long total) {
                 heap.add(it);
             }
         });
+        for (Map.Entry<String, long[]> e : sizes.entrySet()) {
+            long[] n = met.get(e.getKey());
+            strange[0] |= n == null || n[0] != e.getValue()[0];
+        }
+        if (strange[0]) {
+            return null;
+        }
+        List<ItemResult> kept = new ArrayList<>(max);
         heaps.values().forEach(kept::addAll);
-        return new ItemSample(sort(r, kept), total[0]);
+        long total = met.values().stream().mapToLong(a -> a[0]).sum();
+        return new ItemSample(sort(r, kept), total);
     }
 
     /** Equal shares of {@code max} over the strata, capped by their sizes, the rest spread in stratum order. */

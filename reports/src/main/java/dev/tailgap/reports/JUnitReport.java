@@ -56,7 +56,7 @@ public final class JUnitReport {
             nl(x, 2);
             x.writeStartElement("properties");
             Map<String, String> props = new TreeMap<>();
-            props.put("model", Phrases.setting(r, "model"));
+            props.put("model", r.run().model());
             props.put("dataset", dataset);
             props.put("dataset.sha256", r.dataset() == null ? null : r.dataset().sha256());
             props.put("bucketing", r.bucketing());

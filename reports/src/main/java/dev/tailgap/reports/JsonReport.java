@@ -7,14 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * A {@link Report} as JSON, and back.
@@ -147,7 +143,7 @@ public final class JsonReport {
         g.writeStringField("tool", r.tool());
         writeDataset(g, r.dataset());
         g.writeFieldName("run");
-        writeValue(g, r.run());
+        SettingsJson.write(g, r.run().settings());
         g.writeStringField("bucketing", r.bucketing());
         g.writeNumberField("minBucketSize", r.minBucketSize());
         g.writeArrayFieldStart("buckets");
@@ -335,84 +331,10 @@ public final class JsonReport {
         }
     }
 
-    /** A JSON-like value as compact JSON, maps with keys sorted; used to show structured run settings. */
-    static String compact(Object v) {
-        StringWriter w = new StringWriter();
-        try (JsonGenerator g = JsonTrees.FACTORY.createGenerator(w)) {
-            writeValue(g, v);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.toString();
-    }
-
-    /** A JSON-like value as JSON indented like the report, maps with keys sorted, without a trailing newline. */
-    static String pretty(Object v) {
-        StringWriter w = new StringWriter();
-        try (JsonGenerator g = JsonTrees.FACTORY.createGenerator(w)) {
-            g.setPrettyPrinter(printer());
-            writeValue(g, v);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.toString();
-    }
-
-    /** Writes a JSON-like value: maps with keys sorted, NaN and infinite numbers as null, unknown types as strings. */
-    private static void writeValue(JsonGenerator g, Object v) throws IOException {
-        if (v == null) {
-            g.writeNull();
-        } else if (v instanceof String s) {
-            g.writeString(s);
-        } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-            g.writeNumber(((Number) v).longValue());
-        } else if (v instanceof BigInteger b) {
-            g.writeNumber(b);
-        } else if (v instanceof BigDecimal b) {
-            g.writeNumber(b);
-        } else if (v instanceof Float f) {
-            if (Float.isFinite(f)) {
-                g.writeNumber(f);
-            } else {
-                g.writeNull();
-            }
-        } else if (v instanceof Number n) {
-            double d = n.doubleValue();
-            if (Double.isFinite(d)) {
-                g.writeNumber(d);
-            } else {
-                g.writeNull();
-            }
-        } else if (v instanceof Map<?, ?> m) {
-            TreeMap<String, Object> sorted = new TreeMap<>();
-            m.forEach((k, x) -> sorted.put(String.valueOf(k), x));
-            g.writeStartObject();
-            for (Map.Entry<String, Object> e : sorted.entrySet()) {
-                g.writeFieldName(e.getKey());
-                writeValue(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (v instanceof Collection<?> c) {
-            g.writeStartArray();
-            for (Object x : c) {
-                writeValue(g, x);
-            }
-            g.writeEndArray();
-        } else if (v instanceof Object[] a) {
-            writeValue(g, List.of(a));
-        } else if (v instanceof Enum<?> e) {
-            g.writeString(e.name());
-        } else {
-            g.writeString(v.toString());
-        }
-    }
-
     /**
      * Reads a report written by {@link #render}. Unknown keys are ignored; every key of the schema must be present.
-     * Values in {@code run} come back as {@link String}, {@link Boolean}, {@link Integer}, {@link Long},
-     * {@link BigInteger}, {@link Double}, {@code null}, {@link List} and {@link Map}.
+     * The settings under {@code run} come back as {@link Settings} (integers as {@link Long} or
+     * {@link java.math.BigInteger}, other numbers as {@link Double}).
      *
      * @throws IllegalArgumentException with a one-line message naming the field, when the text is not a valid report
      */
@@ -426,8 +348,7 @@ public final class JsonReport {
         String tool = root.nullableString("tool");
         DatasetRef dataset = readDataset(root.obj("dataset"));
         JsonTrees.Obj runObj = root.obj("run");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> run = (Map<String, Object>) JsonTrees.toJava(runObj.node);
+        RunInfo run = RunInfo.of((Map<?, ?>) JsonTrees.toJava(runObj.node));
         String bucketing = root.nullableString("bucketing");
         int minBucketSize = root.intValue("minBucketSize");
         JsonNode bucketArray = root.array("buckets");

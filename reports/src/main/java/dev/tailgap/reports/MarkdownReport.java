@@ -24,7 +24,7 @@ public final class MarkdownReport {
         Objects.requireNonNull(r.overall(), "report.overall");
         Style s = Style.MARKDOWN;
         StringBuilder sb = new StringBuilder();
-        String model = Phrases.setting(r, "model");
+        String model = r.run().model();
         sb.append("## tailgap: ");
         if (model != null) {
             sb.append(code(model)).append(" on ");
@@ -98,11 +98,17 @@ public final class MarkdownReport {
         items.add(ds.toString());
         items.add("Bucketing: " + (r.bucketing() == null ? "unknown" : code(r.bucketing()))
                 + ", minimum bucket size " + Numbers.count(r.minBucketSize()));
-        for (String key : new String[] {"seed", "prompt", "scorer"}) {
-            String v = Phrases.setting(r, key);
-            if (v != null) {
-                items.add(Character.toUpperCase(key.charAt(0)) + key.substring(1) + ": " + code(v));
-            }
+        RunInfo run = r.run();
+        if (run.seed() != null) {
+            items.add("Seed: " + code(run.seed()));
+        }
+        if (run.promptTemplate() != null) {
+            items.add("Prompt: " + code(run.promptTemplate()) + (run.promptSha256() == null ? ""
+                    : " (sha256 " + code(run.promptSha256().substring(0, Math.min(12, run.promptSha256().length())))
+                    + ")"));
+        }
+        if (run.scorer() != null) {
+            items.add("Scorer: " + code(run.scorer()));
         }
         if (r.tool() != null) {
             items.add("Tool: " + escape(r.tool()));

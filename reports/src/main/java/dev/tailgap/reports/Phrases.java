@@ -79,15 +79,6 @@ final class Phrases {
         return d.version() == null ? d.name() : d.name() + "@" + d.version();
     }
 
-    /** A run setting as text: strings as they are, other values as compact JSON; null when absent. */
-    static String setting(Report r, String key) {
-        Object v = r.run().get(key);
-        if (v == null) {
-            return null;
-        }
-        return v instanceof String s ? s : JsonReport.compact(v);
-    }
-
     static BucketStats bucket(Report r, String name, boolean first) {
         List<BucketStats> bs = r.buckets();
         for (BucketStats b : bs) {

@@ -1,13 +1,10 @@
 package dev.tailgap.reports;
 
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Everything a renderer needs about one run: the dataset, the run's settings ({@code run}, a JSON-like tree with
- * sorted keys and no secrets), the bucketing scheme, per-bucket statistics ordered head to tail, totals, the
+ * Everything a renderer needs about one run: the dataset, what the run was ({@code run}: model, endpoint, prompt,
+ * scorer, settings, tags and totals, no secrets), the bucketing scheme, per-bucket statistics ordered head to tail, totals, the
  * head-vs-tail gap, the log-linear slope, accuracy per decade of frequency ({@code points}, ascending by decade) and
  * the breakdown per relation ({@code relations}, sorted by name, items without a relation last; empty when no item
  * has a relation), and {@code integrity}: whether the run is complete, how many answers were truncated or came from the
@@ -20,7 +17,7 @@ import java.util.TreeMap;
  * the dataset, for display beside them. Otherwise {@code overall} is the pooled sample and {@code pooled} is
  * {@code null}.
  */
-public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
+public record Report(int schemaVersion, String tool, DatasetRef dataset, RunInfo run, String bucketing,
                      int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope,
                      List<DecadePoint> points, List<RelationStats> relations, Totals pooled, RunIntegrity integrity) {
 
@@ -29,14 +26,14 @@ public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<Str
 
     public Report {
         buckets = List.copyOf(buckets);
-        run = run == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(run));
+        run = run == null ? RunInfo.NONE : run;
         points = points == null ? List.of() : List.copyOf(points);
         relations = relations == null ? List.of() : List.copyOf(relations);
         integrity = integrity == null ? RunIntegrity.UNKNOWN : integrity;
     }
 
     /** A report whose overall figures are the pooled sample and whose provenance is unknown. */
-    public Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
+    public Report(int schemaVersion, String tool, DatasetRef dataset, RunInfo run, String bucketing,
                   int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope,
                   List<DecadePoint> points, List<RelationStats> relations) {
         this(schemaVersion, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope, points,
@@ -44,7 +41,7 @@ public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<Str
     }
 
     /** A report with {@code pooled} figures (or {@code null}) whose provenance is unknown. */
-    public Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
+    public Report(int schemaVersion, String tool, DatasetRef dataset, RunInfo run, String bucketing,
                   int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope,
                   List<DecadePoint> points, List<RelationStats> relations, Totals pooled) {
         this(schemaVersion, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope, points,
@@ -63,7 +60,7 @@ public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<Str
     }
 
     /** A report without per-decade points or relations. */
-    public Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
+    public Report(int schemaVersion, String tool, DatasetRef dataset, RunInfo run, String bucketing,
                   int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope) {
         this(schemaVersion, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope, List.of(),
                 List.of());

@@ -25,7 +25,7 @@ public final class TerminalTable {
         Objects.requireNonNull(r.overall(), "report.overall");
         Style s = Style.PLAIN;
         StringBuilder sb = new StringBuilder();
-        String model = Phrases.setting(r, "model");
+        String model = r.run().model();
         sb.append("tailgap: ");
         if (model != null) {
             sb.append(Phrases.plain(model)).append(" on ");

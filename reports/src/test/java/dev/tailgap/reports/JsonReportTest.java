@@ -51,8 +51,14 @@ class JsonReportTest {
         assertThat(edge.buckets().get(1).accuracy().defined()).isFalse();
         assertThat(edge.buckets().get(0).upper()).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(edge.slope().perDecade()).isNaN();
-        assertThat(edge.run()).containsEntry("scorer", null).containsEntry("stop", List.of("\n", "Q:"))
-                .containsEntry("judge", Map.of("enabled", false, "threshold", 0.75));
+        Settings run = edge.run().settings();
+        assertThat(run.get("scorer")).isEqualTo(new SettingValue.Null());
+        assertThat(edge.run().scorer()).isNull();
+        assertThat(run.get("stop")).isEqualTo(new SettingValue.Items(List.of(new SettingValue.Text("\n"),
+                new SettingValue.Text("Q:"))));
+        assertThat(run.get("judge.enabled")).isEqualTo(new SettingValue.Flag(false));
+        assertThat(run.get("judge.threshold")).isEqualTo(new SettingValue.Num(0.75));
+        assertThat(edge.run()).as("the typed view survives the JSON").isEqualTo(ReportFixtures.edge().run());
     }
 
     @Test
@@ -93,7 +99,7 @@ class JsonReportTest {
         assertThat(bucketKeys).containsExactly("name", "lower", "upper", "datasetSize", "asked", "n", "correct",
                 "hallucinated", "abstained", "errors", "accuracy", "hallucination", "abstention", "precision",
                 "small");
-        Report empty = new Report(1, null, new DatasetRef("d", "1", null, 0, null, null), Map.of(), null, 30,
+        Report empty = new Report(1, null, new DatasetRef("d", "1", null, 0, null, null), RunInfo.NONE, null, 30,
                 List.of(), ReportFixtures.edge().overall(), null, null);
         assertThat(JsonReport.render(empty)).contains("\"run\": {},\n", "\"buckets\": [],\n");
         assertThat(JsonReport.parse(JsonReport.render(empty))).isEqualTo(empty);

@@ -14,7 +14,7 @@ class RendererTest {
     }
 
     static Report withRun(Report r, Map<String, Object> run) {
-        return new Report(r.schemaVersion(), r.tool(), r.dataset(), run, r.bucketing(), r.minBucketSize(),
+        return new Report(r.schemaVersion(), r.tool(), r.dataset(), RunInfo.of(run), r.bucketing(), r.minBucketSize(),
                 r.buckets(), r.overall(), r.gap(), r.slope());
     }
 
@@ -108,11 +108,14 @@ class RendererTest {
     }
 
     @Test
-    void structuredSettingsAreShownAsCompactJson() {
-        Report r = withRun(ReportFixtures.standard(), Map.of("prompt", Map.of("name", "qa", "sha256", "ab12"),
-                "seed", 42L));
-        assertThat(MarkdownReport.render(r)).contains("- Prompt: `{\"name\":\"qa\",\"sha256\":\"ab12\"}`\n",
+    void aRecordedPromptIsShownAsItsTemplateAndDigestAndTheSeedComesFromSampling() {
+        Report r = withRun(ReportFixtures.standard(), Map.of("prompt", Map.of("template", "Q: {question}\nA:",
+                "sha256", "ab12"), "sampling", Map.of("seed", 42L, "limit", List.of(1, 2))));
+        assertThat(MarkdownReport.render(r)).contains("- Prompt: `Q: {question} A:` (sha256 `ab12`)\n",
                 "- Seed: `42`\n").doesNotContain("Scorer:");
+        assertThat(r.run().settings().rows()).containsExactly(new Settings.Row("prompt.sha256", "ab12"),
+                new Settings.Row("prompt.template", "Q: {question}\nA:"), new Settings.Row("sampling.limit", "[1,2]"),
+                new Settings.Row("sampling.seed", "42"));
     }
 
     @Test

@@ -78,7 +78,7 @@ final class ReportFixtures {
                         new Totals(193, 191, 36, 96, 59, 2, e(0.188482, 0.139366, 0.249881),
                                 e(0.502618, 0.432361, 0.572772), e(0.308901, 0.247682, 0.377654),
                                 e(0.272727, 0.203985, 0.354323), 0.010363))));
-        return new Report(Report.SCHEMA_VERSION, "tailgap 0.1.0", dataset, run, "mass:3", 30, buckets, overall,
+        return new Report(Report.SCHEMA_VERSION, "tailgap 0.1.0", dataset, RunInfo.of(run), "mass:3", 30, buckets, overall,
                 gap, slope, points, relations);
     }
 
@@ -129,7 +129,7 @@ final class ReportFixtures {
         RunIntegrity integrity = new RunIntegrity(false, 90, 7, truncated, 11, 20,
                 List.of(new RunIntegrity.Served("m", "fp_a", 50), new RunIntegrity.Served("m", "fp_b", 15)),
                 Map.of("props.model_path", "/models/<x>.gguf"));
-        return new Report(Report.SCHEMA_VERSION, "tailgap 0.1.0", dataset, run, "edges:100,10000", 30, buckets,
+        return new Report(Report.SCHEMA_VERSION, "tailgap 0.1.0", dataset, RunInfo.of(run), "edges:100,10000", 30, buckets,
                 overall, gap, slope, List.of(new DecadePoint(4, 4.0, 40, 12, e(0.3, 0.180748, 0.4543))), relations)
                 .withIntegrity(integrity);
     }
@@ -190,14 +190,14 @@ final class ReportFixtures {
         List<DecadePoint> better = a.points().stream().map(p -> new DecadePoint(p.decade(), p.meanLog10(), p.n(),
                 Math.min(p.n(), p.correct() + p.n() / 5), e(Math.min(1, p.accuracy().value() + 0.2),
                 Math.min(1, p.accuracy().lower() + 0.2), Math.min(1, p.accuracy().upper() + 0.2)))).toList();
-        Map<String, Object> runB = new LinkedHashMap<>(a.run());
+        Map<String, Object> runB = new LinkedHashMap<>(settingsMap(a));
         runB.put("model", "openai:gpt-4o <b>");
-        Report b = new Report(a.schemaVersion(), a.tool(), a.dataset(), runB, a.bucketing(), a.minBucketSize(),
+        Report b = new Report(a.schemaVersion(), a.tool(), a.dataset(), RunInfo.of(runB), a.bucketing(), a.minBucketSize(),
                 a.buckets(), a.overall(), a.gap(), new Slope(0.09, 0.07, 0.11, 0.1, 0.9, 590, 3), better,
                 a.relations());
-        Map<String, Object> runC = new LinkedHashMap<>(a.run());
+        Map<String, Object> runC = new LinkedHashMap<>(settingsMap(a));
         runC.put("model", "local:llama");
-        Report c = new Report(a.schemaVersion(), a.tool(), a.dataset(), runC, a.bucketing(), a.minBucketSize(),
+        Report c = new Report(a.schemaVersion(), a.tool(), a.dataset(), RunInfo.of(runC), a.bucketing(), a.minBucketSize(),
                 a.buckets(), a.overall(), a.gap(), a.slope(), a.points(), a.relations());
         List<Comparison.ComparedRun> runs = List.of(new Comparison.ComparedRun("openai:gpt-4o-mini", "run-a", a),
                 new Comparison.ComparedRun("openai:gpt-4o <b>", "run-b", b),
@@ -239,5 +239,12 @@ final class ReportFixtures {
                         java.util.Arrays.asList("Coyote", "Road Runner", "Acme\nCorp"))));
         return new Comparison(Comparison.SCHEMA_VERSION, "tailgap 0.1.0", a.dataset(), a.bucketing(), "tail", runs,
                 List.of(ab, ac), ranking, d);
+    }
+
+    /** A report's top-level settings as a map of their values (for fixtures that change one setting). */
+    static Map<String, Object> settingsMap(Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        r.run().settings().entries().forEach(e -> m.put(e.name(), e.value()));
+        return m;
     }
 }

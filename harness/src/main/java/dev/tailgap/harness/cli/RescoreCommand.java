@@ -76,7 +76,7 @@ final class RescoreCommand implements Callable<Integer> {
             o.println("resumed: " + result.resumed() + " items were kept from an earlier rescore, " + result.asked()
                     + " scored now");
         }
-        o.println("rescored " + source + " with " + result.report().run().get("scorer"));
+        o.println("rescored " + source + " with " + result.report().run().scorer());
         o.println("run directory: " + result.dir());
         o.println("  " + result.dir().resolve(RunDirectory.REPORT_JSON));
         o.println("  " + result.dir().resolve(RunDirectory.REPORT_HTML));

@@ -15,6 +15,7 @@ import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.Outcome;
 import dev.tailgap.reports.RelationStats;
 import dev.tailgap.reports.Report;
+import dev.tailgap.reports.RunInfo;
 import dev.tailgap.reports.RunIntegrity;
 import dev.tailgap.reports.Totals;
 import java.util.ArrayList;
@@ -198,7 +199,7 @@ public final class Aggregator {
         }
         Totals pooled = totals(sum(counts));
         long[] bucketSizes = buckets.stream().mapToLong(Bucket::size).toArray();
-        return new Report(Report.SCHEMA_VERSION, tool, dataset, run, bucketing.scheme(), minBucketSize, stats,
+        return new Report(Report.SCHEMA_VERSION, tool, dataset, RunInfo.of(run), bucketing.scheme(), minBucketSize, stats,
                 weighted ? weighted(pooled, counts, bucketSizes) : pooled, gap(stats, minBucketSize), fit.result(), points,
                 byRelation, weighted ? pooled : null);
     }

@@ -21,7 +21,12 @@ import dev.tailgap.harness.sim.SimJudge;
 import dev.tailgap.harness.sim.SimModel;
 import dev.tailgap.harness.sim.SimParams;
 import dev.tailgap.harness.sim.SimServer;
+import dev.tailgap.harness.compare.RunComparer;
 import dev.tailgap.reports.BucketStats;
+import dev.tailgap.reports.Comparison;
+import dev.tailgap.reports.ComparisonHtml;
+import dev.tailgap.reports.ComparisonMarkdown;
+import dev.tailgap.reports.Estimate;
 import dev.tailgap.reports.DatasetRef;
 import dev.tailgap.reports.HtmlReport;
 import dev.tailgap.reports.ItemResult;
@@ -141,8 +146,54 @@ class HtmlReportBrowserTest {
         awaitStatus("of 1 matching");
         assertThat(rows()).singleElement().satisfies(r -> assertThat(r.getText()).contains("Shanghai", "China"));
 
+        reportElements(report);
         browser.screenshot(OUT.resolve("demo-report.png"));
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    /** Small buckets marked in the chart, signed gap cards, bucket names as typed and the settings as a table. */
+    private static void reportElements(Report report) {
+        List<BucketStats> small = report.buckets().stream().filter(BucketStats::small).toList();
+        assertThat(small).as("the demo has a bucket under the minimum size").isNotEmpty();
+        List<WebElement> smallBars = browser.driver.findElements(By.cssSelector("svg#chart-outcomes g.bar.small"));
+        assertThat(smallBars).hasSize(small.size());
+        for (int i = 0; i < small.size(); i++) {
+            WebElement bar = smallBars.get(i);
+            BucketStats b = small.get(i);
+            assertThat(bar.getAttribute("data-n")).isEqualTo(Integer.toString(b.n()));
+            assertThat(bar.findElements(By.cssSelector("rect.hatch"))).hasSize(1);
+            assertThat(bar.findElement(By.cssSelector("text.row-label")).getText()).isEqualTo(b.name() + " \u2020");
+            assertThat(bar.getText()).contains("n " + b.n() + ", too few");
+            Number opacity = (Number) browser.js("return parseFloat(getComputedStyle(arguments[0]).opacity);",
+                    bar.findElement(By.cssSelector("rect.seg")));
+            assertThat(opacity.doubleValue()).as("a small bar is faded").isLessThan(0.6);
+        }
+        assertThat(count("svg#chart-outcomes g.bar:not(.small) rect.hatch")).isZero();
+
+        List<String> values = browser.driver.findElements(By.cssSelector("#headline .card")).stream()
+                .filter(c -> c.findElement(By.cssSelector(".label")).getText().toLowerCase(Locale.ROOT).contains("gap"))
+                .map(c -> c.findElement(By.cssSelector(".value")).getText()).toList();
+        assertThat(values).hasSize(2).allSatisfy(v -> assertThat(v).matches("[+-]\\d+\\.\\d pts"));
+        assertThat(values.get(0)).isEqualTo("+" + String.format(Locale.ROOT, "%.1f", 100 * report.gap().accuracy()
+                .value()) + " pts");
+
+        assertThat(browser.js("return Array.from(document.querySelectorAll('th, td, .row-label, .card .label'))"
+                + ".filter(e => getComputedStyle(e).textTransform !== 'none').length;")).isEqualTo(0L);
+        List<String> firstCells = browser.driver.findElements(By.cssSelector("#buckets tbody tr td:first-child"))
+                .stream().map(WebElement::getText).toList();
+        for (BucketStats b : report.buckets()) {
+            assertThat(firstCells).contains(b.name() + (b.small() ? " \u2020" : ""));
+        }
+
+        assertThat(text("#run")).doesNotContain("{\"");
+        browser.driver.findElement(By.cssSelector("#run details summary")).click();
+        List<WebElement> settings = browser.driver.findElements(By.cssSelector("#run table.settings tbody tr"));
+        List<String> names = settings.stream().map(r -> r.findElement(By.cssSelector("td code")).getText()).toList();
+        assertThat(names).contains("model", "generation.temperature", "generation.maxTokens", "sampling.seed",
+                "prompt.template").isSorted();
+        assertThat(settings.get(names.indexOf("model")).findElements(By.tagName("td")).get(1).getText())
+                .isEqualTo(report.run().model());
+        assertThat(text("#run")).contains("temperature 0.0");
     }
 
     @Test
@@ -241,14 +292,12 @@ class HtmlReportBrowserTest {
     @Test
     void aLargeRunStaysResponsive() throws IOException {
         int n = Integer.getInteger("tailgap.browser.items", 3000);
-        List<ItemResult> items = syntheticItems(n, 11);
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("model", "synthetic:large");
-        Report report = report(items, run, new DatasetRef("large", "1", "00", n, "synthetic", null));
+        ItemSource items = bucketed(synthetic(n, 11));
+        Report report = streamedReport(items, new DatasetRef("large", "1", "00", n, "synthetic", null));
         Path page = tmp.resolve("large.html");
         long start = System.nanoTime();
         try (Writer w = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
-            HtmlReport.write(report, ItemSource.of(items), List.of(), w);
+            HtmlReport.write(report, items, List.of(), w);
         }
         long renderMs = (System.nanoTime() - start) / 1_000_000;
         browser.open(page);
@@ -256,15 +305,21 @@ class HtmlReportBrowserTest {
                 + " return e.loadEventEnd - e.startTime;");
         Number readyMs = (Number) browser.js("var m = performance.getEntriesByName('tailgap-items-ready');"
                 + " return m.length ? m[0].startTime : -1;");
-        assertThat(rows()).hasSize(Math.min(n, HtmlReport.PAGE_SIZE));
-        assertThat(text("#samples-status")).endsWith("of " + String.format(Locale.US, "%,d", n) + " items");
+        int shown = Math.min(n, HtmlReport.MAX_ITEMS);
+        assertThat(rows()).hasSize(Math.min(shown, HtmlReport.PAGE_SIZE));
+        assertThat(text("#samples-status")).endsWith("of " + String.format(Locale.US, "%,d", shown) + " items");
         assertThat(count("svg#chart-frequency g.point")).isEqualTo(report.points().size());
         assertThat(count("#relations svg g.bar")).isEqualTo(report.relations().size());
 
         long searchStart = System.nanoTime();
         browser.driver.findElement(By.id("f-search")).sendKeys("needle");
-        long expected = items.stream().filter(i -> i.question().contains("needle")).count();
+        long expected = n <= HtmlReport.MAX_ITEMS ? countNeedles(items) : -1;
+        if (expected < 0) {
+            expected = ((Number) browser.js("return JSON.parse(document.getElementById('tailgap-items').textContent)"
+                    + ".items.filter(it => it[1].indexOf('needle') >= 0).length;")).longValue();
+        }
         awaitStatus("of " + String.format(Locale.US, "%,d", expected) + " matching");
+        assertThat(expected).isPositive();
         long searchMs = (System.nanoTime() - searchStart) / 1_000_000;
         assertThat(browser.consoleErrors()).isEmpty();
 
@@ -275,6 +330,123 @@ class HtmlReportBrowserTest {
         Files.writeString(OUT.resolve("timings.txt"), line, StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         System.out.print("browser timings: " + line);
+    }
+
+    @Test
+    void aRunLargerThanTheBoundEmbedsAStratifiedSampleAndSaysSo() throws IOException {
+        int n = Integer.getInteger("tailgap.browser.sampled", HtmlReport.MAX_ITEMS + 2_000);
+        ItemSource items = bucketed(synthetic(n, 5));
+        Report report = streamedReport(items, new DatasetRef("sampled", "1", "00", n, "synthetic", null));
+        Path page = tmp.resolve("sampled.html");
+        long start = System.nanoTime();
+        try (Writer w = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            HtmlReport.write(report, items, List.of(), w);
+        }
+        long renderMs = (System.nanoTime() - start) / 1_000_000;
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+        try {
+            browser.open(page);
+            Number readyMs = (Number) browser.js("var m = performance.getEntriesByName('tailgap-items-ready');"
+                    + " return m.length ? m[0].startTime : -1;");
+            String shown = String.format(Locale.US, "%,d of %,d items shown", HtmlReport.MAX_ITEMS, n);
+            assertThat(text("#samples-sampled")).startsWith(shown);
+            assertThat(text("#samples-status")).isEqualTo(String.format(Locale.US, "Showing 1\u201350 of %,d items",
+                    HtmlReport.MAX_ITEMS));
+            assertThat(rows()).hasSize(HtmlReport.PAGE_SIZE);
+            assertThat(browser.js("var e = document.querySelector('#relations .scroll');"
+                    + " return e.scrollWidth <= e.clientWidth;")).as("no sideways scroll at 1,400 px").isEqualTo(true);
+            assertThat(browser.js("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);
+            List<String> headers = browser.driver.findElements(By.cssSelector("#relations thead th")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(headers).contains("A " + report.buckets().get(0).name());
+            assertThat(browser.consoleErrors()).isEmpty();
+            browser.screenshot(OUT.resolve("sampled-report.png"));
+            Files.createDirectories(OUT);
+            String line = String.format(Locale.ROOT, "sampled items=%d html_bytes=%d render_ms=%d items_ready_ms=%.0f%n",
+                    n, Files.size(page), renderMs, readyMs.doubleValue());
+            Files.writeString(OUT.resolve("timings.txt"), line, StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            System.out.print("browser timings: " + line);
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void theComparisonLeadsWithOverallHeadTailAndGapChangesAndItsMarkdownSaysHowManyAreShown() throws Exception {
+        Dataset dataset = DatasetFiles.load("world-cities", false);
+        List<Path> dirs = new ArrayList<>();
+        for (SimParams params : List.of(SimParams.DEFAULTS, new SimParams(4.0, 1.5, 0.2, 0.95, 0.6, 7, 0))) {
+            try (SimServer server = SimServer.start(SimModel.of(DatasetFiles.items(dataset), params), 0, 16)) {
+                Path out = tmp.resolve("cmp" + dirs.size());
+                RunSpec spec = RunSpec.builder().dataset("world-cities").model("openai:" + SimServer.MODEL_ID)
+                        .baseUrl(server.baseUrl()).endpointLabel("synthetic").concurrency(8).out(out).build();
+                assertThat(new RunEngine(tmp, Progress.NONE, k -> null).run(spec).exitCode()).isEqualTo(ExitCode.OK);
+                dirs.add(out);
+            }
+        }
+        Comparison c = RunComparer.compare(dirs, "tailgap test");
+        Path page = tmp.resolve("comparison.html");
+        Files.writeString(page, ComparisonHtml.render(c), StandardCharsets.UTF_8);
+        browser.open(page);
+        List<WebElement> cards = browser.driver.findElements(By.cssSelector("#headline .cards.changes .card"));
+        assertThat(cards).hasSize(4);
+        Comparison.PairedComparison p = c.pairs().get(0);
+        Estimate[] expected = {p.overall().difference(), p.gap().headChange(), p.gap().tailChange(), p.gap().change()};
+        String[] labels = {"Overall accuracy", "Head accuracy (" + p.gap().head() + ")",
+            "Tail accuracy (" + p.gap().tail() + ")", "Gap (head \u2212 tail)"};
+        for (int i = 0; i < 4; i++) {
+            WebElement card = cards.get(i);
+            assertThat(card.findElement(By.cssSelector(".label")).getText()).isEqualTo(labels[i]);
+            assertThat(card.findElement(By.cssSelector(".value")).getText()).isEqualTo(signed(expected[i].value())
+                    + " pts");
+            assertThat(card.findElement(By.cssSelector(".detail")).getText()).startsWith("95% CI "
+                    + signed(expected[i].lower()) + " to " + signed(expected[i].upper()));
+        }
+        String firstSection = (String) browser.js("return document.querySelector('main section').id;");
+        assertThat(firstSection).isEqualTo("headline");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.screenshot(OUT.resolve("comparison.png"));
+
+        int total = c.disagreements().total();
+        assertThat(total).isGreaterThan(ComparisonMarkdown.EXAMPLES);
+        assertThat(ComparisonMarkdown.render(c)).contains(ComparisonMarkdown.EXAMPLES + " of "
+                + String.format(Locale.US, "%,d", total) + " shown");
+    }
+
+    private static String signed(double v) {
+        String s = String.format(Locale.ROOT, "%.1f", 100 * v);
+        return s.equals("-0.0") ? "0.0" : v > 0 && !s.equals("0.0") ? "+" + s : s;
+    }
+
+    /** {@code n} synthetic items generated afresh on every pass (nothing held), as a run's item log streams. */
+    static ItemSource synthetic(int n, long seed) {
+        return action -> {
+            Random rnd = new Random(seed);
+            for (int i = 0; i < n; i++) {
+                action.accept(syntheticItem(rnd, i));
+            }
+        };
+    }
+
+    /** The items bucketed by log10 decade with edges from all of them. */
+    static ItemSource bucketed(ItemSource items) {
+        java.util.stream.DoubleStream.Builder freqs = java.util.stream.DoubleStream.builder();
+        items.forEach(r -> freqs.add(r.frequency()));
+        Bucketing bucketing = BucketScheme.parse("log10").apply(freqs.build().toArray());
+        return action -> items.forEach(r -> action.accept(new ItemResult(r.id(), r.question(), r.answers(),
+                r.concept(), r.relation(), r.frequency(), bucketing.buckets().get(bucketing.assign(r.frequency()))
+                .name(), r.rawAnswer(), r.extracted(), r.outcome(), r.error(), r.latencyMs(), r.promptTokens(),
+                r.completionTokens())));
+    }
+
+    /** The report of bucketed items, aggregated in one pass as a run aggregates. */
+    static Report streamedReport(ItemSource items, DatasetRef dataset) {
+        java.util.stream.DoubleStream.Builder freqs = java.util.stream.DoubleStream.builder();
+        items.forEach(r -> freqs.add(r.frequency()));
+        Aggregator agg = new Aggregator(BucketScheme.parse("log10").apply(freqs.build().toArray()));
+        items.forEach(agg::add);
+        return agg.report("tailgap test", dataset, Map.of("model", "synthetic:large"), 30);
     }
 
     /** A report over {@code items} bucketed by log10 decade, aggregated the way a run aggregates. */
@@ -296,23 +468,24 @@ class HtmlReportBrowserTest {
         return agg.report("tailgap test", dataset, run, 30);
     }
 
-    /** {@code n} items with log-uniform frequencies, four relations and accuracy rising with log frequency. */
-    static List<ItemResult> syntheticItems(int n, long seed) {
-        Random rnd = new Random(seed);
+    private static long countNeedles(ItemSource items) {
+        long[] n = {0};
+        items.forEach(i -> n[0] += i.question().contains("needle") ? 1 : 0);
+        return n[0];
+    }
+
+    /** Item {@code i}: log-uniform frequency, four relations and accuracy rising with log frequency. */
+    static ItemResult syntheticItem(Random rnd, int i) {
         String[] relations = {"occupation", "place of birth", "country", "author"};
-        List<ItemResult> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            double log = rnd.nextDouble() * 7;
-            double p = 0.05 + 0.9 / (1 + Math.exp(-1.4 * (log - 4)));
-            Outcome o = rnd.nextDouble() < p ? Outcome.CORRECT
-                    : rnd.nextDouble() < 0.6 ? Outcome.HALLUCINATED : Outcome.ABSTAINED;
-            String gold = "Answer " + Integer.toString(i, 36);
-            String answer = o == Outcome.CORRECT ? gold : o == Outcome.ABSTAINED ? "unsure" : "Wrong " + (i * 7 % 101);
-            String question = "What is the " + relations[i % 4] + " of concept #" + i + (i % 97 == 0 ? " needle" : "")
-                    + "?";
-            out.add(new ItemResult("syn:" + i, question, List.of(gold, gold.toLowerCase(Locale.ROOT)), "concept " + i,
-                    relations[i % 4], Math.floor(Math.pow(10, log)), "x", answer, answer, o, null, 12, 20, 3));
-        }
-        return out;
+        double log = rnd.nextDouble() * 7;
+        double p = 0.05 + 0.9 / (1 + Math.exp(-1.4 * (log - 4)));
+        Outcome o = rnd.nextDouble() < p ? Outcome.CORRECT
+                : rnd.nextDouble() < 0.6 ? Outcome.HALLUCINATED : Outcome.ABSTAINED;
+        String gold = "Answer " + Integer.toString(i, 36);
+        String answer = o == Outcome.CORRECT ? gold : o == Outcome.ABSTAINED ? "unsure" : "Wrong " + (i * 7 % 101);
+        String question = "What is the " + relations[i % 4] + " of concept #" + i + (i % 97 == 0 ? " needle" : "")
+                + "?";
+        return new ItemResult("syn:" + i, question, List.of(gold, gold.toLowerCase(Locale.ROOT)), "concept " + i,
+                relations[i % 4], Math.floor(Math.pow(10, log)), "x", answer, answer, o, null, 12, 20, 3);
     }
 }

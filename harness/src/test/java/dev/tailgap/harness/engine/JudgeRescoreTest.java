@@ -80,7 +80,7 @@ class JudgeRescoreTest {
         assertThat(server.requests()).isEqualTo(before); // no model call
         assertSameNumbers(toExact.report(), exact.report());
         assertSameNumbers(back.report(), contains.report());
-        assertThat(toExact.report().run()).containsEntry("scorer", "exact+refusals(v2)+hedged:answer");
+        assertThat(toExact.report().run().scorer()).isEqualTo("exact+refusals(v2)+hedged:answer");
         JsonNode spec = RunDirectory.JSON.readTree(toExact.dir().resolve(RunDirectory.SPEC).toFile());
         assertThat(spec.at("/settings/rescoredFrom/run").asText()).isEqualTo("contains");
         assertThat(spec.at("/settings/rescoredFrom/scorer").asText()).isEqualTo("contains+refusals(v2)+hedged:answer");
@@ -151,7 +151,7 @@ class JudgeRescoreTest {
         RunSpec s = spec(tmp.resolve("live"), "judge").limit(120).scoring(judged).build();
         RunResult r = new RunEngine(tmp, Progress.NONE, k -> null).run(s);
         assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(r.report().run().get("scorer").toString()).startsWith("judge(openai:sim-judge/template:")
+        assertThat(r.report().run().scorer()).startsWith("judge(openai:sim-judge/template:")
                 .endsWith("+refusals(v2)+hedged:abstain");
         List<ItemResult> results = RunReports.items(r.dir());
         assertThat(results).hasSize(120).anySatisfy(it -> assertThat(it.judge()).isNotNull());
