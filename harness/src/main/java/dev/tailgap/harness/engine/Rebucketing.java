@@ -19,7 +19,7 @@ public final class Rebucketing {
 
     public static Report report(Path dir, ItemSource items, String scheme, String tool) {
         SavedRun saved = SavedRun.read(dir);
-        Bucketing buckets = Rescorer.rebucket(RunSpecFile.read(dir).dataset(), scheme);
+        Bucketing buckets = Rescorer.rebucket(RunSpecFile.read(dir).sampling().dataset(), scheme);
         Aggregator aggregator = new Aggregator(buckets);
         items.forEach(r -> {
             String b = buckets.buckets().get(buckets.assign(r.frequency())).name();
