@@ -379,7 +379,8 @@ class HtmlReportBrowserTest {
             try (SimServer server = SimServer.start(SimModel.of(DatasetFiles.items(dataset), params), 0, 16)) {
                 Path out = tmp.resolve("cmp" + dirs.size());
                 RunSpec spec = RunSpec.builder().dataset("world-cities").model("openai:" + SimServer.MODEL_ID)
-                        .baseUrl(server.baseUrl()).endpointLabel("synthetic").concurrency(8).out(out).build();
+                        .target(t -> t.withBaseUrl(server.baseUrl()).withEndpointLabel("synthetic"))
+                        .execution(e -> e.withConcurrency(8)).out(out).build();
                 assertThat(new RunEngine(tmp, Progress.NONE, k -> null).run(spec).exitCode()).isEqualTo(ExitCode.OK);
                 dirs.add(out);
             }
