@@ -110,9 +110,9 @@ public final class Normalizer {
         }
 
         /**
-         * Ends the word {@code [wordStart, len)} and applies the article rule of {@link #dropArticles} as it goes:
+         * Ends the word {@code [wordStart, len)} and applies the article rule of {@link Articles#drop} as it goes:
          * "the" and "an" go at once, an "a" waits for the next word's length. Words keep their original lengths as
-         * the neighbours' lengths, as in {@link #dropArticles}.
+         * the neighbours' lengths, as in {@link Articles#drop}.
          */
         private void endWord() {
             int ws = wordStart;
@@ -198,7 +198,7 @@ public final class Normalizer {
     }
 
     /**
-     * The single pass: ASCII, and (when folding) tabled characters from {@link #folded(char)}, into {@code buf}, the
+     * The single pass: ASCII, and (when folding) tabled characters from {@link Decomposition#folded(char)}, into {@code buf}, the
      * articles dropped on the way; returns the length, or -1 when {@code s} needs the general path.
      */
     private static int fast(String s, boolean fold, Buffer buf) {
@@ -233,7 +233,7 @@ public final class Normalizer {
                 }
                 continue;
             }
-            char[] mapped = fold ? folded(c) : null;
+            char[] mapped = fold ? Decomposition.folded(c) : null;
             if (mapped == null) {
                 return -1;
             }
@@ -265,61 +265,6 @@ public final class Normalizer {
         return true;
     }
 
-    private static boolean isArticle(char[] b, int from, int to) {
-        switch (to - from) {
-            case 1:
-                return b[from] == 'a';
-            case 2:
-                return b[from] == 'a' && b[from + 1] == 'n';
-            case 3:
-                return b[from] == 't' && b[from + 1] == 'h' && b[from + 2] == 'e';
-            default:
-                return false;
-        }
-    }
-
-    /**
-     * Second pass over {@code b[0, len)} (single-spaced lower-case words, at least one of them an article), in place:
-     * drops "the", "an", and "a" unless a neighbouring word is a single character; keeps everything if nothing would
-     * be left. Returns the new length. In place is safe: kept words only move left, and the next word is read before
-     * anything is written over it.
-     */
-    private static int dropArticles(char[] b, int len) {
-        int outLen = 0;
-        int prevLen = 0;
-        int i = 0;
-        while (i < len) {
-            int j = i;
-            while (j < len && b[j] != ' ') {
-                j++;
-            }
-            int wl = j - i;
-            boolean drop = false;
-            if (isArticle(b, i, j)) {
-                if (wl == 1) {
-                    int k = j + 1;
-                    while (k < len && b[k] != ' ') {
-                        k++;
-                    }
-                    int nextLen = j < len ? k - j - 1 : 0;
-                    drop = prevLen != 1 && nextLen != 1;
-                } else {
-                    drop = true;
-                }
-            }
-            if (!drop) {
-                if (outLen > 0) {
-                    b[outLen++] = ' ';
-                }
-                System.arraycopy(b, i, b, outLen, wl);
-                outLen += wl;
-            }
-            prevLen = wl;
-            i = j + 1;
-        }
-        return outLen == 0 ? len : outLen;
-    }
-
     /** {@link #fold} by the general path only (what the table path must equal). */
     static String foldGeneral(String s) {
         return s == null || s.isEmpty() ? "" : general(s, true);
@@ -329,9 +274,9 @@ public final class Normalizer {
     private static String general(String s, boolean fold) {
         String t;
         if (fold) {
-            t = decomposeByTable(s);
+            t = Decomposition.decomposeByTable(s);
             if (t == null) {
-                t = decompose(s);
+                t = Decomposition.decompose(s);
             }
         } else {
             t = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
@@ -351,35 +296,22 @@ public final class Normalizer {
                 }
                 appendFolded(out, cp, fold);
             } else if (wordStart >= 0) {
-                article |= isArticle(out, wordStart, out.length());
+                article |= Articles.isArticle(out, wordStart, out.length());
                 wordStart = -1;
             }
         }
         if (wordStart >= 0) {
-            article |= isArticle(out, wordStart, out.length());
+            article |= Articles.isArticle(out, wordStart, out.length());
         }
         if (article) {
             char[] b = new char[out.length()];
             out.getChars(0, b.length, b, 0);
-            return new String(b, 0, dropArticles(b, b.length));
+            return new String(b, 0, Articles.drop(b, b.length));
         }
         return out.toString();
     }
 
-    private static boolean isArticle(StringBuilder b, int from, int to) {
-        switch (to - from) {
-            case 1:
-                return b.charAt(from) == 'a';
-            case 2:
-                return b.charAt(from) == 'a' && b.charAt(from + 1) == 'n';
-            case 3:
-                return b.charAt(from) == 't' && b.charAt(from + 1) == 'h' && b.charAt(from + 2) == 'e';
-            default:
-                return false;
-        }
-    }
-
-    private static boolean isWordChar(int cp) {
+    static boolean isWordChar(int cp) {
         if (Character.isLetterOrDigit(cp)) {
             return true;
         }
@@ -388,7 +320,7 @@ public final class Normalizer {
                 || type == Character.ENCLOSING_MARK;
     }
 
-    private static void appendFolded(StringBuilder out, int cp, boolean fold) {
+    static void appendFolded(StringBuilder out, int cp, boolean fold) {
         switch (cp) {
             case 0x00DF: // ß
             case 0x1E9E: // ẞ
@@ -412,165 +344,5 @@ public final class Normalizer {
             }
         }
         out.appendCodePoint(lc);
-    }
-
-    /** The Unicode step of {@link #fold}: NFKD, diacritics removed, NFC. */
-    static String decompose(String s) {
-        String t = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD);
-        t = stripDiacritics(t);
-        return java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFC);
-    }
-
-    /**
-     * {@link #decompose} one character at a time from a table, or {@code null} when {@code s} has a character outside
-     * the tabled blocks (Latin, Greek, Cyrillic, general punctuation, full-width ASCII) or one whose decomposition
-     * keeps a combining mark. For such input the two agree: every tabled character decomposes into starters and
-     * removable marks only, and no two tabled characters compose with each other (checked over all pairs by a test),
-     * so decomposing character by character gives the same text as decomposing the whole.
-     */
-    static String decomposeByTable(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 4);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                b.append(c);
-                continue;
-            }
-            String d = tabled(c);
-            if (d == null) {
-                return null;
-            }
-            b.append(d);
-        }
-        return b.toString();
-    }
-
-    /** Tabled blocks, as [from, to) pairs. */
-    static final char[][] TABLED = {{0x0080, 0x0300}, {0x0370, 0x0530}, {0x1E00, 0x1F00}, {0x2000, 0x2070},
-        {0xFF01, 0xFF5F}};
-    private static final String NOT_TABLED = new String("not tabled");
-    private static final String[][] TABLES = new String[TABLED.length][];
-
-    static {
-        for (int i = 0; i < TABLED.length; i++) {
-            TABLES[i] = new String[TABLED[i][1] - TABLED[i][0]];
-        }
-    }
-
-    /** The decomposition of {@code c} from the table (filled on first use; races only recompute), or {@code null}. */
-    private static String tabled(char c) {
-        for (int i = 0; i < TABLED.length; i++) {
-            if (c >= TABLED[i][0] && c < TABLED[i][1]) {
-                String[] table = TABLES[i];
-                String d = table[c - TABLED[i][0]];
-                if (d == null) {
-                    d = tableEntry(c);
-                    table[c - TABLED[i][0]] = d;
-                }
-                return d == NOT_TABLED ? null : d;
-            }
-        }
-        return null;
-    }
-
-    private static final char[] NOT_FOLDED = new char[0];
-    private static final char[][][] FOLDED = new char[TABLED.length][][];
-
-    static {
-        for (int i = 0; i < TABLED.length; i++) {
-            FOLDED[i] = new char[TABLED[i][1] - TABLED[i][0]][];
-        }
-    }
-
-    /**
-     * What {@link #fold} makes of the tabled character {@code c} on its own, before words are joined: its
-     * decomposition from the table, each character lower-cased as {@link #appendFolded} does or 0 where it is a word
-     * separator; {@code null} when {@code c} is not tabled. Folding text character by character from this table
-     * gives the same result as the general path, because tabled characters never compose with each other.
-     */
-    static char[] folded(char c) {
-        for (int i = 0; i < TABLED.length; i++) {
-            if (c >= TABLED[i][0] && c < TABLED[i][1]) {
-                char[][] table = FOLDED[i];
-                char[] f = table[c - TABLED[i][0]];
-                if (f == null) {
-                    f = foldedEntry(c);
-                    table[c - TABLED[i][0]] = f;
-                }
-                return f == NOT_FOLDED ? null : f;
-            }
-        }
-        return null;
-    }
-
-    private static char[] foldedEntry(char c) {
-        String d = tabled(c);
-        if (d == null) {
-            return NOT_FOLDED;
-        }
-        StringBuilder b = new StringBuilder(d.length() + 2);
-        for (int i = 0; i < d.length(); ) {
-            int cp = d.codePointAt(i);
-            i += Character.charCount(cp);
-            if (isWordChar(cp)) {
-                int before = b.length();
-                appendFolded(b, cp, true);
-                for (int k = before; k < b.length(); k++) {
-                    if (b.charAt(k) == 0 || Character.isSurrogate(b.charAt(k))) {
-                        return NOT_FOLDED;
-                    }
-                }
-            } else {
-                b.append((char) 0);
-            }
-        }
-        char[] out = new char[b.length()];
-        b.getChars(0, out.length, out, 0);
-        return out;
-    }
-
-    private static String tableEntry(char c) {
-        String t = stripDiacritics(java.text.Normalizer.normalize(String.valueOf(c),
-                java.text.Normalizer.Form.NFKD));
-        for (int i = 0; i < t.length(); i++) {
-            char x = t.charAt(i);
-            int type = Character.getType(x);
-            if (Character.isSurrogate(x) || type == Character.NON_SPACING_MARK
-                    || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK) {
-                return NOT_TABLED;
-            }
-        }
-        return java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFC);
-    }
-
-    private static String stripDiacritics(String t) {
-        StringBuilder b = null;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (isDiacritic(c)) {
-                if (b == null) {
-                    b = new StringBuilder(t.length());
-                    b.append(t, 0, i);
-                }
-            } else if (b != null) {
-                b.append(c);
-            }
-        }
-        return b == null ? t : b.toString();
-    }
-
-    /** Combining diacritics removed by {@link #fold}; all are in the BMP. */
-    static boolean isDiacritic(char c) {
-        if (c < 0x0300) {
-            return false;
-        }
-        if (c <= 0x036F) {
-            return true;
-        }
-        if (c >= 0x0591 && c <= 0x05C7 || c >= 0x064B && c <= 0x065F || c == 0x0670) {
-            return Character.getType(c) == Character.NON_SPACING_MARK;
-        }
-        return c >= 0x1AB0 && c <= 0x1AFF || c >= 0x1DC0 && c <= 0x1DFF || c >= 0x20D0 && c <= 0x20FF
-                || c >= 0xFE20 && c <= 0xFE2F;
     }
 }
