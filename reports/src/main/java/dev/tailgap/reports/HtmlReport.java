@@ -22,9 +22,10 @@ import dev.tailgap.reports.Phrases.Style;
  *
  * <p>Order of the page: the head-versus-tail headline in words and numbers with 95% intervals; accuracy against
  * frequency on a log axis (Wilson error bars per decade and the log-linear fit); 100%-stacked correct / hallucinated /
- * abstained bars per bucket; the bucket table; the breakdown per relation when the run has two or more relations; a
- * sample browser over every item (filter by bucket, outcome and relation, text search, 50 rows a page, so 100,000
- * items stay responsive); and the run's metadata.
+ * abstained bars per bucket (buckets under the minimum size faded and hatched); the bucket table; the breakdown per
+ * relation when the run has two or more relations; an item browser (filter by bucket, outcome and relation, text
+ * search, 50 rows a page) over every item, or for a run of more than {@link #MAX_ITEMS} items over a stratified sample
+ * of that many ({@link ItemSample}), which the page says; and the run's settings ({@link RunSection}).
  *
  * <p>Contract: the same report and the same set of items give the same bytes, whatever the order of the items (they
  * are sorted by bucket, then by descending frequency, then by id) and whatever the default locale. Model output and

@@ -113,6 +113,20 @@ public final class MarkdownReport {
         if (r.tool() != null) {
             items.add("Tool: " + escape(r.tool()));
         }
+        if (!run.tags().isEmpty()) {
+            List<String> tags = new java.util.ArrayList<>();
+            run.tags().forEach((k, v) -> tags.add(code(k + "=" + v)));
+            items.add("Tags: " + String.join(", ", tags));
+        }
+        RunTotals t = run.totals();
+        if (t != null) {
+            items.add("Ran: " + escape(t.started() + " to " + t.finished()) + ", " + Numbers.count(t.requests())
+                    + " requests (" + Numbers.count(t.retries()) + " retries, " + Numbers.count(t.cacheHits())
+                    + " from the cache), " + Numbers.count(t.promptTokens()) + " prompt and "
+                    + Numbers.count(t.completionTokens()) + " completion tokens"
+                    + (t.cost() == null ? "" : ", cost " + Numbers.fixed(t.cost(), 4)
+                    + (t.currency() == null ? "" : " " + escape(t.currency()))));
+        }
         return items;
     }
 
