@@ -79,7 +79,8 @@ final class Decomposition {
 
     /**
      * What {@link Normalizer#fold} makes of the tabled character {@code c} on its own, before words are joined: its
-     * decomposition from the table, each character lower-cased as {@link Normalizer#appendFolded} does or 0 where it is a word
+     * decomposition from the table, each character lower-cased as {@link Normalizer#appendFolded} does or 0 where it is
+     * a word
      * separator; {@code null} when {@code c} is not tabled. Folding text character by character from this table
      * gives the same result as the general path, because tabled characters never compose with each other.
      */

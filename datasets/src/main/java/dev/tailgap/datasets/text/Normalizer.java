@@ -198,8 +198,8 @@ public final class Normalizer {
     }
 
     /**
-     * The single pass: ASCII, and (when folding) tabled characters from {@link Decomposition#folded(char)}, into {@code buf}, the
-     * articles dropped on the way; returns the length, or -1 when {@code s} needs the general path.
+     * The single pass: ASCII, and (when folding) tabled characters from {@link Decomposition#folded(char)}, into
+     * {@code buf}, the articles dropped on the way; returns the length, or -1 when {@code s} needs the general path.
      */
     private static int fast(String s, boolean fold, Buffer buf) {
         int n = s.length();

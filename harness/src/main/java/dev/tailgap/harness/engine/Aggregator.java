@@ -199,7 +199,8 @@ public final class Aggregator {
         }
         Totals pooled = totals(sum(counts));
         long[] bucketSizes = buckets.stream().mapToLong(Bucket::size).toArray();
-        return new Report(Report.SCHEMA_VERSION, tool, dataset, RunInfo.of(run), bucketing.scheme(), minBucketSize, stats,
+        return new Report(Report.SCHEMA_VERSION, tool, dataset, RunInfo.of(run), bucketing.scheme(), minBucketSize,
+                stats,
                 weighted ? weighted(pooled, counts, bucketSizes) : pooled, gap(stats, minBucketSize), fit.result(), points,
                 byRelation, weighted ? pooled : null);
     }

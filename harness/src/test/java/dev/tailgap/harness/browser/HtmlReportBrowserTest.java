@@ -21,12 +21,7 @@ import dev.tailgap.harness.sim.SimJudge;
 import dev.tailgap.harness.sim.SimModel;
 import dev.tailgap.harness.sim.SimParams;
 import dev.tailgap.harness.sim.SimServer;
-import dev.tailgap.harness.compare.RunComparer;
 import dev.tailgap.reports.BucketStats;
-import dev.tailgap.reports.Comparison;
-import dev.tailgap.reports.ComparisonHtml;
-import dev.tailgap.reports.ComparisonMarkdown;
-import dev.tailgap.reports.Estimate;
 import dev.tailgap.reports.DatasetRef;
 import dev.tailgap.reports.HtmlReport;
 import dev.tailgap.reports.ItemResult;
@@ -43,7 +38,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -291,8 +285,8 @@ class HtmlReportBrowserTest {
     @Test
     void aLargeRunStaysResponsive() throws IOException {
         int n = Integer.getInteger("tailgap.browser.items", 3000);
-        ItemSource items = bucketed(synthetic(n, 11));
-        Report report = streamedReport(items, new DatasetRef("large", "1", "00", n, "synthetic", null));
+        ItemSource items = SyntheticItems.bucketed(SyntheticItems.synthetic(n, 11));
+        Report report = SyntheticItems.streamedReport(items, new DatasetRef("large", "1", "00", n, "synthetic", null));
         Path page = tmp.resolve("large.html");
         long start = System.nanoTime();
         try (Writer w = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
@@ -312,7 +306,7 @@ class HtmlReportBrowserTest {
 
         long searchStart = System.nanoTime();
         browser.driver.findElement(By.id("f-search")).sendKeys("needle");
-        long expected = n <= HtmlReport.MAX_ITEMS ? countNeedles(items) : -1;
+        long expected = n <= HtmlReport.MAX_ITEMS ? SyntheticItems.countNeedles(items) : -1;
         if (expected < 0) {
             expected = ((Number) browser.js("return JSON.parse(document.getElementById('tailgap-items').textContent)"
                     + ".items.filter(it => it[1].indexOf('needle') >= 0).length;")).longValue();
@@ -334,8 +328,8 @@ class HtmlReportBrowserTest {
     @Test
     void aRunLargerThanTheBoundEmbedsAStratifiedSampleAndSaysSo() throws IOException {
         int n = Integer.getInteger("tailgap.browser.sampled", HtmlReport.MAX_ITEMS + 2_000);
-        ItemSource items = bucketed(synthetic(n, 5));
-        Report report = streamedReport(items, new DatasetRef("sampled", "1", "00", n, "synthetic", null));
+        ItemSource items = SyntheticItems.bucketed(SyntheticItems.synthetic(n, 5));
+        Report report = SyntheticItems.streamedReport(items, new DatasetRef("sampled", "1", "00", n, "synthetic", null));
         Path page = tmp.resolve("sampled.html");
         long start = System.nanoTime();
         try (Writer w = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
@@ -371,84 +365,6 @@ class HtmlReportBrowserTest {
         }
     }
 
-    @Test
-    void theComparisonLeadsWithOverallHeadTailAndGapChangesAndItsMarkdownSaysHowManyAreShown() throws Exception {
-        Dataset dataset = DatasetFiles.load("world-cities", false);
-        List<Path> dirs = new ArrayList<>();
-        for (SimParams params : List.of(SimParams.DEFAULTS, new SimParams(4.0, 1.5, 0.2, 0.95, 0.6, 7, 0))) {
-            try (SimServer server = SimServer.start(SimModel.of(DatasetFiles.items(dataset), params), 0, 16)) {
-                Path out = tmp.resolve("cmp" + dirs.size());
-                RunSpec spec = RunSpec.builder().dataset("world-cities").model("openai:" + SimServer.MODEL_ID)
-                        .target(t -> t.withBaseUrl(server.baseUrl()).withEndpointLabel("synthetic"))
-                        .execution(e -> e.withConcurrency(8)).out(out).build();
-                assertThat(new RunEngine(tmp, Progress.NONE, k -> null).run(spec).exitCode()).isEqualTo(ExitCode.OK);
-                dirs.add(out);
-            }
-        }
-        Comparison c = RunComparer.compare(dirs, "tailgap test");
-        Path page = tmp.resolve("comparison.html");
-        Files.writeString(page, ComparisonHtml.render(c), StandardCharsets.UTF_8);
-        browser.open(page);
-        List<WebElement> cards = browser.driver.findElements(By.cssSelector("#headline .cards.changes .card"));
-        assertThat(cards).hasSize(4);
-        Comparison.PairedComparison p = c.pairs().get(0);
-        Estimate[] expected = {p.overall().difference(), p.gap().headChange(), p.gap().tailChange(), p.gap().change()};
-        String[] labels = {"Overall accuracy", "Head accuracy (" + p.gap().head() + ")",
-            "Tail accuracy (" + p.gap().tail() + ")", "Gap (head \u2212 tail)"};
-        for (int i = 0; i < 4; i++) {
-            WebElement card = cards.get(i);
-            assertThat(card.findElement(By.cssSelector(".label")).getText()).isEqualTo(labels[i]);
-            assertThat(card.findElement(By.cssSelector(".value")).getText()).isEqualTo(signed(expected[i].value())
-                    + " pts");
-            assertThat(card.findElement(By.cssSelector(".detail")).getText()).startsWith("95% CI "
-                    + signed(expected[i].lower()) + " to " + signed(expected[i].upper()));
-        }
-        String firstSection = (String) browser.js("return document.querySelector('main section').id;");
-        assertThat(firstSection).isEqualTo("headline");
-        assertThat(browser.consoleErrors()).isEmpty();
-        browser.screenshot(OUT.resolve("comparison.png"));
-
-        int total = c.disagreements().total();
-        assertThat(total).isGreaterThan(ComparisonMarkdown.EXAMPLES);
-        assertThat(ComparisonMarkdown.render(c)).contains(ComparisonMarkdown.EXAMPLES + " of "
-                + String.format(Locale.US, "%,d", total) + " shown");
-    }
-
-    private static String signed(double v) {
-        String s = String.format(Locale.ROOT, "%.1f", 100 * v);
-        return s.equals("-0.0") ? "0.0" : v > 0 && !s.equals("0.0") ? "+" + s : s;
-    }
-
-    /** {@code n} synthetic items generated afresh on every pass (nothing held), as a run's item log streams. */
-    static ItemSource synthetic(int n, long seed) {
-        return action -> {
-            Random rnd = new Random(seed);
-            for (int i = 0; i < n; i++) {
-                action.accept(syntheticItem(rnd, i));
-            }
-        };
-    }
-
-    /** The items bucketed by log10 decade with edges from all of them. */
-    static ItemSource bucketed(ItemSource items) {
-        java.util.stream.DoubleStream.Builder freqs = java.util.stream.DoubleStream.builder();
-        items.forEach(r -> freqs.add(r.frequency()));
-        Bucketing bucketing = BucketScheme.parse("log10").apply(freqs.build().toArray());
-        return action -> items.forEach(r -> action.accept(new ItemResult(r.id(), r.question(), r.answers(),
-                r.concept(), r.relation(), r.frequency(), bucketing.buckets().get(bucketing.assign(r.frequency()))
-                .name(), r.rawAnswer(), r.extracted(), r.outcome(), r.error(), r.latencyMs(), r.promptTokens(),
-                r.completionTokens())));
-    }
-
-    /** The report of bucketed items, aggregated in one pass as a run aggregates. */
-    static Report streamedReport(ItemSource items, DatasetRef dataset) {
-        java.util.stream.DoubleStream.Builder freqs = java.util.stream.DoubleStream.builder();
-        items.forEach(r -> freqs.add(r.frequency()));
-        Aggregator agg = new Aggregator(BucketScheme.parse("log10").apply(freqs.build().toArray()));
-        items.forEach(agg::add);
-        return agg.report("tailgap test", dataset, Map.of("model", "synthetic:large"), 30);
-    }
-
     /** A report over {@code items} bucketed by log10 decade, aggregated the way a run aggregates. */
     static Report report(List<ItemResult> items, Map<String, Object> run, DatasetRef dataset) {
         double[] freqs = items.stream().mapToDouble(ItemResult::frequency).toArray();
@@ -466,26 +382,5 @@ class HtmlReportBrowserTest {
         items.clear();
         items.addAll(placed);
         return agg.report("tailgap test", dataset, run, 30);
-    }
-
-    private static long countNeedles(ItemSource items) {
-        long[] n = {0};
-        items.forEach(i -> n[0] += i.question().contains("needle") ? 1 : 0);
-        return n[0];
-    }
-
-    /** Item {@code i}: log-uniform frequency, four relations and accuracy rising with log frequency. */
-    static ItemResult syntheticItem(Random rnd, int i) {
-        String[] relations = {"occupation", "place of birth", "country", "author"};
-        double log = rnd.nextDouble() * 7;
-        double p = 0.05 + 0.9 / (1 + Math.exp(-1.4 * (log - 4)));
-        Outcome o = rnd.nextDouble() < p ? Outcome.CORRECT
-                : rnd.nextDouble() < 0.6 ? Outcome.HALLUCINATED : Outcome.ABSTAINED;
-        String gold = "Answer " + Integer.toString(i, 36);
-        String answer = o == Outcome.CORRECT ? gold : o == Outcome.ABSTAINED ? "unsure" : "Wrong " + (i * 7 % 101);
-        String question = "What is the " + relations[i % 4] + " of concept #" + i + (i % 97 == 0 ? " needle" : "")
-                + "?";
-        return new ItemResult("syn:" + i, question, List.of(gold, gold.toLowerCase(Locale.ROOT)), "concept " + i,
-                relations[i % 4], Math.floor(Math.pow(10, log)), "x", answer, answer, o, null, 12, 20, 3);
     }
 }
