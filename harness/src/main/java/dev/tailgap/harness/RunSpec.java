@@ -2,6 +2,7 @@ package dev.tailgap.harness;
 
 import dev.tailgap.adapters.GenerationParams;
 import dev.tailgap.harness.cache.CacheReuse;
+import dev.tailgap.harness.protocol.Prompting;
 import dev.tailgap.harness.scoring.PromptTemplate;
 import dev.tailgap.harness.scoring.Scorers;
 import dev.tailgap.harness.scoring.ScoringOptions;
@@ -27,14 +28,16 @@ import java.util.TreeMap;
  * served ({@link CacheReuse}). None of these changes what is asked, so a resumed run may change them.
  *
  * <p>{@code scorer} names a {@link dev.tailgap.harness.scoring.ScorerProvider}; {@code scoring} holds its options, the
- * hedged-guess policy and the judge's model and endpoint.
+ * hedged-guess policy and the judge's model and endpoint. {@code prompting} says how each item is asked beyond its
+ * {@code prompt} template and {@code params}: protocol, instruction, shots, extraction, per-relation templates and
+ * repeated samples ({@link Prompting}; default: zero-shot, asked once).
  */
 public record RunSpec(String dataset, String model, String baseUrl, String apiKeyEnv, Map<String, String> options,
                       GenerationParams params, String system, PromptTemplate prompt, String scorer, String bucketing,
                       int minBucketSize, Integer perBucket, Integer limit, long seed, int concurrency,
                       Duration timeout, int retries, double maxErrorRate, Path out, boolean skipInvalid,
                       String endpointLabel, Duration retryBackoff, Integer rpm, Integer tpm, boolean cacheSampled,
-                      CacheReuse cacheReuse, ScoringOptions scoring) {
+                      CacheReuse cacheReuse, ScoringOptions scoring, Prompting prompting) {
 
     /** The dataset a run asks when none is named: the bundled world-cities. */
     public static final String DEFAULT_DATASET = "world-cities";
@@ -78,6 +81,7 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
             throw new IllegalArgumentException("--rpm and --tpm must be >= 1");
         }
         scoring = scoring == null ? ScoringOptions.DEFAULTS : scoring;
+        prompting = prompting == null ? Prompting.DEFAULTS : prompting;
     }
 
     public static Builder builder() {
@@ -113,6 +117,7 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         b.cacheSampled = cacheSampled;
         b.cacheReuse = cacheReuse;
         b.scoring = scoring;
+        b.prompting = prompting;
         return b;
     }
 
@@ -145,6 +150,7 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         private boolean cacheSampled;
         private CacheReuse cacheReuse = CacheReuse.IDENTITY;
         private ScoringOptions scoring = ScoringOptions.DEFAULTS;
+        private Prompting prompting = Prompting.DEFAULTS;
 
         public Builder dataset(String v) { dataset = v; return this; }
         public Builder model(String v) { model = v; return this; }
@@ -173,11 +179,13 @@ public record RunSpec(String dataset, String model, String baseUrl, String apiKe
         public Builder cacheSampled(boolean v) { cacheSampled = v; return this; }
         public Builder cacheReuse(CacheReuse v) { cacheReuse = v; return this; }
         public Builder scoring(ScoringOptions v) { scoring = v; return this; }
+        public Builder prompting(Prompting v) { prompting = v; return this; }
 
         public RunSpec build() {
             return new RunSpec(dataset, model, baseUrl, apiKeyEnv, options, params, system, prompt, scorer,
                     bucketing, minBucketSize, perBucket, limit, seed, concurrency, timeout, retries, maxErrorRate,
-                    out, skipInvalid, endpointLabel, retryBackoff, rpm, tpm, cacheSampled, cacheReuse, scoring);
+                    out, skipInvalid, endpointLabel, retryBackoff, rpm, tpm, cacheSampled, cacheReuse, scoring,
+                    prompting);
         }
     }
 }

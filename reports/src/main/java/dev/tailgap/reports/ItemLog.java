@@ -25,7 +25,9 @@ import java.util.stream.StreamSupport;
  * {@code extracted}, {@code outcome}, {@code error}, {@code latencyMs}, {@code promptTokens},
  * {@code completionTokens}, then, only when they say something, {@code finishReason}, {@code reasoning},
  * {@code servedModel}, {@code fingerprint}, {@code firstTokenMs}, {@code cached}, {@code attempt} (above 1),
- * {@code reason} and {@code judge} (an object: {@code verdict}, {@code reply}, {@code judge}, {@code ruleOutcome}).
+ * {@code reason}, {@code judge} (an object: {@code verdict}, {@code reply}, {@code judge}, {@code ruleOutcome}),
+ * {@code shots} (an array of ids) and {@code samples} (an array of objects: {@code rawAnswer}, {@code extracted},
+ * {@code outcome}, and {@code error} when there is one).
  * Null strings among the first fourteen are written as JSON {@code null}; {@code frequency} is written as an integer
  * when it is integral. On reading, unknown keys are ignored, the nullable strings ({@code question}, {@code concept},
  * {@code relation}, {@code rawAnswer}, {@code extracted}, {@code error}) and the later fields may be absent (logs of
@@ -97,6 +99,25 @@ public final class ItemLog {
                 g.writeStringField("ruleOutcome", j.ruleOutcome().name());
                 g.writeEndObject();
             }
+            if (!r.shots().isEmpty()) {
+                g.writeArrayFieldStart("shots");
+                for (String s : r.shots()) {
+                    g.writeString(s);
+                }
+                g.writeEndArray();
+            }
+            if (!r.samples().isEmpty()) {
+                g.writeArrayFieldStart("samples");
+                for (SampleAnswer s : r.samples()) {
+                    g.writeStartObject();
+                    g.writeStringField("rawAnswer", s.rawAnswer());
+                    g.writeStringField("extracted", s.extracted());
+                    g.writeStringField("outcome", s.outcome().name());
+                    optional(g, "error", s.error());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
@@ -153,7 +174,21 @@ public final class ItemLog {
                 firstToken != null && firstToken.canConvertToLong() ? firstToken.asLong() : -1,
                 node.path("cached").asBoolean(false),
                 attempt != null && attempt.canConvertToInt() && attempt.asInt() >= 1 ? attempt.asInt() : 1, reason,
-                judge);
+                judge, o.absentOrNull("shots") ? java.util.List.of() : o.strings("shots"), samples(o));
+    }
+
+    private static java.util.List<SampleAnswer> samples(JsonTrees.Obj o) {
+        if (o.absentOrNull("samples")) {
+            return java.util.List.of();
+        }
+        JsonNode a = o.array("samples");
+        java.util.List<SampleAnswer> out = new java.util.ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            JsonTrees.Obj s = JsonTrees.Obj.of(a.get(i), o.field("samples") + "[" + i + "]");
+            out.add(new SampleAnswer(s.stringOrNull("rawAnswer"), s.stringOrNull("extracted"), outcome(s, "outcome"),
+                    s.stringOrNull("error")));
+        }
+        return out;
     }
 
     private static Outcome outcome(JsonTrees.Obj o, String field) {

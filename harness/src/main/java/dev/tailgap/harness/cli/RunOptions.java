@@ -34,14 +34,18 @@ final class RunOptions {
     @Option(names = "--limit", paramLabel = "N", description = "Ask at most N items in all.")
     Integer limit;
 
-    @Option(names = "--seed", defaultValue = "1234", paramLabel = "S",
-            description = "Sampling seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--sample-seed", "--seed"}, defaultValue = "1234", paramLabel = "S",
+            description = "Seed of the item sampling (--per-bucket, --limit) and of the shots drawn; never sent to "
+                    + "the model (that is --gen-seed). --seed is the old name (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--prompt-file", paramLabel = "FILE",
-            description = "Prompt template with {question}, {concept}, {relation} (default: the built-in zero-shot "
-                    + "prompt that allows \"unsure\").")
+            description = "Question template with {question}, {concept}, {relation} (default: the protocol's; "
+                    + "zero-shot's allows \"unsure\").")
     Path promptFile;
+
+    @Mixin
+    ProtocolFlags protocol;
 
     @Option(names = "--system", paramLabel = "TEXT", description = "System message.")
     String system;
@@ -57,14 +61,17 @@ final class RunOptions {
     @Option(names = "--temperature", defaultValue = "0", description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--max-tokens", defaultValue = "32", description = "Max tokens to generate (default: ${DEFAULT-VALUE}).")
-    int maxTokens;
+    @Option(names = "--max-tokens", paramLabel = "N",
+            description = "Max tokens to generate (default: the protocol's; zero-shot: 32).")
+    Integer maxTokens;
 
     @Option(names = "--stop", paramLabel = "SEQ", split = "\u001f",
-            description = "Stop sequence, repeatable (default: newline). --stop '' sends none.")
+            description = "Stop sequence, repeatable (default: the protocol's, a newline). --stop '' sends none.")
     List<String> stop;
 
-    @Option(names = "--gen-seed", paramLabel = "S", description = "Generation seed sent to the endpoint.")
+    @Option(names = "--gen-seed", paramLabel = "S",
+            description = "Generation seed sent to the endpoint in every request (default: none); the item sampling "
+                    + "has its own, --sample-seed.")
     Long genSeed;
 
     @Option(names = {"-c", "--concurrency"}, defaultValue = "8", paramLabel = "N",
@@ -127,14 +134,16 @@ final class RunOptions {
 
     /** The spec these options describe, for the given model and endpoint. */
     RunSpec.Builder toSpec(String model, String baseUrl, String apiKeyEnv, Map<String, String> options) {
-        List<String> stops = stop == null ? List.of("\n") : stop.stream().filter(s -> !s.isEmpty()).toList();
+        dev.tailgap.harness.protocol.Protocol named = protocol.protocol();
+        List<String> stops = stop == null ? named.stop() : stop.stream().filter(s -> !s.isEmpty()).toList();
         GenerationParams params;
         try {
-            params = new GenerationParams(temperature, maxTokens, stops, genSeed);
+            params = new GenerationParams(temperature, maxTokens != null ? maxTokens : named.maxTokens(), stops,
+                    genSeed);
         } catch (IllegalArgumentException e) {
             throw TailgapException.usage(e.getMessage());
         }
-        PromptTemplate prompt = PromptTemplate.defaults();
+        PromptTemplate prompt = named.template();
         if (promptFile != null) {
             try {
                 prompt = PromptTemplate.fromFile(promptFile);
@@ -146,7 +155,7 @@ final class RunOptions {
         }
         return execution(RunSpec.builder().dataset(dataset).model(model).baseUrl(baseUrl).apiKeyEnv(apiKeyEnv)
                 .options(options == null ? Map.of() : new LinkedHashMap<>(options)).params(params).system(system)
-                .prompt(prompt).scorer(scorer).scoring(scoring.options()).bucketing(bucketing)
+                .prompt(prompt).prompting(protocol.prompting(named)).scorer(scorer).scoring(scoring.options()).bucketing(bucketing)
                 .minBucketSize(minBucketSize)
                 .perBucket(perBucket).limit(limit).seed(seed).out(out).skipInvalid(skipInvalid), null);
     }

@@ -37,6 +37,10 @@ final class RunSettings {
             m.put("system", spec.system());
         }
         m.put("prompt", Map.of("template", spec.prompt().text(), "sha256", spec.prompt().sha256()));
+        m.put("protocol", spec.prompting().protocol());
+        if (!spec.prompting().equals(dev.tailgap.harness.protocol.Prompting.DEFAULTS)) {
+            m.put("prompting", RunDirectory.JSON.convertValue(spec.prompting(), Map.class));
+        }
         m.put("scorer", scorer.describe());
         m.put("bucketing", spec.bucketing() != null ? spec.bucketing() : dataset.manifest().bucketing());
         m.put("minBucketSize", spec.minBucketSize());

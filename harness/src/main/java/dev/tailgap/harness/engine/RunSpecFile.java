@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tailgap.adapters.GenerationParams;
 import dev.tailgap.harness.RunSpec;
+import dev.tailgap.harness.protocol.Prompting;
 import dev.tailgap.adapters.Secrets;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.cache.CacheReuse;
@@ -78,6 +79,7 @@ public final class RunSpecFile {
         m.put("judgeBaseUrl", Secrets.withoutCredentials(o.judgeBaseUrl()));
         m.put("judgeApiKeyEnv", o.judgeApiKeyEnv());
         m.put("judgeRpm", o.judgeRpm());
+        m.put("prompting", JSON.convertValue(spec.prompting(), Map.class));
         return m;
     }
 
@@ -142,6 +144,7 @@ public final class RunSpecFile {
                     .cacheReuse(s.hasNonNull("cacheReuse") ? CacheReuse.parse(s.get("cacheReuse").asText())
                             : CacheReuse.IDENTITY)
                     .scoring(scoring(s))
+                    .prompting(prompting(s))
                     .out(runDir)
                     .build();
         } catch (IllegalArgumentException e) {
@@ -166,6 +169,18 @@ public final class RunSpecFile {
         return new ScoringOptions(s.hasNonNull("hedged") ? HedgePolicy.parse(s.get("hedged").asText())
                 : HedgePolicy.DEFAULT, options, text(s, "judgeModel", false), text(s, "judgeBaseUrl", false),
                 text(s, "judgeApiKeyEnv", false), s.path("judgeRpm").isNumber() ? s.get("judgeRpm").asInt() : null);
+    }
+
+    /** How items are asked, as recorded (absent in specs written before protocols existed: zero-shot, once). */
+    static Prompting prompting(JsonNode s) {
+        if (!s.hasNonNull("prompting")) {
+            return Prompting.DEFAULTS;
+        }
+        try {
+            return JSON.treeToValue(s.get("prompting"), Prompting.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("field 'spec.prompting': " + e.getOriginalMessage());
+        }
     }
 
     private static String text(JsonNode s, String field, boolean required) {

@@ -230,6 +230,10 @@ public final class Gate {
         }
         Estimate e;
         switch (rule.metric()) {
+            case "instability":
+            case "accuracy_at_k":
+            case "majority_accuracy":
+                return consistency(rule, sel.label, sel.stats == null ? null : sel.stats.name(), run);
             case "accuracy":
                 e = accuracy;
                 break;
@@ -252,6 +256,24 @@ public final class Gate {
                 : rule.metric().equals("precision") && n > 0 ? "no item was answered (all abstained)"
                 : "no scored items";
         return new Measured(rule, sel.label, rule.metric(), e, false, n, why, null);
+    }
+
+    /** A consistency metric of a bucket ({@code bucket}; {@code null}: overall) of a run asked K times per item. */
+    private static Measured consistency(Rule rule, String label, String bucket, RunResults run) {
+        dev.tailgap.reports.Consistency c = run.report().consistency();
+        if (c == null) {
+            return new Measured(rule, label, rule.metric(), Estimate.NONE, false, -1,
+                    "the run asked each item once; " + rule.metric() + " needs --samples K of 2 or more", null);
+        }
+        dev.tailgap.reports.Consistency.Row row = bucket == null ? c.overall() : c.buckets().stream()
+                .filter(r -> r.name().equals(bucket)).findFirst().orElse(null);
+        if (row == null) {
+            return new Measured(rule, label, rule.metric(), Estimate.NONE, false, -1, "no such bucket", null);
+        }
+        Estimate e = rule.metric().equals("instability") ? row.instability()
+                : rule.metric().equals("accuracy_at_k") ? row.accuracyAtK() : row.majorityAccuracy();
+        return new Measured(rule, label, rule.metric(), e, false, row.n(),
+                e.defined() ? null : "no item with all its samples scored", null);
     }
 
     // ---------------------------------------------------------------- change rules
