@@ -33,9 +33,14 @@ public final class Protocols {
     }
 
     private static Map<String, Protocol> byName() {
+        return byName(ServiceLoader.load(ProtocolProvider.class, Protocols.class.getClassLoader()));
+    }
+
+    /** The protocols of {@code providers} by name; {@link IllegalStateException} naming both classes of a clash. */
+    static Map<String, Protocol> byName(Iterable<? extends ProtocolProvider> providers) {
         Map<String, Protocol> out = new TreeMap<>();
         Map<String, String> classes = new TreeMap<>();
-        for (ProtocolProvider p : ServiceLoader.load(ProtocolProvider.class, Protocols.class.getClassLoader())) {
+        for (ProtocolProvider p : providers) {
             Protocol protocol = p.protocol();
             String earlier = classes.putIfAbsent(protocol.name(), p.getClass().getName());
             if (earlier != null) {
