@@ -50,24 +50,27 @@ class ProtocolCliTest {
                 "5", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode spec = JSON.readTree(out.resolve("spec.json").toFile());
-        JsonNode resume = spec.path("resume");
-        assertThat(resume.path("seed").asLong()).isEqualTo(5);
-        assertThat(resume.path("maxTokens").asInt()).isEqualTo(15);
-        assertThat(resume.path("prompt").asText()).isEqualTo("Q: {question} A:");
-        assertThat(resume.at("/prompting/protocol").asText()).isEqualTo("popqa");
-        assertThat(resume.at("/prompting/shots").asInt()).isEqualTo(3);
-        assertThat(resume.at("/prompting/strategy").asText()).isEqualTo("stratified-relation");
-        assertThat(resume.at("/prompting/extraction").asText()).isEqualTo("first-line");
-        assertThat(resume.at("/prompting/samples").asInt()).isEqualTo(2);
+        JsonNode resume = spec.path(dev.tailgap.harness.engine.RunDirectory.RESUME_KEY);
+        assertThat(resume.at("/sampling/seed").asLong()).isEqualTo(5);
+        assertThat(resume.at("/generation/params/maxTokens").asInt()).isEqualTo(15);
+        assertThat(resume.at("/generation/prompt").asText()).isEqualTo("Q: {question} A:");
+        JsonNode prompting = resume.at("/generation/prompting");
+        assertThat(prompting.path("protocol").asText()).isEqualTo("popqa");
+        assertThat(prompting.path("shots").asInt()).isEqualTo(3);
+        assertThat(prompting.path("strategy").asText()).isEqualTo("stratified-relation");
+        assertThat(prompting.path("extraction").asText()).isEqualTo("first-line");
+        assertThat(prompting.path("samples").asInt()).isEqualTo(2);
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         assertThat(report.at("/run/protocol").asText()).isEqualTo("popqa");
         assertThat(report.at("/consistency/samples").asInt()).isEqualTo(2);
         assertThat(report.at("/consistency/overall/n").asInt()).isEqualTo(20);
         assertThat(Files.readString(out.resolve("report.md"))).contains("Answer consistency").contains("Protocol: ");
-        // a resume reads the protocol back: nothing left to ask
-        CliTest.Result again = run("--protocol", "popqa", "--shots", "3", "--samples", "2", "--gen-seed", "3",
-                "--sample-seed", "5", "--out", out.toString());
-        assertThat(again.code()).as(again.err()).isZero();
+        // the recorded plan reads back with its protocol settings
+        dev.tailgap.harness.RunSpec back = dev.tailgap.harness.engine.RunSpecFile.read(out);
+        assertThat(back.generation().prompting().protocol()).isEqualTo("popqa");
+        assertThat(back.generation().prompting().shots()).isEqualTo(3);
+        assertThat(back.generation().prompting().samples()).isEqualTo(2);
+        assertThat(back.sampling().seed()).isEqualTo(5);
     }
 
     @Test

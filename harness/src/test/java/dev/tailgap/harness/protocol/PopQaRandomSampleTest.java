@@ -91,9 +91,11 @@ class PopQaRandomSampleTest {
             server.start();
             Protocol p = Protocols.named("popqa");
             RunSpec spec = RunSpec.builder().dataset(data.toString()).model("openai:m")
-                    .baseUrl(server.url("/v1").toString()).options(Map.of("stream", "false")).prompt(p.template())
-                    .params(new GenerationParams(0, p.maxTokens(), p.stop(), null)).prompting(Prompting.of(p))
-                    .concurrency(8).out(tmp.resolve("run")).build();
+                    .target(t -> t.withBaseUrl(server.url("/v1").toString()).withOptions(Map.of("stream", "false")))
+                    .generation(g -> g.withPrompt(p.template())
+                            .withParams(new GenerationParams(0, p.maxTokens(), p.stop(), null))
+                            .withPrompting(Prompting.of(p)))
+                    .execution(e -> e.withConcurrency(8)).out(tmp.resolve("run")).build();
             RunResult r = new RunEngine(tmp, Progress.NONE, k -> null).run(spec);
             assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
 

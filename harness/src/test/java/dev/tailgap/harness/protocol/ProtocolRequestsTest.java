@@ -93,9 +93,10 @@ class ProtocolRequestsTest {
     private RunResult run(Protocol p, Prompting prompting, dev.tailgap.adapters.GenerationParams params, String name)
             throws Exception {
         RunSpec spec = RunSpec.builder().dataset(dataset().toString()).model("openai:m")
-                .baseUrl(server.url("/v1").toString()).options(Map.of("stream", "false")).prompt(p.template())
-                .params(params).prompting(prompting).bucketing("quantile:2").minBucketSize(1).concurrency(2)
-                .out(tmp.resolve(name)).build();
+                .target(t -> t.withBaseUrl(server.url("/v1").toString()).withOptions(Map.of("stream", "false")))
+                .generation(g -> g.withPrompt(p.template()).withParams(params).withPrompting(prompting))
+                .sampling(s -> s.withBucketing("quantile:2").withMinBucketSize(1))
+                .execution(e -> e.withConcurrency(2)).out(tmp.resolve(name)).build();
         RunResult r = new RunEngine(tmp, Progress.NONE, k -> null).run(spec);
         assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
         return r;

@@ -21,7 +21,7 @@ class ShotSamplerTest {
         for (String r : RELATIONS) {
             for (int i = 0; i < perRelation; i++) {
                 out.add(new Item(r + i, "Q " + r + " " + i + "?", List.of("A" + i), "c" + i,
-                        Math.pow(10, 1 + (i % 5)), r));
+                        Math.pow(10, 1 + (i % 5)), r, null));
             }
         }
         return out;
@@ -70,8 +70,9 @@ class ShotSamplerTest {
 
     @Test
     void itemsSharingTheQuestionAreNeverShotsOfEachOther() {
-        List<Item> items = List.of(new Item("a", "Same?", List.of("x"), "c", 5, "r"),
-                new Item("b", "Same?", List.of("y"), "c", 5, "r"), new Item("c", "Other?", List.of("z"), "c", 5, "r"));
+        List<Item> items = List.of(new Item("a", "Same?", List.of("x"), "c", 5, "r", null),
+                new Item("b", "Same?", List.of("y"), "c", 5, "r", null),
+                new Item("c", "Other?", List.of("z"), "c", 5, "r", null));
         ShotSampler s = ShotSampler.of(items, quantiles(items), 1, ShotStrategy.STRATIFIED_RELATION, 1);
         assertThat(s.shotsFor(items.get(0))).extracting(Shot::id).containsExactly("c");
         ShotSampler two = ShotSampler.of(items, quantiles(items), 2, ShotStrategy.RANDOM, 1);

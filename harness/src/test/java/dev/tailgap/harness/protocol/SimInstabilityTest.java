@@ -48,9 +48,10 @@ class SimInstabilityTest {
             Prompting five = new Prompting("zero-shot", "", "\n", 0, ShotStrategy.RANDOM, null, false,
                     Extraction.ANSWER_LINE, null, null, 5);
             RunSpec spec = RunSpec.builder().dataset("world-cities").model("openai:" + SimServer.MODEL_ID)
-                    .baseUrl(server.baseUrl()).bucketing("quantile:3").prompting(five)
-                    .params(new GenerationParams(0.7, 32, List.of("\n"), 11L)).concurrency(8)
-                    .out(tmp.resolve("run")).build();
+                    .target(t -> t.withBaseUrl(server.baseUrl())).sampling(s -> s.withBucketing("quantile:3"))
+                    .generation(g -> g.withPrompting(five)
+                            .withParams(new GenerationParams(0.7, 32, List.of("\n"), 11L)))
+                    .execution(e -> e.withConcurrency(8)).out(tmp.resolve("run")).build();
             RunResult r = new RunEngine(tmp, Progress.NONE, k -> null).run(spec);
             assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
             assertThat(server.requests()).isEqualTo(5L * items.size());
