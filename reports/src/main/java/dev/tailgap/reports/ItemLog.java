@@ -99,25 +99,7 @@ public final class ItemLog {
                 g.writeStringField("ruleOutcome", j.ruleOutcome().name());
                 g.writeEndObject();
             }
-            if (!r.shots().isEmpty()) {
-                g.writeArrayFieldStart("shots");
-                for (String s : r.shots()) {
-                    g.writeString(s);
-                }
-                g.writeEndArray();
-            }
-            if (!r.samples().isEmpty()) {
-                g.writeArrayFieldStart("samples");
-                for (SampleAnswer s : r.samples()) {
-                    g.writeStartObject();
-                    g.writeStringField("rawAnswer", s.rawAnswer());
-                    g.writeStringField("extracted", s.extracted());
-                    g.writeStringField("outcome", s.outcome().name());
-                    optional(g, "error", s.error());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-            }
+            RepeatsJson.write(g, r);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
@@ -174,24 +156,10 @@ public final class ItemLog {
                 firstToken != null && firstToken.canConvertToLong() ? firstToken.asLong() : -1,
                 node.path("cached").asBoolean(false),
                 attempt != null && attempt.canConvertToInt() && attempt.asInt() >= 1 ? attempt.asInt() : 1, reason,
-                judge, o.absentOrNull("shots") ? java.util.List.of() : o.strings("shots"), samples(o));
+                judge, RepeatsJson.shots(o), RepeatsJson.samples(o));
     }
 
-    private static java.util.List<SampleAnswer> samples(JsonTrees.Obj o) {
-        if (o.absentOrNull("samples")) {
-            return java.util.List.of();
-        }
-        JsonNode a = o.array("samples");
-        java.util.List<SampleAnswer> out = new java.util.ArrayList<>(a.size());
-        for (int i = 0; i < a.size(); i++) {
-            JsonTrees.Obj s = JsonTrees.Obj.of(a.get(i), o.field("samples") + "[" + i + "]");
-            out.add(new SampleAnswer(s.stringOrNull("rawAnswer"), s.stringOrNull("extracted"), outcome(s, "outcome"),
-                    s.stringOrNull("error")));
-        }
-        return out;
-    }
-
-    private static Outcome outcome(JsonTrees.Obj o, String field) {
+    static Outcome outcome(JsonTrees.Obj o, String field) {
         String name = o.string(field);
         try {
             return Outcome.valueOf(name);

@@ -22,11 +22,11 @@ import picocli.CommandLine.Option;
  * max tokens are overridden by {@code --prompt-file}, {@code --stop} and {@code --max-tokens} ({@link RunOptions}).
  */
 final class ProtocolFlags {
-    @Option(names = "--protocol", defaultValue = Protocols.DEFAULT, paramLabel = "NAME",
+    @Option(names = "--protocol", paramLabel = "NAME",
             description = "How to ask, as a paper asked: zero-shot (tailgap's prompt), popqa (Q: <question> A:, 15 "
                     + "relation-stratified shots, 15 tokens, cut at the first newline), head-to-tail (brief answer, "
                     + "\"unsure\" allowed, 2 shots), or a plug-in (tailgap list protocols; default: ${DEFAULT-VALUE}).")
-    String protocol;
+    String protocol = Protocols.DEFAULT;
 
     @Option(names = "--instruction", paramLabel = "TEXT",
             description = "Text put before the shots and the question ('' for none; default: the protocol's).")
@@ -60,10 +60,10 @@ final class ProtocolFlags {
                     + "PopQA's 16) that make each item's question from its concept instead of the dataset's question.")
     String templates;
 
-    @Option(names = "--samples", defaultValue = "1", paramLabel = "K",
+    @Option(names = "--samples", paramLabel = "K",
             description = "Ask every item K times at --temperature (with --gen-seed, sample k gets seed + k) and "
                     + "report answer instability, majority-vote accuracy and accuracy@K (default: ${DEFAULT-VALUE}).")
-    int samples;
+    int samples = Prompting.DEFAULTS.samples();
 
     /** The named protocol; a usage error listing the known ones otherwise. */
     Protocol protocol() {

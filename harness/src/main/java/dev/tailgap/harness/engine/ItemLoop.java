@@ -87,7 +87,8 @@ final class ItemLoop {
         this.earlierServed = earlierServed;
         this.kept = kept;
         this.warnings = warnings;
-        this.guard = new EndpointGuard(state.planned(), spec.execution().maxErrorRate(), spec.execution().concurrency(),
+        this.guard = new EndpointGuard(state.planned() * spec.generation().prompting().samples(), // requests: K per item
+                spec.execution().maxErrorRate(), spec.execution().concurrency(),
                 "model '" + ref.model() + "' (" + ref.provider() + ") at " + RunSettings.redact(spec.target().baseUrl()),
                 this::abort, progress::retrying, System::nanoTime);
         List<Interceptor> chain = new ArrayList<>();

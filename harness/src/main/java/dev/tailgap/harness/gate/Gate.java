@@ -233,7 +233,9 @@ public final class Gate {
             case "instability":
             case "accuracy_at_k":
             case "majority_accuracy":
-                return consistency(rule, sel.label, sel.stats == null ? null : sel.stats.name(), run);
+                ConsistencyMetric.Value v = ConsistencyMetric.of(run.report(), sel.stats == null ? null
+                        : sel.stats.name(), rule.metric());
+                return new Measured(rule, sel.label, rule.metric(), v.estimate(), false, v.n(), v.note(), null);
             case "accuracy":
                 e = accuracy;
                 break;
@@ -256,24 +258,6 @@ public final class Gate {
                 : rule.metric().equals("precision") && n > 0 ? "no item was answered (all abstained)"
                 : "no scored items";
         return new Measured(rule, sel.label, rule.metric(), e, false, n, why, null);
-    }
-
-    /** A consistency metric of a bucket ({@code bucket}; {@code null}: overall) of a run asked K times per item. */
-    private static Measured consistency(Rule rule, String label, String bucket, RunResults run) {
-        dev.tailgap.reports.Consistency c = run.report().consistency();
-        if (c == null) {
-            return new Measured(rule, label, rule.metric(), Estimate.NONE, false, -1,
-                    "the run asked each item once; " + rule.metric() + " needs --samples K of 2 or more", null);
-        }
-        dev.tailgap.reports.Consistency.Row row = bucket == null ? c.overall() : c.buckets().stream()
-                .filter(r -> r.name().equals(bucket)).findFirst().orElse(null);
-        if (row == null) {
-            return new Measured(rule, label, rule.metric(), Estimate.NONE, false, -1, "no such bucket", null);
-        }
-        Estimate e = rule.metric().equals("instability") ? row.instability()
-                : rule.metric().equals("accuracy_at_k") ? row.accuracyAtK() : row.majorityAccuracy();
-        return new Measured(rule, label, rule.metric(), e, false, row.n(),
-                e.defined() ? null : "no item with all its samples scored", null);
     }
 
     // ---------------------------------------------------------------- change rules

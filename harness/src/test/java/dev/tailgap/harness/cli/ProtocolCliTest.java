@@ -65,6 +65,15 @@ class ProtocolCliTest {
         assertThat(report.at("/consistency/samples").asInt()).isEqualTo(2);
         assertThat(report.at("/consistency/overall/n").asInt()).isEqualTo(20);
         assertThat(Files.readString(out.resolve("report.md"))).contains("Answer consistency").contains("Protocol: ");
+        // the gate reads the consistency figures; a run asked once cannot be gated on them
+        CliTest.Result gate = CliTest.tailgap("gate", out.toString(), "--rule", "overall.instability <= 1",
+                "--rule", "overall.accuracy_at_k >= 0", "--rule", "overall.majority_accuracy >= 0");
+        assertThat(gate.code()).as(gate.out() + gate.err()).isZero();
+        Path once = tmp.resolve("once");
+        assertThat(run("--out", once.toString()).code()).isZero();
+        CliTest.Result onceGate = CliTest.tailgap("gate", once.toString(), "--rule", "overall.instability <= 0.05");
+        assertThat(onceGate.code()).isEqualTo(3);
+        assertThat(onceGate.out() + onceGate.err()).contains("needs --samples K of 2 or more");
         // the recorded plan reads back with its protocol settings
         dev.tailgap.harness.RunSpec back = dev.tailgap.harness.engine.RunSpecFile.read(out);
         assertThat(back.generation().prompting().protocol()).isEqualTo("popqa");
