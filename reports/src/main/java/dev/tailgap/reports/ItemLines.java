@@ -69,6 +69,7 @@ final class ItemLines {
                 g.writeStringField("ruleOutcome", j.ruleOutcome().name());
                 g.writeEndObject();
             }
+            RepeatsJson.write(g, r);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
@@ -116,10 +117,10 @@ final class ItemLines {
                 firstToken != null && firstToken.canConvertToLong() ? firstToken.asLong() : -1,
                 node.path("cached").asBoolean(false),
                 attempt != null && attempt.canConvertToInt() && attempt.asInt() >= 1 ? attempt.asInt() : 1, reason,
-                judge);
+                judge, RepeatsJson.shots(o), RepeatsJson.samples(o));
     }
 
-    private static Outcome outcome(JsonTrees.Obj o, String field) {
+    static Outcome outcome(JsonTrees.Obj o, String field) {
         String name = o.string(field);
         try {
             return Outcome.valueOf(name);

@@ -23,7 +23,9 @@ import java.util.stream.StreamSupport;
  * {@code extracted}, {@code outcome}, {@code error}, {@code latencyMs}, {@code promptTokens},
  * {@code completionTokens}, then, only when they say something, {@code finishReason}, {@code reasoning},
  * {@code servedModel}, {@code fingerprint}, {@code firstTokenMs}, {@code cached}, {@code attempt} (above 1),
- * {@code reason} and {@code judge} (an object: {@code verdict}, {@code reply}, {@code judge}, {@code ruleOutcome}).
+ * {@code reason}, {@code judge} (an object: {@code verdict}, {@code reply}, {@code judge}, {@code ruleOutcome}),
+ * {@code shots} (an array of ids) and {@code samples} (an array of objects: {@code rawAnswer}, {@code extracted},
+ * {@code outcome}, and {@code error} when there is one).
  * Null strings among the first fourteen are written as JSON {@code null}; {@code frequency} is written as an integer
  * when it is integral. On reading, unknown keys are ignored, the nullable strings ({@code question}, {@code concept},
  * {@code relation}, {@code rawAnswer}, {@code extracted}, {@code error}) and the later fields may be absent (logs of

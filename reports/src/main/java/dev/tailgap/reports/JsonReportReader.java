@@ -66,7 +66,7 @@ final class JsonReportReader {
         }
         Totals pooled = root.absentOrNull("pooled") ? null : readTotals(root.obj("pooled"));
         return new Report(version, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope,
-                points, relations, pooled, IntegrityJson.read(root));
+                points, relations, pooled, IntegrityJson.read(root)).withConsistency(ConsistencyJson.read(root));
     }
 
     private static DatasetRef readDataset(JsonTrees.Obj d) {

@@ -63,6 +63,7 @@ public final class MarkdownReport {
             sb.append(Phrases.weightedNote(r)).append("<br>\n");
         }
         sb.append(Phrases.LEGEND).append("\n\n");
+        sb.append(ConsistencyTable.markdown(r));
 
         sb.append("**Slope:** ").append(Phrases.slope(r.slope(), s)).append("<br>\n");
         sb.append("**Totals:** ").append(Phrases.totals(o)).append("\n\n");
@@ -101,6 +102,9 @@ public final class MarkdownReport {
         RunInfo run = r.run();
         if (run.seed() != null) {
             items.add("Seed: " + code(run.seed()));
+        }
+        if (run.protocol() != null) {
+            items.add("Protocol: " + code(run.protocol()));
         }
         if (run.promptTemplate() != null) {
             items.add("Prompt: " + code(run.promptTemplate()) + (run.promptSha256() == null ? ""

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What a report says about the run it describes: the model (and its provider, the part before the colon), the
- * endpoint as recorded (never with credentials), the dataset id, the scorer, the prompt template and its sha256, the
+ * endpoint as recorded (never with credentials), the dataset id, the scorer, the protocol, the prompt template and its sha256, the
  * system prompt, the seed, the generation, sampling and execution settings, the run's tags, every setting
  * ({@code settings}, what {@code report.json} records under {@code run}) and, when the run recorded them, its
  * {@link RunTotals} ({@code null} otherwise). Any of the texts is {@code null} when the run did not record it.
@@ -14,9 +14,9 @@ import java.util.Map;
  * saved run says what the live run said.
  */
 public record RunInfo(String model, String provider, String endpoint, String dataset, String scorer,
-                      String promptTemplate, String promptSha256, String system, String seed, Settings generation,
-                      Settings sampling, Settings execution, Map<String, String> tags, Settings settings,
-                      RunTotals totals) {
+                      String protocol, String promptTemplate, String promptSha256, String system, String seed,
+                      Settings generation, Settings sampling, Settings execution, Map<String, String> tags,
+                      Settings settings, RunTotals totals) {
     /** A run that recorded nothing. */
     public static final RunInfo NONE = of(Settings.NONE);
 
@@ -53,13 +53,13 @@ public record RunInfo(String model, String provider, String endpoint, String dat
             tags.put(row.name(), row.value());
         }
         return new RunInfo(model, colon > 0 ? model.substring(0, colon) : null, s.text("endpoint"), s.text("dataset"),
-                s.text("scorer"), template, sha, s.text("system"), seed, s.group("generation"), s.group("sampling"),
+                s.text("scorer"), s.text("protocol"), template, sha, s.text("system"), seed, s.group("generation"), s.group("sampling"),
                 s.group("execution"), tags, s, null);
     }
 
     /** This run with its totals. */
     public RunInfo withTotals(RunTotals totals) {
-        return new RunInfo(model, provider, endpoint, dataset, scorer, promptTemplate, promptSha256, system, seed,
+        return new RunInfo(model, provider, endpoint, dataset, scorer, protocol, promptTemplate, promptSha256, system, seed,
                 generation, sampling, execution, tags, settings, totals);
     }
 }
