@@ -92,19 +92,19 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
         this.earlierServed = earlierServed;
         this.kept = kept;
         this.warnings = warnings;
-        this.guard = new EndpointGuard(state.planned(), spec.maxErrorRate(), spec.concurrency(),
-                "model '" + ref.model() + "' (" + ref.provider() + ") at " + RunSettings.redact(spec.baseUrl()),
+        this.guard = new EndpointGuard(state.planned(), spec.execution().maxErrorRate(), spec.execution().concurrency(),
+                "model '" + ref.model() + "' (" + ref.provider() + ") at " + RunSettings.redact(spec.target().baseUrl()),
                 this::abort, progress::retrying, System::nanoTime);
         List<Interceptor> chain = new ArrayList<>();
         if (cached != null) {
             chain.add(cached);
         }
         chain.add(tracker);
-        chain.add(new RetryInterceptor(spec.retries(), spec.retryBackoff(), guard, this));
-        if (spec.rpm() != null || spec.tpm() != null) {
-            chain.add(new RateLimitInterceptor(spec.rpm(), spec.tpm()));
+        chain.add(new RetryInterceptor(spec.execution().retries(), spec.execution().retryBackoff(), guard, this));
+        if (spec.execution().rpm() != null || spec.execution().tpm() != null) {
+            chain.add(new RateLimitInterceptor(spec.execution().rpm(), spec.execution().tpm()));
         }
-        chain.add(new AdaptiveConcurrency(spec.concurrency()));
+        chain.add(new AdaptiveConcurrency(spec.execution().concurrency()));
         this.client = new ModelClient(adapter, chain);
         this.scoring = scoring;
         this.asker = new ItemAsker(client, spec, ref.model(), scoring.scorer(), state.attempt(), cached);
@@ -132,7 +132,7 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
         progress.started(state.planned(), kept);
         ItemLogWriter log = dir.itemLog(sync);
         this.log = log;
-        boolean verified = spec.cacheReuse() == CacheReuse.ALWAYS;
+        boolean verified = spec.execution().cacheReuse() == CacheReuse.ALWAYS;
         int serial = 0;
         try (java.util.stream.Stream<Item> items = dataset.items()) {
             source = items.iterator();
@@ -156,7 +156,7 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
                 work.lock();
                 try {
                     parallel = true;
-                    for (int i = 0; i < spec.concurrency(); i++) {
+                    for (int i = 0; i < spec.execution().concurrency(); i++) {
                         startWorker(log);
                     }
                 } finally {
@@ -210,7 +210,7 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
                 Pending p;
                 work.lock();
                 try {
-                    if (working > spec.concurrency()) {
+                    if (working > spec.execution().concurrency()) {
                         return; // a spare whose back-off-waiting peer is back
                     }
                     p = next();
@@ -242,7 +242,7 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
         work.lock();
         try {
             working--;
-            if (working < spec.concurrency() && threads < 2 * spec.concurrency() && source.hasNext()
+            if (working < spec.execution().concurrency() && threads < 2 * spec.execution().concurrency() && source.hasNext()
                     && !stopping) {
                 startWorker(log);
             }
@@ -329,7 +329,7 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
         if (truncated > 0 && truncated > TRUNCATION_WARNING * Math.max(1, report.overall().asked())) {
             warnings.add(String.format(Locale.ROOT, "%d of %d answers (%.1f%%) were cut off by the token limit "
                     + "(max tokens %d): raise it, or check the answers in %s", truncated, report.overall().asked(),
-                    100.0 * truncated / report.overall().asked(), spec.params().maxTokens(),
+                    100.0 * truncated / report.overall().asked(), spec.generation().params().maxTokens(),
                     dir.file(RunDirectory.ITEMS)));
         }
         if (report.integrity().servedChanged()) {
@@ -337,18 +337,18 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
         }
         long errors = aggregator.count(Outcome.ERROR);
         double rate = report.overall().errorRate();
-        if (errors > 0 && rate > spec.maxErrorRate()) {
+        if (errors > 0 && rate > spec.execution().maxErrorRate()) {
             return new RunResult(dir.path(), report, ExitCode.ENDPOINT, String.format(Locale.ROOT,
                     "%d of %d items (%.1f%%) failed at the endpoint, above the maximum error rate %.1f%%; last "
                             + "error: %s (a rerun asks the failed items again)", errors, report.overall().asked(),
-                    100 * rate, 100 * spec.maxErrorRate(), guard.lastError()), kept, asked, hits, warnings);
+                    100 * rate, 100 * spec.execution().maxErrorRate(), guard.lastError()), kept, asked, hits, warnings);
         }
         return new RunResult(dir.path(), report, ExitCode.OK, "", kept, asked, hits, warnings);
     }
 
     /** How to continue a stopped run. */
     private String howToResume() {
-        return spec.endpointLabel() != null ? "rerun the same command to resume"
+        return spec.target().endpointLabel() != null ? "rerun the same command to resume"
                 : "resume with: tailgap run --resume " + dir.path() + " (or rerun the same command)";
     }
 }
