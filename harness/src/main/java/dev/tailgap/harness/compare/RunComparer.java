@@ -3,6 +3,7 @@ package dev.tailgap.harness.compare;
 import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.engine.Aggregator;
+import dev.tailgap.harness.engine.RunOutcomes;
 import dev.tailgap.harness.engine.RunReports;
 import dev.tailgap.harness.engine.SavedRun;
 import dev.tailgap.harness.stats.GapChange;

@@ -1,4 +1,4 @@
-package dev.tailgap.harness.compare;
+package dev.tailgap.harness.engine;
 
 import dev.tailgap.datasets.Dataset;
 import dev.tailgap.reports.Outcome;
@@ -8,9 +8,9 @@ import dev.tailgap.reports.Outcome;
  * 64-bit hash of the item's id ({@link Dataset#hashId}) to its bucket, outcome and line in the item log, 16 bytes a slot
  * (about 32 bytes an item). When an id has several lines (an item asked again on resume) the last one wins, as it does
  * in the run's report. Two ids with the same 64-bit hash would be taken for one item; among a million ids the chance is
- * about 3 in 100 million. Not thread-safe.
+ * about 3 in 100 million. Used by compare and gate; not thread-safe.
  */
-final class RunOutcomes {
+public final class RunOutcomes {
     private static final Outcome[] OUTCOMES = Outcome.values();
 
     private long[] keys = new long[1024];
@@ -20,7 +20,7 @@ final class RunOutcomes {
     private int size;
 
     /** Records item {@code id} (its line {@code line} of the log) in bucket {@code bucket} (-1: none) as {@code o}. */
-    void put(String id, int bucket, Outcome o, int line) {
+    public void put(String id, int bucket, Outcome o, int line) {
         if (2 * (size + 1) > keys.length) {
             grow();
         }
@@ -35,40 +35,40 @@ final class RunOutcomes {
     }
 
     /** The slot of item {@code id}, or -1 when the run has no line for it. */
-    int find(String id) {
+    public int find(String id) {
         return find(Dataset.hashId(id));
     }
 
     /** The slot of the item whose id hash is {@code key}, or -1. */
-    int find(long key) {
+    public int find(long key) {
         int slot = slotOf(keys, values, key);
         return values[slot] == 0 ? -1 : slot;
     }
 
     /** The number of slots; used ones are those {@link #used} says. */
-    int capacity() {
+    public int capacity() {
         return keys.length;
     }
 
-    boolean used(int slot) {
+    public boolean used(int slot) {
         return values[slot] != 0;
     }
 
-    long key(int slot) {
+    public long key(int slot) {
         return keys[slot];
     }
 
     /** The item's bucket index, -1 for none. */
-    int bucket(int slot) {
+    public int bucket(int slot) {
         return (values[slot] >>> 4) - 1;
     }
 
-    Outcome outcome(int slot) {
+    public Outcome outcome(int slot) {
         return OUTCOMES[values[slot] & 0xf];
     }
 
     /** The item's last line in the log (0-based). */
-    int line(int slot) {
+    public int line(int slot) {
         return lines[slot];
     }
 

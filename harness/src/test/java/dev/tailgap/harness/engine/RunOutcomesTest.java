@@ -1,4 +1,4 @@
-package dev.tailgap.harness.compare;
+package dev.tailgap.harness.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
