@@ -9,19 +9,23 @@
 #   cost         N_COST=50000 items, latency 0, c = 64: CPU and wall per item
 #   latency      N_LAT=2000 items, 50 ms, c = 64; plus `tailgap --version` and a 1-item run per JDK
 #   concurrency  N_CONC=20000 items, 50 ms, c = 1024 (peak RSS matters here)
-# Usage: bench/harness-cost.sh   env: TARGETS="cost latency concurrency" REPS=3 JDKS="17 25"
+#   large        N_LARGE=1000000 items, latency 0, c = 64, TAILGAP_JAVA_OPTS=-Xmx256m, first JDK of JDKS: two runs, then
+#                `tailgap report` of one, `gate --baseline` and `compare` of the two, all under the same heap cap
+# Usage: bench/harness-cost.sh   env: TARGETS="cost latency concurrency large" REPS=3 JDKS="17 25"
 #        WORK=${TMPDIR:-/tmp}/tailgap-cost   (a JDK is found under /usr/lib/jvm by its feature release; one that is not
 #        installed is skipped)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-TARGETS=${TARGETS:-cost latency concurrency}
+TARGETS=${TARGETS:-cost latency concurrency large}
 REPS=${REPS:-3}
 JDKS=${JDKS:-17 25}
 WORK=${WORK:-${TMPDIR:-/tmp}/tailgap-cost}
 N_COST=${N_COST:-50000}
 N_LAT=${N_LAT:-2000}
 N_CONC=${N_CONC:-20000}
+N_LARGE=${N_LARGE:-1000000}
+HEAP=${HEAP:-256m}
 SHARED=$(find_shared_bench)
 FAST_OPENAI=$SHARED/fast_openai.mjs
 FLOOR=$SHARED/floor_client.mjs
@@ -102,11 +106,41 @@ startup() {  # `tailgap --version` and a 1-item run per JDK, REPS x 5 each
   stop_servers
 }
 
+large() {  # two 1M-item runs in a capped heap, then report, gate and compare of them, each timed once
+  local data=$WORK/large.jsonl j r
+  j=$(echo "$JDKS" | awk '{print $1}'); [ -n "${HOMES[$j]:-}" ] || j=$(echo "${!HOMES[@]}" | awk '{print $1}')
+  export JAVA_HOME=${HOMES[$j]} TAILGAP_JAVA_OPTS="-Xmx$HEAP"
+  gen_items "$N_LARGE" "$data"
+  start_fast 0 "$WORK/large-server.log"
+  echo "== large: $N_LARGE items, 0 ms, c = 64, -Xmx$HEAP, JDK $j"
+  for r in 1 2; do
+    "$TIME" -v -o "$WORK/runs/large-run-$r.time" "$TAILGAP" run -m openai:fast-model \
+      --base-url "http://127.0.0.1:$PORT/v1" -d "$data" -c 64 --no-cache -q --out "$WORK/large-$r" \
+      > "$WORK/runs/large-run-$r.out" 2>&1 || { tail -5 "$WORK/runs/large-run-$r.out" >&2; die "large run $r failed"; }
+    [ "$(wc -l < "$WORK/large-$r/items.jsonl")" = "$N_LARGE" ] || die "large run $r is missing items"
+    record large "run-jdk$j" "$r" "$WORK/runs/large-run-$r.time" "$N_LARGE"
+  done
+  stop_servers
+  "$TIME" -v -o "$WORK/runs/large-report.time" "$TAILGAP" report "$WORK/large-1" > "$WORK/runs/large-report.out" 2>&1 \
+    || { tail -5 "$WORK/runs/large-report.out" >&2; die "report failed"; }
+  record large "report-jdk$j" 1 "$WORK/runs/large-report.time" "$N_LARGE"
+  "$TIME" -v -o "$WORK/runs/large-gate.time" "$TAILGAP" gate "$WORK/large-2" --baseline "$WORK/large-1" \
+    --rule 'tail.accuracy.drop <= 0.02' > "$WORK/runs/large-gate.out" 2>&1 || [ $? = 3 ] \
+    || { tail -5 "$WORK/runs/large-gate.out" >&2; die "gate failed"; }   # 3: a rule failed, still a gate
+  record large "gate-jdk$j" 1 "$WORK/runs/large-gate.time" "$N_LARGE"
+  "$TIME" -v -o "$WORK/runs/large-compare.time" "$TAILGAP" compare "$WORK/large-1" "$WORK/large-2" \
+    > "$WORK/runs/large-compare.out" 2>&1 || { tail -5 "$WORK/runs/large-compare.out" >&2; die "compare failed"; }
+  record large "compare-jdk$j" 1 "$WORK/runs/large-compare.time" "$N_LARGE"
+  unset TAILGAP_JAVA_OPTS JAVA_HOME
+}
+
 for t in $TARGETS; do
   case $t in
     cost) measure cost "$N_COST" 0 64 ;;
     latency) startup; measure latency "$N_LAT" 50 64 ;;
     concurrency) measure concurrency "$N_CONC" 50 1024 ;;
+    large) large ;;
+    *) die "unknown target '$t' (cost latency concurrency large)" ;;
   esac
 done
 
