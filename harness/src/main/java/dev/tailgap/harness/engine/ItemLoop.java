@@ -131,7 +131,7 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
         stopping |= stoppedAlready;
         progress.started(state.planned(), kept);
         ItemLogWriter log = dir.itemLog(sync);
-        this.log = log;
+        this.log = log; // for the workers
         boolean verified = spec.execution().cacheReuse() == CacheReuse.ALWAYS;
         int serial = 0;
         try (java.util.stream.Stream<Item> items = dataset.items()) {
@@ -157,7 +157,7 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
                 try {
                     parallel = true;
                     for (int i = 0; i < spec.execution().concurrency(); i++) {
-                        startWorker(log);
+                        startWorker();
                     }
                 } finally {
                     work.unlock();
@@ -197,14 +197,14 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
     }
 
     /** Starts one more worker; the caller holds {@link #work}. */
-    private void startWorker(ItemLogWriter log) {
+    private void startWorker() {
         working++;
         threads++;
-        workers.start(() -> askUntilDone(log));
+        workers.start(this::askUntilDone);
     }
 
     /** A worker: takes the next pending item and asks it, until none is left, the run halts or it is a spare. */
-    private void askUntilDone(ItemLogWriter log) {
+    private void askUntilDone() {
         try {
             while (!halted(log)) {
                 Pending p;
@@ -242,9 +242,9 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
         work.lock();
         try {
             working--;
-            if (working < spec.execution().concurrency() && threads < 2 * spec.execution().concurrency() && source.hasNext()
-                    && !stopping) {
-                startWorker(log);
+            int c = spec.execution().concurrency();
+            if (working < c && threads < 2 * c && source.hasNext() && !stopping) {
+                startWorker();
             }
         } finally {
             work.unlock();

@@ -18,8 +18,8 @@ import java.util.Objects;
 
 /**
  * A finished run as the gate reads it: its saved spec, its report rebuilt from the item log, and each item's bucket
- * and outcome by the hash of its id (for pairing with a baseline). {@code label} names the run in messages, usually the run
- * directory as the user wrote it. Immutable.
+ * and outcome by the hash of its id (for pairing with a baseline). {@code label} names the run in messages, usually
+ * the run directory as the user wrote it. Immutable.
  */
 public final class RunResults {
     private final String label;
