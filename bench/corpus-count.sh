@@ -7,7 +7,7 @@
 # and starts nothing but the processes it measures. Figures are measured, never asserted.
 #   bench/corpus-count.sh                # everything (about 40 minutes on 2 idle cores)
 #   SIZE=256m REPS=1 bench/corpus-count.sh   # a smaller corpus, one run per row
-#   SLICE_MB=20 TOOL_TIMEOUT=300         # the slice rg and grep search, and how long they may take
+#   SLICE_MB=20 TOOL_CPU=300             # the slice rg and grep search (MB), and the CPU seconds they may take
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 SPARK_JAR="$REPO/spark/target/tailgap-spark-0.1.0.jar"
@@ -20,8 +20,10 @@ command -v zstd >/dev/null || die "zstd is needed for the zstd input: apt-get in
 OUT=${CORPUS_BENCH_DIR:-/tmp/tailgap-corpus-bench}
 SIZE=${SIZE:-1g}
 REPS=${REPS:-3}
-SLICE_MB=${SLICE_MB:-20}
-TOOL_TIMEOUT=${TOOL_TIMEOUT:-300}   # rg and grep with tens of thousands of patterns are very slow
+SPARK_REPS=${SPARK_REPS:-$REPS}
+SLICE_MB=${SLICE_MB:-5}
+TOOL_CPU=${TOOL_CPU:-300}   # CPU seconds rg and grep may take: with tens of thousands of patterns they are very slow
+TOOL_MEMORY_KB=${TOOL_MEMORY_KB:-8000000}   # and GNU grep with 100,000 patterns would take all the memory there is
 mkdir -p "$OUT"
 export TAILGAP_JAVA_OPTS=${TAILGAP_JAVA_OPTS:-}
 : > "$OUT/results.tsv"
@@ -34,7 +36,7 @@ measure() {
   for r in $(seq 1 "$REPS"); do
     if ! $TIME -f "%e %U %S %M" -o "$OUT/time.txt" timeout "$limit" "$@" > "$OUT/last.out" 2> "$OUT/last.err"; then
       if [ "$limit" = 0 ]; then cat "$OUT/last.err" >&2; die "$label failed"; fi
-      echo "| $label | did not finish in $limit s | | | | | $load |"
+      echo "| $label | failed or stopped: $(tail -c 200 "$OUT/last.err" | tail -1 | tr '|' '/') | | | | | $load |"
       printf '%s\tnan\tnan\n' "$label" >> "$OUT/results.tsv"
       return
     fi
@@ -105,17 +107,20 @@ for concepts in 10000 100000; do
 done
 
 # the same fixed strings for the other tools: every name, case-insensitive, whole words, every match printed; on a
-# slice of the first shard (whole lines), because with this many patterns they are slow
+# slice of the first shard (whole lines), because with this many patterns they are slow; one run each, their
+# virtual memory capped at TOOL_MEMORY_KB
 for concepts in 10000 100000; do
   dir="$OUT/c$concepts"
   slice="$OUT/slice-$concepts.txt"
   [ -s "$slice" ] || head -c "$((SLICE_MB * 1000000))" "$dir/corpus/part-00000.txt" | head -n -1 > "$slice"
   slice_bytes=$(stat -c %s "$slice")
   count "tailgap, $concepts concepts, the $SLICE_MB MB slice, 1 thread" "$slice_bytes" "$dir" 1 "$slice"
-  measure "rg -F -w -o -i -j 1 -f aliases.txt, $concepts concepts, the slice" "$slice_bytes" "$TOOL_TIMEOUT" \
-    bash -o pipefail -c 'rg -F -w -o -i -j 1 -f "$1" "$2" | wc -l' _ "$dir/aliases.txt" "$slice"
-  measure "grep -F -w -o -i -f aliases.txt, $concepts concepts, the slice" "$slice_bytes" "$TOOL_TIMEOUT" \
-    bash -o pipefail -c 'grep -F -w -o -i -f "$1" "$2" | wc -l' _ "$dir/aliases.txt" "$slice"
+  REPS=1 measure "rg -F -w -o -i -j 1 -f aliases.txt, $concepts concepts, the slice" "$slice_bytes" "$((TOOL_CPU * 20))" \
+    bash -o pipefail -c 'ulimit -v "$3" -t "$4"; rg -F -w -o -i -j 1 -f "$1" "$2" | wc -l' _ "$dir/aliases.txt" "$slice" \
+    "$TOOL_MEMORY_KB" "$TOOL_CPU"
+  REPS=1 measure "grep -F -w -o -i -f aliases.txt, $concepts concepts, the slice" "$slice_bytes" "$((TOOL_CPU * 20))" \
+    bash -o pipefail -c 'ulimit -v "$3" -t "$4"; grep -F -w -o -i -f "$1" "$2" | wc -l' _ "$dir/aliases.txt" "$slice" \
+    "$TOOL_MEMORY_KB" "$TOOL_CPU"
 done
 
 dir="$OUT/c10000"
@@ -131,7 +136,7 @@ cp="$OUT/spark.classpath"
 [ -s "$cp" ] || (cd "$REPO" && mvn -B -ntp -q -pl spark -am -DskipTests package dependency:build-classpath \
   -Dmdep.outputFile="$cp" -Dmdep.includeScope=provided >/dev/null)
 bytes=$(corpus_bytes "$dir")
-measure "Spark local[2], 10000 concepts" "$bytes" 0 java -Xmx4g -Dspark.master='local[2]' -Dspark.ui.enabled=false \
+REPS=$SPARK_REPS measure "Spark local[2], 10000 concepts" "$bytes" 0 java -Xmx4g -Dspark.master='local[2]' -Dspark.ui.enabled=false \
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED \
   --add-opens=java.base/java.lang.invoke=ALL-UNNAMED -cp "$SPARK_JAR:$(cat "$cp")" \
