@@ -22,7 +22,8 @@ import java.util.Arrays;
 
 /**
  * Reads the documents of one {@link CorpusUnit} and counts them: decompresses, splits lines (or takes the whole file),
- * decodes UTF-8 strictly, takes the text field of JSON lines, and hands each document to a {@link DocumentCounter}.
+ * and hands each document to a {@link DocumentCounter}: plain text as its UTF-8 bytes, decoded strictly into a string
+ * only where the counter refuses them (malformed UTF-8 among others); JSON lines by their text field.
  * Any problem is a {@link BadShardException} naming the file and the byte offset; the caller throws the unit's
  * partial counts away, so a unit counts all or nothing.
  */
