@@ -78,7 +78,7 @@ final class ReportCommand implements Callable<Integer> {
             SavedRun.read(dir).requireComplete(dir, asked[0], allowIncomplete);
             report = Rebucketing.report(dir, items, bucketing, Version.tool());
         } else {
-            report = RunReports.report(dir, items, Version.tool(), allowIncomplete);
+            report = RunReports.report(dir, Version.tool(), allowIncomplete);
         }
         List<Path> written = new ArrayList<>();
         if (!noWrite) {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Writes a run's reports in any {@link ReportFormat} into its directory, each file atomically, reading the item log as
@@ -38,7 +39,7 @@ public final class RunReports {
                     action.accept(r);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
             }
         };
     }
@@ -50,19 +51,24 @@ public final class RunReports {
         return out;
     }
 
+    /** Streams the results of the directory's item log to {@code action}, keeping none; returns how many. */
+    public static long forEach(Path dir, Consumer<ItemResult> action) {
+        long[] n = {0};
+        source(dir).forEach(r -> {
+            action.accept(r);
+            n[0]++;
+        });
+        return n[0];
+    }
+
     /**
-     * The report of a saved run from one pass over its item results; an unfinished run is a usage error unless
-     * {@code allowIncomplete} (then the report says INCOMPLETE).
+     * The report of a saved run, its item log streamed (memory does not grow with the items); an unfinished run is a
+     * usage error unless {@code allowIncomplete} (then the report says INCOMPLETE).
      */
-    public static Report report(Path dir, ItemSource items, String tool, boolean allowIncomplete) {
+    public static Report report(Path dir, String tool, boolean allowIncomplete) {
         SavedRun saved = SavedRun.read(dir);
         Aggregator aggregator = new Aggregator(saved.bucketing());
-        long[] asked = {0};
-        items.forEach(r -> {
-            asked[0]++;
-            aggregator.add(r);
-        });
-        saved.requireComplete(dir, asked[0], allowIncomplete);
+        saved.requireComplete(dir, forEach(dir, aggregator::add), allowIncomplete);
         return saved.report(aggregator, tool);
     }
 
