@@ -41,11 +41,11 @@ public record Trend(String tool, String title, String order, List<Point> runs, L
      * One run: a display {@code label}, its directory's name ({@code run}), model, dataset id, when it ended
      * ({@code null} when unknown), its tags, whether it is complete, {@code n} scored items, and its figures; head and
      * tail are those of its report ({@link HeadTail}), {@code null} names with undefined estimates when the run has
-     * none ({@code note} then says why).
+     * none.
      */
     public record Point(String label, String run, String model, String dataset, Instant when, Map<String, String> tags,
                         boolean complete, int n, Estimate overall, String head, Estimate headAccuracy, String tail,
-                        Estimate tailAccuracy, Estimate gap, String note) {
+                        Estimate tailAccuracy, Estimate gap) {
         public Point {
             tags = tags == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(tags));
         }

@@ -39,6 +39,8 @@ public final class TrendHtml {
             + "svg.trend text.change{font-size:13px;font-weight:700;fill:#b91c1c}\n"
             + "svg.trend text.change.up{fill:#15803d}\n"
             + "tr.significant td.change{font-weight:600}\n"
+            + "#runs td.when{white-space:nowrap}\n"
+            + "#runs td.tags{min-width:12em;overflow-wrap:anywhere}\n"
             + "</style>\n";
 
     private TrendHtml() {
@@ -78,7 +80,8 @@ public final class TrendHtml {
             sb.append("<tr data-run=\"").append(i).append('"')
                     .append(step != null && step.significant() ? " class=\"significant\"" : "").append("><td>")
                     .append(i + 1).append("</td><td>").append(text(p.label()))
-                    .append(p.complete() ? "" : " <span class=\"badge\">INCOMPLETE</span>").append("</td><td>")
+                    .append(p.complete() ? "" : " <strong class=\"incomplete\">INCOMPLETE</strong>")
+                    .append("</td><td class=\"when\">")
                     .append(Html.text(TrendMarkdown.when(p.when(), s))).append("</td><td>").append(text(p.model()))
                     .append("</td><td class=\"num\">").append(Numbers.count(p.n())).append("</td><td class=\"num\">")
                     .append(Html.text(Phrases.estimate(p.overall(), s))).append("</td><td class=\"num\">")
@@ -100,7 +103,7 @@ public final class TrendHtml {
                     sb.append("<li data-step=\"").append(k + 1).append("\" data-metric=\"").append(c.metric().label())
                             .append("\">").append(text(t.runs().get(k).label())).append(" \u2192 ")
                             .append(text(t.runs().get(k + 1).label())).append(": ")
-                            .append(Html.text(TrendMarkdown.describe(c, step, s))).append("</li>\n");
+                            .append(Html.text(TrendMarkdown.describe(c, s))).append("</li>\n");
                 }
             }
         }
@@ -232,7 +235,7 @@ public final class TrendHtml {
             sb.append("<text class=\"change").append(up ? " up" : "").append("\" data-step=\"").append(i)
                     .append("\" x=\"").append(f(xx + 7)).append("\" y=\"").append(f(yy + (up ? -6 : 14)))
                     .append("\">").append(TrendMarkdown.arrow(c)).append("<title>")
-                    .append(Html.text(TrendMarkdown.describe(c, t.steps().get(i - 1), Style.HTML)))
+                    .append(Html.text(TrendMarkdown.describe(c, Style.HTML)))
                     .append("</title></text>");
         }
         sb.append("</g>\n");

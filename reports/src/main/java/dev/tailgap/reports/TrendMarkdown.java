@@ -49,7 +49,7 @@ public final class TrendMarkdown {
             for (Change c : step.changes()) {
                 if (c.significant()) {
                     lines.add("- " + cell(t.runs().get(k).label()) + " \u2192 "
-                            + cell(t.runs().get(k + 1).label()) + ": " + describe(c, step, s));
+                            + cell(t.runs().get(k + 1).label()) + ": " + describe(c, s));
                 }
             }
         }
@@ -129,13 +129,13 @@ public final class TrendMarkdown {
     }
 
     /** One significant change in words, e.g. {@code tail accuracy -25.0 pts (95% CI -31.2 to -18.0), exact ...}. */
-    static String describe(Change c, Step step, Style s) {
+    static String describe(Change c, Style s) {
         Estimate d = c.difference();
         String what = c.metric() == Metric.GAP ? "gap" : c.metric().label() + " accuracy";
         String ci = "95%" + s.nbsp() + "CI" + s.nbsp() + s.range(Numbers.pct(d.lower()), Numbers.pct(d.upper()));
         String test;
-        if (!step.paired()) {
-            test = "independent samples (Newcombe interval)";
+        if (c.pairs() == 0) {
+            test = "as independent estimates (square-and-add interval)";
         } else if (Double.isNaN(c.pValue())) {
             test = "paired interval over " + Numbers.count(c.pairs()) + " items";
         } else {

@@ -37,7 +37,7 @@ final class RunsCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List runs, newest first: when, model, dataset, n, overall and tail accuracy and the gap "
-                    + "with 95% intervals, state, tags and directory.")
+                    + "with 95%% intervals, state, tags and directory.")
     int list(@Mixin RunsDirOption runs,
              @Option(names = "--tag", paramLabel = "KEY[=VALUE]", description = "Only runs with this tag, repeatable.")
              List<String> tags,

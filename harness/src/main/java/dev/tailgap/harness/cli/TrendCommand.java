@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tailgap trend}: head, tail, overall and gap across runs, each change tested against the run before. */
 @Command(name = "trend", mixinStandardHelpOptions = true,
-        description = {"Follow head, tail and overall accuracy and the head-tail gap (95% intervals) across runs, "
+        description = {"Follow head, tail and overall accuracy and the head-tail gap (95%% intervals) across runs, "
                 + "and mark each significant change against the run before: paired (exact McNemar, as in compare) "
                 + "where the runs share items, independent proportions (Newcombe interval) otherwise. No model is "
                 + "called.",

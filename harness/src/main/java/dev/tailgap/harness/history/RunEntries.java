@@ -79,12 +79,13 @@ public final class RunEntries {
         StringBuilder sb = new StringBuilder();
         for (String name : STAMPED) {
             Path f = dir.resolve(name);
+            String state;
             try {
-                sb.append(name).append(':').append(Files.size(f)).append(':')
-                        .append(Files.getLastModifiedTime(f).toMillis()).append(';');
+                state = Files.size(f) + ":" + Files.getLastModifiedTime(f).toMillis();
             } catch (IOException absent) {
-                sb.append(name).append(":-;");
+                state = "-";
             }
+            sb.append(name).append(':').append(state).append(';');
         }
         return sb.toString();
     }

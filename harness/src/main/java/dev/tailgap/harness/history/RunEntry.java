@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * planned, asked and scored item counts, the overall accuracy and the head and tail buckets' accuracy and the
  * head-minus-tail gap with 95% intervals (head and tail {@code null} when the run has none), its tags, the outcome
  * of the last gate run on it ({@code null}: never gated) and a {@code stamp} of its files' sizes and times, which
- * tells when the directory changed since it was indexed.
+ * tells when the directory changed since it was indexed. Times are kept to the millisecond.
  */
 public record RunEntry(Path dir, String dataset, String datasetSha256, String model, String served, Instant started,
                        Instant ended, Status status, long planned, int asked, int n, Estimate overall, String head,
@@ -22,6 +22,8 @@ public record RunEntry(Path dir, String dataset, String datasetSha256, String mo
                        Map<String, String> tags, GateOutcome gate, String stamp) {
 
     public RunEntry {
+        started = started == null ? null : started.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        ended = ended == null ? null : ended.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(tags));
     }
 

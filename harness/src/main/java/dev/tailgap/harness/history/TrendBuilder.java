@@ -57,7 +57,7 @@ public final class TrendBuilder {
         String label = labelTag != null && r.tags().containsKey(labelTag) ? r.tags().get(labelTag) : name;
         return new Point(label, name, r.model(), r.dataset(), r.when().equals(java.time.Instant.EPOCH) ? null
                 : r.when(), r.tags(), r.complete(), r.n(), r.overall(), r.head(), r.headAccuracy(), r.tail(),
-                r.tailAccuracy(), r.gap(), null);
+                r.tailAccuracy(), r.gap());
     }
 
     static Step step(RunEntry before, RunEntry after, String tool) {

@@ -95,6 +95,26 @@ class HistoryCliTest {
     }
 
     @Test
+    void helpOnEveryNewCommand() {
+        for (List<String> cmd : List.of(List.of("runs"), List.of("runs", "list"), List.of("runs", "show"),
+                List.of("runs", "add"), List.of("runs", "reindex"), List.of("trend"))) {
+            List<String> args = new java.util.ArrayList<>(cmd);
+            args.add("--help");
+            CliTest.Result r = CliTest.tailgap(args.toArray(new String[0]));
+            assertThat(r.code()).as("%s --help", cmd).isZero();
+            assertThat(r.out()).as("%s --help", cmd).contains("Usage: tailgap " + String.join(" ", cmd))
+                    .doesNotContain("%n").contains(cmd.size() == 1 && cmd.get(0).equals("runs") ? "reindex"
+                            : "--runs-dir");
+        }
+        assertThat(CliTest.tailgap("trend", "--help").out()).contains("(95% intervals)");
+        assertThat(CliTest.tailgap("gate", "--help").out()).contains("--baseline=RUN_DIR|latest:TAG");
+        CliTest.Result bad = CliTest.tailgap("runs", "list", "--runs-dir", runs.toString(), "--tag", "=x");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("tailgap: error: --tag '=x': expected KEY=VALUE (e.g. series=nightly) "
+                + "or KEY");
+    }
+
+    @Test
     void everyRunRegistersWhenItEndsAndIsListedNewestFirst() {
         try (RunIndex index = RunIndex.open(runs)) {
             assertThat(index.all()).extracting(RunEntry::status).containsExactly(RunEntry.Status.STOPPED,
