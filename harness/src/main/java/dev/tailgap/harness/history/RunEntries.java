@@ -25,8 +25,8 @@ import java.util.TreeMap;
  * state and served identity of its spec.json, the figures of the report rebuilt from its item log (so a stopped run
  * has figures too), its tags, its times and the gate outcome of {@value GateRecord#FILE}.
  *
- * <p>Tags are read from spec.json, where {@code tailgap run --tag} records them (the run plan's {@code output.tags},
- * under the {@value RunDirectory#RESUME_KEY} section), or from the settings. Times: the start and end recorded in the
+ * <p>Tags are those {@code tailgap run --tag} recorded in spec.json: the run plan's {@code output.tags} (under the
+ * {@value RunDirectory#RESUME_KEY} section), or the settings' {@code tags}. Times: the start and end recorded in the
  * run's state or report when there are any; otherwise the start is unknown and the end is when its report (or, for an
  * unfinished run, its item log) was last written.
  */
@@ -90,10 +90,10 @@ public final class RunEntries {
         return sb.toString();
     }
 
-    /** The run's tags: spec.json's {@code spec.output.tags}, else {@code settings.tags}, else {@code spec.tags}. */
+    /** The run's tags: its plan's {@code output.tags} in spec.json, else (a rescored run) its settings' tags. */
     static Map<String, String> tags(JsonNode spec) {
         for (JsonNode n : List.of(spec.path(RunDirectory.RESUME_KEY).path("output").path("tags"),
-                spec.path("settings").path("tags"), spec.path(RunDirectory.RESUME_KEY).path("tags"))) {
+                spec.path("settings").path("tags"))) {
             if (n.isObject() && n.size() > 0) {
                 Map<String, String> tags = new TreeMap<>();
                 n.fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tailgap.harness.DatasetFiles;
 import dev.tailgap.harness.history.GateRecord;
 import dev.tailgap.harness.history.RunEntry;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,20 +71,11 @@ class HistoryCliTest {
             Path out = runs.resolve(name);
             CliTest.Result r = CliTest.tailgap("run", "-m", "openai:" + SimServer.MODEL_ID, "--base-url",
                     server.baseUrl(), "-d", "world-cities", "--per-bucket", "150", "--out", out.toString(),
-                    "--runs-dir", runs.toString(), "--no-cache", "-q");
+                    "--runs-dir", runs.toString(), "--no-cache", "-q", "--tag", "series=nightly", "--tag",
+                    "release=" + release);
             assertThat(r.code()).as(r.err()).isZero();
-            tag(out, Map.of("series", "nightly", "release", release));
             return out;
         }
-    }
-
-    /** Records tags in spec.json where tailgap run --tag puts them. */
-    static void tag(Path dir, Map<String, String> tags) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode spec = (ObjectNode) json.readTree(dir.resolve("spec.json").toFile());
-        ObjectNode t = ((ObjectNode) spec.path("spec")).putObject("output").putObject("tags");
-        tags.forEach(t::put);
-        json.writeValue(dir.resolve("spec.json").toFile(), spec);
     }
 
     private static List<String> lines(CliTest.Result r) {

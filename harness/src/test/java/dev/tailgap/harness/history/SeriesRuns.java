@@ -1,7 +1,5 @@
 package dev.tailgap.harness.history;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tailgap.harness.DatasetFiles;
 import dev.tailgap.harness.ExitCode;
 import dev.tailgap.harness.RunSpec;
@@ -26,23 +24,14 @@ public final class SeriesRuns {
         try (SimServer server = SimServer.start(SimModel.of(DatasetFiles.items(DatasetFiles.load("world-cities",
                 false)), params), 0, 8)) {
             RunSpec spec = RunSpec.builder().dataset("world-cities").model("openai:" + SimServer.MODEL_ID)
-                    .baseUrl(server.baseUrl()).endpointLabel("synthetic").concurrency(8).perBucket(perBucket)
-                    .out(runs.resolve(name)).build();
+                    .target(t -> t.withBaseUrl(server.baseUrl()).withEndpointLabel("synthetic"))
+                    .sampling(s -> s.withPerBucket(perBucket)).execution(e -> e.withConcurrency(8))
+                    .output(o -> o.withTags(tags)).out(runs.resolve(name)).build();
             RunResult r = new RunEngine(runs, Progress.NONE, k -> null).run(spec);
             if (r.exitCode() != ExitCode.OK) {
                 throw new IllegalStateException(r.message());
             }
-            tag(r.dir(), tags);
             return r.dir();
         }
-    }
-
-    /** Records tags in spec.json where tailgap run --tag puts them. */
-    public static void tag(Path dir, Map<String, String> tags) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode spec = (ObjectNode) json.readTree(dir.resolve("spec.json").toFile());
-        ObjectNode t = ((ObjectNode) spec.path("spec")).putObject("output").putObject("tags");
-        tags.forEach(t::put);
-        json.writeValue(dir.resolve("spec.json").toFile(), spec);
     }
 }
