@@ -23,6 +23,8 @@ public final class TrendHtml {
     static final int RIGHT = 24;
     static final int TOP = 20;
     static final int BOTTOM = 44;
+    /** At most this many run labels under a chart; with more runs every k-th is labelled (each point has a title). */
+    static final int MAX_LABELS = 12;
     private static final List<Metric> ACCURACY = List.of(Metric.OVERALL, Metric.HEAD, Metric.TAIL);
 
     private static final String STYLE = "<style>\n"
@@ -188,7 +190,8 @@ public final class TrendHtml {
         }
         sb.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT).append("\" y1=\"")
                 .append(TOP).append("\" y2=\"").append(HEIGHT - BOTTOM).append("\"/>\n");
-        for (int i = 0; i < count; i++) {
+        int labelEvery = Math.max(1, (count + MAX_LABELS - 1) / MAX_LABELS);
+        for (int i = 0; i < count; i += labelEvery) {
             sb.append("<text class=\"run\" x=\"").append(f(x(i, count))).append("\" y=\"").append(HEIGHT - BOTTOM + 18)
                     .append("\" text-anchor=\"middle\">").append(text(shorten(t.runs().get(i).label()))).append("</text>\n");
         }

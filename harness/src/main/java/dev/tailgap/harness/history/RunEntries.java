@@ -40,10 +40,18 @@ public final class RunEntries {
 
     /** The entry of a run directory; a usage error naming the directory when it is not one. */
     public static RunEntry read(Path dir) {
+        return read(dir, null);
+    }
+
+    /**
+     * Like {@link #read(Path)}, with the report the run just wrote ({@code null}: rebuild it from the item log), which
+     * spares reading a long item log again.
+     */
+    static RunEntry read(Path dir, Report written) {
         Path abs = dir.toAbsolutePath().normalize();
         SavedRun saved = SavedRun.read(abs);
         JsonNode spec = tree(abs.resolve(RunDirectory.SPEC));
-        Report report = saved.report(abs, Version.tool());
+        Report report = written != null ? written : saved.report(abs, Version.tool());
         HeadTail ht = HeadTail.of(report);
         BucketStats head = ht.defined() ? report.buckets().get(ht.head()) : null;
         BucketStats tail = ht.defined() ? report.buckets().get(ht.tail()) : null;

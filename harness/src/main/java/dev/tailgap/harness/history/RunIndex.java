@@ -98,8 +98,13 @@ public final class RunIndex implements AutoCloseable {
      * when the index could not be written (the run itself is untouched), or empty.
      */
     public static Optional<String> register(Path runsDir, Path dir) {
+        return register(runsDir, dir, null);
+    }
+
+    /** Like {@link #register(Path, Path)}, with the report the run just wrote ({@code null}: read the item log). */
+    static Optional<String> register(Path runsDir, Path dir, dev.tailgap.reports.Report written) {
         try (RunIndex index = open(runsDir)) {
-            index.put(RunEntries.read(dir));
+            index.put(RunEntries.read(dir, written));
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of("the run was not added to the runs index " + runsDir.resolve(FILE) + " ("

@@ -19,7 +19,7 @@ public final class RunRegistration {
 
     /** {@code result}, registered, with a warning added when the index could not be written. */
     public static RunResult after(Path runsDir, RunResult result) {
-        Optional<String> warning = RunIndex.register(runsDir, result.dir());
+        Optional<String> warning = RunIndex.register(runsDir, result.dir(), result.report());
         if (warning.isEmpty()) {
             return result;
         }
