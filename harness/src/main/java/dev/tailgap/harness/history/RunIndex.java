@@ -103,13 +103,18 @@ public final class RunIndex implements AutoCloseable {
 
     /** Like {@link #register(Path, Path)}, with the report the run just wrote ({@code null}: read the item log). */
     static Optional<String> register(Path runsDir, Path dir, dev.tailgap.reports.Report written) {
+        String why;
         try (RunIndex index = open(runsDir)) {
             index.put(RunEntries.read(dir, written));
             return Optional.empty();
         } catch (RuntimeException e) {
-            return Optional.of("the run was not added to the runs index " + runsDir.resolve(FILE) + " ("
-                    + e.getMessage() + "); the run is complete as it is, and tailgap runs add " + dir + " adds it");
+            why = e.getMessage();
+        } catch (NoClassDefFoundError e) {
+            // sqlite-jdbc is an optional dependency of the harness: a Java API user may leave it out
+            why = "the SQLite driver org.xerial:sqlite-jdbc is not on the class path";
         }
+        return Optional.of("the run was not added to the runs index " + runsDir.resolve(FILE) + " (" + why
+                + "); the run itself is kept as it is, and tailgap runs add " + dir + " adds it");
     }
 
     public Path file() {
