@@ -107,6 +107,10 @@ import java.util.TreeMap;
  *   fromEarlierAttempts integer answers kept from an earlier attempt of this run
  *   served           array     distinct {model, fingerprint, items} the replies named; two or more: it changed
  *   endpoint         object    facts the endpoint gave about itself at the start (/v1/models, /props, digest)
+ * consistency      object    only for runs that asked each item K > 1 times (--samples): samples (K), buckets
+ *                            (rows head to tail) and overall; a row: name, n (items with all K samples scored),
+ *                            unstable, instability, majorityCorrect, majorityAccuracy, anyCorrect, accuracyAtK,
+ *                            firstCorrect, firstAccuracy (estimates: Wilson 95%)
  *
  * estimate = { "value": number or null, "lower": number or null, "upper": number or null }
  *            proportions in [0, 1] (differences in [-1, 1]); all three null when undefined (no items)
@@ -163,6 +167,7 @@ public final class JsonReport {
         writePoints(g, r.points());
         writeRelations(g, r.relations());
         IntegrityJson.write(g, r.integrity(), r.overall().asked());
+        ConsistencyJson.write(g, r.consistency());
         g.writeEndObject();
     }
 
@@ -472,7 +477,7 @@ public final class JsonReport {
         }
         Totals pooled = root.absentOrNull("pooled") ? null : readTotals(root.obj("pooled"));
         return new Report(version, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope,
-                points, relations, pooled, IntegrityJson.read(root));
+                points, relations, pooled, IntegrityJson.read(root)).withConsistency(ConsistencyJson.read(root));
     }
 
     private static DatasetRef readDataset(JsonTrees.Obj d) {

@@ -18,11 +18,13 @@ import java.util.TreeMap;
  * each bucket weighted by its share of the whole dataset ({@link BucketStats#datasetSize()}), with stratified Wilson
  * intervals, while its counts stay the run's; {@code pooled} then holds the rates of the sample pooled as if it were
  * the dataset, for display beside them. Otherwise {@code overall} is the pooled sample and {@code pooled} is
- * {@code null}.
+ * {@code null}. {@code consistency} holds the answer consistency of a run that asked each item several times
+ * ({@code --samples K}), {@code null} for a run that asked once.
  */
 public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
                      int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope,
-                     List<DecadePoint> points, List<RelationStats> relations, Totals pooled, RunIntegrity integrity) {
+                     List<DecadePoint> points, List<RelationStats> relations, Totals pooled, RunIntegrity integrity,
+                     Consistency consistency) {
 
     /** Bumped whenever the JSON shape changes incompatibly (adding a field is compatible). */
     public static final int SCHEMA_VERSION = 1;
@@ -33,6 +35,20 @@ public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<Str
         points = points == null ? List.of() : List.copyOf(points);
         relations = relations == null ? List.of() : List.copyOf(relations);
         integrity = integrity == null ? RunIntegrity.UNKNOWN : integrity;
+    }
+
+    /** A report of items asked once ({@code consistency} {@code null}). */
+    public Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
+                  int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope,
+                  List<DecadePoint> points, List<RelationStats> relations, Totals pooled, RunIntegrity integrity) {
+        this(schemaVersion, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope, points,
+                relations, pooled, integrity, null);
+    }
+
+    /** This report with the answer consistency of repeated samples ({@code null}: asked once). */
+    public Report withConsistency(Consistency c) {
+        return new Report(schemaVersion, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope,
+                points, relations, pooled, integrity, c);
     }
 
     /** A report whose overall figures are the pooled sample and whose provenance is unknown. */
@@ -54,7 +70,7 @@ public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<Str
     /** This report with {@code integrity}. */
     public Report withIntegrity(RunIntegrity integrity) {
         return new Report(schemaVersion, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope,
-                points, relations, pooled, integrity);
+                points, relations, pooled, integrity, consistency);
     }
 
     /** True when {@code overall} is weighted by bucket size (see the class comment). */

@@ -48,9 +48,13 @@ final class ConfigFile {
         }
         Map<String, String> values = read(file, target);
         target.setDefaultValueProvider(arg -> {
-            if (arg instanceof OptionSpec) {
-                String key = ((OptionSpec) arg).longestName().replaceFirst("^-+", "");
-                return values.get(key);
+            if (arg instanceof OptionSpec o) {
+                for (String name : o.names()) { // an alias (seed for sample-seed) is a key too
+                    String v = values.get(name.replaceFirst("^-+", ""));
+                    if (v != null) {
+                        return v;
+                    }
+                }
             }
             return null;
         });
@@ -75,7 +79,11 @@ final class ConfigFile {
         }
         List<String> known = new ArrayList<>();
         for (OptionSpec o : target.getCommandSpec().options()) {
-            known.add(o.longestName().replaceFirst("^-+", ""));
+            for (String name : o.names()) {
+                if (name.startsWith("--")) {
+                    known.add(name.substring(2));
+                }
+            }
         }
         Map<String, String> values = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {

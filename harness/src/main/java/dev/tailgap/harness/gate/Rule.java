@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  *   <li>A bucket subject is a bucket name, {@code head} or {@code tail} (the buckets the report's gap compares: the
  *   first and last bucket with at least the minimum number of scored items, see
  *   {@link dev.tailgap.reports.HeadTail}), or {@code overall} (all items). Its metrics are {@code accuracy},
- *   {@code hallucination}, {@code abstention}, {@code precision} and {@code n} (scored items); against a baseline,
+ *   {@code hallucination}, {@code abstention}, {@code precision} and {@code n} (scored items), and for a run that
+ *   asked each item K times ({@code --samples}) {@code instability}, {@code accuracy_at_k} and
+ *   {@code majority_accuracy} ({@link dev.tailgap.reports.Consistency}); against a baseline,
  *   {@code accuracy.drop} (baseline minus run) and {@code hallucination.rise} (run minus baseline) over the items
  *   scored in both, which fail only when the data show the change exceeds the tolerance, and
  *   {@code accuracy.noninferior} / {@code hallucination.noninferior}, which pass only when the data show the drop
@@ -53,7 +55,7 @@ public record Rule(String text, Kind kind, String subject, String metric, Change
 
     private static final Pattern EXPRESSION = Pattern.compile("^\\s*(\\S.*?)\\s*(>=|<=|>|<)\\s*(.*?)\\s*$");
     private static final List<String> BUCKET_METRICS = List.of("accuracy", "hallucination", "abstention",
-            "precision", "n");
+            "precision", "n", "instability", "accuracy_at_k", "majority_accuracy");
     private static final String GRAMMAR = " (a rule reads SUBJECT.METRIC OP NUMBER, e.g. tail.accuracy >= 0.30)";
 
     public Rule {
