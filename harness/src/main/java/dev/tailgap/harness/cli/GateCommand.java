@@ -5,12 +5,15 @@ import dev.tailgap.harness.gate.Gate;
 import dev.tailgap.harness.gate.GateFiles;
 import dev.tailgap.harness.gate.RulesFile;
 import dev.tailgap.harness.gate.RunResults;
+import dev.tailgap.harness.history.Baselines;
+import dev.tailgap.harness.history.GateRecord;
 import dev.tailgap.reports.GateReport;
 import dev.tailgap.reports.GateTerminal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,9 +45,14 @@ final class GateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_DIR", description = "The run directory to check (written by tailgap run or demo).")
     Path dir;
 
-    @Option(names = "--baseline", paramLabel = "RUN_DIR",
-            description = "A run on the same dataset to compare with (needed by .drop and .rise rules).")
-    Path baseline;
+    @Option(names = "--baseline", paramLabel = "RUN_DIR|latest:TAG",
+            description = "A run on the same dataset to compare with (needed by .drop and .rise rules), or "
+                    + "latest:KEY=VALUE / latest:KEY: the last passing run with that tag in the runs index (the latest "
+                    + "whose own gate passed; if none was gated, the latest complete one).")
+    String baseline;
+
+    @Mixin
+    RunsDirOption runs;
 
     @Option(names = "--rules", paramLabel = "FILE",
             description = "YAML file with a 'rules' list (and optionally 'alpha').")
@@ -77,10 +85,15 @@ final class GateCommand implements Callable<Integer> {
     public Integer call() {
         RulesFile rules = RulesFile.collect(rulesFile, this.rules, "--rule");
         RunResults run = RunResults.read(dir, allowIncomplete);
-        RunResults base = baseline == null ? null : RunResults.read(baseline, allowIncomplete);
+        Path basePath = baseline == null ? null : Baselines.resolve(baseline, dir, runs.runsDir);
+        RunResults base = basePath == null ? null : RunResults.read(basePath, allowIncomplete);
         GateReport report = Gate.evaluate(rules.rules(), run, base, rules.alpha(alpha));
+        if (baseline != null && Baselines.isLatest(baseline)) {
+            spec.commandLine().getOut().println("baseline " + baseline + ": " + basePath);
+        }
         spec.commandLine().getOut().print(GateTerminal.render(report));
         spec.commandLine().getOut().flush();
+        GateRecord.record(dir, report, baseline, spec.commandLine().getErr());
         GateFiles.write(report, junit, markdown, System.getenv("GITHUB_STEP_SUMMARY"));
         return report.passed() ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
     }

@@ -119,7 +119,7 @@ final class RunOptions {
                     + "spec.json and the reports, for listing runs and following a series over time.")
     Map<String, String> tags;
 
-    @Option(names = "--runs-dir", defaultValue = "runs", paramLabel = "DIR",
+    @Option(names = "--runs-dir", defaultValue = RunsDirOption.DEFAULT, paramLabel = "DIR",
             description = "Where default run directories go (default: ${DEFAULT-VALUE}).")
     Path runsDir;
 

@@ -20,6 +20,7 @@ import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.cache.CacheKey;
 import dev.tailgap.harness.cache.CacheReuse;
 import dev.tailgap.harness.cache.ResponseCache;
+import dev.tailgap.harness.history.RunRegistration;
 import dev.tailgap.harness.scoring.AliasRule;
 import dev.tailgap.harness.scoring.ScorerSetup;
 import dev.tailgap.harness.scoring.Scorers;
@@ -53,6 +54,9 @@ import java.util.function.Function;
  * <p>Crash safety: an item counts as done only once its line in the item log is on disk (group commit, see
  * {@link ItemLogWriter}). {@link #stop()} (e.g. from a Ctrl-C hook) sends no new request, cancels those in flight and
  * keeps what finished.
+ *
+ * <p>When an attempt ends (finished, stopped or failed) the run is registered in the runs index of the runs directory
+ * ({@link dev.tailgap.harness.history.RunIndex}); an index that cannot be written is a warning, never a failed run.
  */
 public final class RunEngine {
     private final Path runsRoot;
@@ -145,8 +149,10 @@ public final class RunEngine {
             done.seal();
             ModelAdapter model = adapter != null ? adapter : adapter(provider, ref, spec, dir.path());
             try {
-                return ask(spec, ref, model, scoring, dataset, bucketing, selected, dir, state, aggregator, done,
-                        kept, earlierServed, warnings, prompter);
+                return RunRegistration.after(runsRoot, ask(spec, ref, model, scoring, dataset, bucketing, selected,
+                        dir, state, aggregator, done, kept, earlierServed, warnings, prompter));
+            } catch (RunStoppedException | TailgapException e) {
+                throw RunRegistration.after(runsRoot, dir.path(), e);
             } finally {
                 model.close();
             }
