@@ -2,7 +2,7 @@ package dev.tailgap.harness.cli;
 
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.engine.RunDirectory;
-import dev.tailgap.harness.engine.RunReports;
+import dev.tailgap.reports.ReportFormats;
 import dev.tailgap.harness.history.Figures;
 import dev.tailgap.harness.history.GateOutcome;
 import dev.tailgap.harness.history.GateRecord;
@@ -14,7 +14,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -109,9 +111,10 @@ final class RunsCommand implements Runnable {
                 + " of " + g.rules() + " rules") + (g.baseline() == null ? "" : " against " + g.baseline()) + " at "
                 + Figures.when(g.at())));
         out.println("files:");
-        for (String name : List.of(RunDirectory.REPORT_HTML, RunDirectory.REPORT_MD, RunDirectory.REPORT_JSON,
-                RunDirectory.ITEMS, RunDirectory.SPEC, RunReports.BUCKETS_CSV, RunReports.ITEMS_CSV,
-                RunReports.JUNIT_XML, GateRecord.FILE)) {
+        Set<String> names = new LinkedHashSet<>();
+        ReportFormats.all().forEach(f -> names.addAll(f.files()));
+        names.addAll(List.of(RunDirectory.ITEMS, RunDirectory.SPEC, GateRecord.FILE));
+        for (String name : names) {
             if (Files.isRegularFile(e.dir().resolve(name))) {
                 out.println("  " + Figures.dir(e.dir().resolve(name)));
             }
