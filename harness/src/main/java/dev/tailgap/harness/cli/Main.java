@@ -1,6 +1,7 @@
 package dev.tailgap.harness.cli;
 
 import dev.tailgap.harness.ExitCode;
+import dev.tailgap.harness.ProgramName;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.Version;
 import java.io.PrintWriter;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  internal error", "  2  usage or configuration error",
                 "  3  gate failed", "  4  too many endpoint errors, or the endpoint refused the requests",
-                "  130  stopped by Ctrl-C (finished items are kept; tailgap run --resume RUN_DIR continues)"})
+                "  130  stopped by Ctrl-C (finished items are kept; ${sys:tailgap.program:-tailgap} run --resume RUN_DIR continues)"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,6 +31,8 @@ public final class Main implements Runnable {
     /** Runs the CLI with the given streams and returns the exit code (does not exit the JVM). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setCommandName(ProgramName.get());
+        cli.setParameterExceptionHandler(new UsageErrors());
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

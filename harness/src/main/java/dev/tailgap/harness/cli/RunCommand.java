@@ -1,5 +1,6 @@
 package dev.tailgap.harness.cli;
 
+import dev.tailgap.harness.ProgramName;
 import dev.tailgap.harness.RunSpec;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.cache.CacheReuse;
@@ -101,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
 
     private RunSpec fresh() {
         if (model == null) {
-            throw TailgapException.usage("tailgap run needs -m PROVIDER:MODEL (or --resume RUN_DIR)");
+            throw TailgapException.usage(ProgramName.get() + " run needs -m PROVIDER:MODEL (or --resume RUN_DIR)");
         }
         Map<String, String> opts = new LinkedHashMap<>(options == null ? Map.of() : options);
         if (api != null) {

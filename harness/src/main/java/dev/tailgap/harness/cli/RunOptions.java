@@ -54,10 +54,12 @@ final class RunOptions {
     @Mixin
     ScoringFlags scoring;
 
-    @Option(names = "--temperature", defaultValue = "0", description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--temperature", defaultValue = "0", paramLabel = "T",
+            description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--max-tokens", defaultValue = "32", description = "Max tokens to generate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-tokens", defaultValue = "32", paramLabel = "N",
+            description = "Max tokens to generate (default: ${DEFAULT-VALUE}).")
     int maxTokens;
 
     @Option(names = "--stop", paramLabel = "SEQ", split = "\u001f",

@@ -6,6 +6,7 @@ import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.datasets.Dataset;
 import dev.tailgap.datasets.Item;
 import dev.tailgap.harness.ExitCode;
+import dev.tailgap.harness.ProgramName;
 import dev.tailgap.harness.RunSpec;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.Version;
@@ -268,7 +269,7 @@ final class ItemLoop {
     /** How to continue a stopped run. */
     private String howToResume() {
         return spec.endpointLabel() != null ? "rerun the same command to resume"
-                : "resume with: tailgap run --resume " + dir.path() + " (or rerun the same command)";
+                : "resume with: " + ProgramName.get() + " run --resume " + dir.path() + " (or rerun the same command)";
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
