@@ -107,6 +107,12 @@ import java.util.TreeMap;
  *   fromEarlierAttempts integer answers kept from an earlier attempt of this run
  *   served           array     distinct {model, fingerprint, items} the replies named; two or more: it changed
  *   endpoint         object    facts the endpoint gave about itself at the start (/v1/models, /props, digest)
+ * metadata         object    when and how the run was made (absent when unknown; differs between runs of the same
+ *                            inputs, unlike everything above): startedAt, endedAt (ISO-8601 UTC), durationSeconds,
+ *                            attempts, requests, retries, totals {items, live, cacheHits, promptTokens,
+ *                            completionTokens, tokensUnknown, latencyP50Ms, latencyP95Ms, latencyP99Ms, streamed,
+ *                            firstTokenP50Ms}, and cost {usd, inputPerMillion, outputPerMillion, lowerBound} when
+ *                            prices were given; see RunMetadata
  *
  * estimate = { "value": number or null, "lower": number or null, "upper": number or null }
  *            proportions in [0, 1] (differences in [-1, 1]); all three null when undefined (no items)
@@ -163,6 +169,7 @@ public final class JsonReport {
         writePoints(g, r.points());
         writeRelations(g, r.relations());
         IntegrityJson.write(g, r.integrity(), r.overall().asked());
+        RunMetadataJson.write(g, r.metadata());
         g.writeEndObject();
     }
 
@@ -472,7 +479,7 @@ public final class JsonReport {
         }
         Totals pooled = root.absentOrNull("pooled") ? null : readTotals(root.obj("pooled"));
         return new Report(version, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope,
-                points, relations, pooled, IntegrityJson.read(root));
+                points, relations, pooled, IntegrityJson.read(root), RunMetadataJson.read(root));
     }
 
     private static DatasetRef readDataset(JsonTrees.Obj d) {

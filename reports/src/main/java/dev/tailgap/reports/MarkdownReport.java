@@ -75,6 +75,7 @@ public final class MarkdownReport {
             sb.append("- ").append(item).append('\n');
         }
         sb.append("\n</details>\n");
+        sb.append(RunMetadataMarkdown.section(r));
         return sb.toString();
     }
 

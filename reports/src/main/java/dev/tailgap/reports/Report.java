@@ -11,8 +11,9 @@ import java.util.TreeMap;
  * head-vs-tail gap, the log-linear slope, accuracy per decade of frequency ({@code points}, ascending by decade) and
  * the breakdown per relation ({@code relations}, sorted by name, items without a relation last; empty when no item
  * has a relation), and {@code integrity}: whether the run is complete, how many answers were truncated or came from the
- * cache or earlier attempts, and which model the endpoint said it served ({@link RunIntegrity}). Contains no
- * timestamps: the same run gives the same report.
+ * cache or earlier attempts, and which model the endpoint said it served ({@link RunIntegrity}). Apart from
+ * {@code metadata} (when and how the run was made: times, durations, latencies, requests, tokens and cost, see
+ * {@link RunMetadata}; {@code null} when unknown) it contains no timestamps: the same inputs give the same report.
  *
  * <p>When the run sampled items per bucket ({@code --per-bucket}), {@code overall}'s rates are population estimates:
  * each bucket weighted by its share of the whole dataset ({@link BucketStats#datasetSize()}), with stratified Wilson
@@ -22,7 +23,8 @@ import java.util.TreeMap;
  */
 public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
                      int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope,
-                     List<DecadePoint> points, List<RelationStats> relations, Totals pooled, RunIntegrity integrity) {
+                     List<DecadePoint> points, List<RelationStats> relations, Totals pooled, RunIntegrity integrity,
+                     RunMetadata metadata) {
 
     /** Bumped whenever the JSON shape changes incompatibly (adding a field is compatible). */
     public static final int SCHEMA_VERSION = 1;
@@ -33,6 +35,14 @@ public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<Str
         points = points == null ? List.of() : List.copyOf(points);
         relations = relations == null ? List.of() : List.copyOf(relations);
         integrity = integrity == null ? RunIntegrity.UNKNOWN : integrity;
+    }
+
+    /** A report without {@link RunMetadata}. */
+    public Report(int schemaVersion, String tool, DatasetRef dataset, Map<String, Object> run, String bucketing,
+                  int minBucketSize, List<BucketStats> buckets, Totals overall, Gap gap, Slope slope,
+                  List<DecadePoint> points, List<RelationStats> relations, Totals pooled, RunIntegrity integrity) {
+        this(schemaVersion, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope, points,
+                relations, pooled, integrity, null);
     }
 
     /** A report whose overall figures are the pooled sample and whose provenance is unknown. */
@@ -54,7 +64,13 @@ public record Report(int schemaVersion, String tool, DatasetRef dataset, Map<Str
     /** This report with {@code integrity}. */
     public Report withIntegrity(RunIntegrity integrity) {
         return new Report(schemaVersion, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope,
-                points, relations, pooled, integrity);
+                points, relations, pooled, integrity, metadata);
+    }
+
+    /** This report with {@code metadata} ({@code null}: none). */
+    public Report withMetadata(RunMetadata metadata) {
+        return new Report(schemaVersion, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope,
+                points, relations, pooled, integrity, metadata);
     }
 
     /** True when {@code overall} is weighted by bucket size (see the class comment). */
