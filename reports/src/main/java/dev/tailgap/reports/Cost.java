@@ -1,22 +1,23 @@
 package dev.tailgap.reports;
 
+import java.util.Objects;
+
 /**
- * What a run's live answers cost at the prices the user gave, in US dollars per million prompt ({@code inputPerMillion})
- * and completion ({@code outputPerMillion}) tokens: {@code usd}. Cached answers cost nothing. {@code lowerBound} is
- * true when some live answers had no token count, so the true cost is higher.
+ * What a run's live answers cost at the {@link Prices} the user gave: {@code usd}, US dollars. Cached answers cost
+ * nothing. {@code lowerBound} is true when some live answers had no token count, so the true cost is higher.
  */
-public record Cost(double inputPerMillion, double outputPerMillion, double usd, boolean lowerBound) {
+public record Cost(Prices prices, double usd, boolean lowerBound) {
     public Cost {
-        if (!(inputPerMillion >= 0) || !(outputPerMillion >= 0) || Double.isInfinite(inputPerMillion)
-                || Double.isInfinite(outputPerMillion)) {
-            throw new IllegalArgumentException("prices are finite and >= 0 US dollars per million tokens, got "
-                    + inputPerMillion + " and " + outputPerMillion);
+        Objects.requireNonNull(prices, "prices");
+        if (!(usd >= 0)) {
+            throw new IllegalArgumentException("a cost is >= 0, got " + usd);
         }
     }
 
-    /** The cost of {@code totals}' live tokens at these prices. */
-    public static Cost of(RunTotals totals, double inputPerMillion, double outputPerMillion) {
-        double usd = (totals.promptTokens() * inputPerMillion + totals.completionTokens() * outputPerMillion) / 1e6;
-        return new Cost(inputPerMillion, outputPerMillion, usd, totals.tokensPartial());
+    /** The cost of {@code totals}' live tokens at {@code prices}. */
+    public static Cost of(RunTotals totals, Prices prices) {
+        double usd = (totals.promptTokens() * prices.inputPerMillion()
+                + totals.completionTokens() * prices.outputPerMillion()) / 1e6;
+        return new Cost(prices, usd, totals.tokensPartial());
     }
 }

@@ -19,6 +19,7 @@ final class RunMetadataJson {
         g.writeFieldName("durationSeconds");
         g.writeRawValue(Numbers.fixed(m.durationSeconds(), 3));
         g.writeNumberField("attempts", m.attempts());
+        g.writeNumberField("killedAttempts", m.killedAttempts());
         g.writeNumberField("requests", m.requests());
         g.writeNumberField("retries", m.retries());
         RunTotals t = m.totals();
@@ -41,9 +42,9 @@ final class RunMetadataJson {
             g.writeFieldName("usd");
             g.writeRawValue(Numbers.json6(c.usd()));
             g.writeFieldName("inputPerMillion");
-            g.writeRawValue(Numbers.json6(c.inputPerMillion()));
+            g.writeRawValue(Numbers.json6(c.prices().inputPerMillion()));
             g.writeFieldName("outputPerMillion");
-            g.writeRawValue(Numbers.json6(c.outputPerMillion()));
+            g.writeRawValue(Numbers.json6(c.prices().outputPerMillion()));
             g.writeBooleanField("lowerBound", c.lowerBound());
             g.writeEndObject();
         }
@@ -72,10 +73,12 @@ final class RunMetadataJson {
                 t.path("tokensUnknown").asLong(), ms(t, "latencyP50Ms"), ms(t, "latencyP95Ms"),
                 ms(t, "latencyP99Ms"), t.path("streamed").asLong(), ms(t, "firstTokenP50Ms"));
         JsonNode c = n.path("cost");
-        Cost cost = c.isObject() ? new Cost(c.path("inputPerMillion").asDouble(), c.path("outputPerMillion")
-                .asDouble(), c.path("usd").asDouble(), c.path("lowerBound").asBoolean()) : null;
+        Cost cost = c.isObject() ? new Cost(new Prices(c.path("inputPerMillion").asDouble(),
+                c.path("outputPerMillion").asDouble()), c.path("usd").asDouble(), c.path("lowerBound").asBoolean())
+                : null;
         return new RunMetadata(n.path("startedAt").asText(), n.path("endedAt").asText(),
-                n.path("durationSeconds").asDouble(), n.path("attempts").asInt(1), n.path("requests").asLong(),
+                n.path("durationSeconds").asDouble(), n.path("attempts").asInt(1), n.path("killedAttempts").asInt(0),
+                n.path("requests").asLong(),
                 n.path("retries").asLong(), totals, cost);
     }
 

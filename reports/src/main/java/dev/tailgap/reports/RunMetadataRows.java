@@ -24,11 +24,12 @@ public final class RunMetadataRows {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("started", m.startedAt()));
         rows.add(new Row("ended", m.endedAt()));
-        rows.add(new Row("duration", seconds(m.durationSeconds()) + (m.attempts() > 1 ? " asking, over "
-                + m.attempts() + " attempts" : "")));
+        String killed = m.killedAttempts() == 0 ? "" : "; " + m.killedAttempts() + " killed, not counted";
+        rows.add(new Row("duration", (m.killedAttempts() > 0 ? "at least " : "") + seconds(m.durationSeconds())
+                + (m.attempts() > 1 ? " asking, over " + m.attempts() + " attempts" + killed : "")));
         rows.add(new Row("tool", tool));
-        rows.add(new Row("requests", Numbers.count(m.requests()) + " (" + Numbers.count(m.retries())
-                + (m.retries() == 1 ? " retry)" : " retries)")));
+        rows.add(new Row("requests", (m.killedAttempts() > 0 ? "at least " : "") + Numbers.count(m.requests())
+                + " (" + Numbers.count(m.retries()) + (m.retries() == 1 ? " retry)" : " retries)")));
         rows.add(new Row("answers", Numbers.count(t.live()) + " from the endpoint, " + Numbers.count(t.cacheHits())
                 + " from the response cache"));
         rows.add(new Row("tokens", Numbers.count(t.promptTokens()) + " prompt + " + Numbers.count(t.completionTokens())
@@ -42,10 +43,25 @@ public final class RunMetadataRows {
         }
         if (m.cost() != null) {
             Cost c = m.cost();
-            rows.add(new Row("cost", (c.lowerBound() ? "at least " : "") + usd(c.usd()) + " at " + usd(c.inputPerMillion())
-                    + " / " + usd(c.outputPerMillion()) + " per million prompt / completion tokens"));
+            rows.add(new Row("cost", (c.lowerBound() ? "at least " : "") + usd(c.usd()) + " at " + usd(c.prices().inputPerMillion())
+                    + " / " + usd(c.prices().outputPerMillion()) + " per million prompt / completion tokens"));
         }
         return rows;
+    }
+
+    /**
+     * The metadata of {@code r} for a terminal: a {@code run:} line, then one indented, aligned line per row; {@code ""}
+     * when the report has none.
+     */
+    public static String text(Report r) {
+        if (r.metadata() == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("run:\n");
+        for (Row row : of(r.metadata(), r.tool())) {
+            sb.append(String.format(java.util.Locale.ROOT, "  %-12s %s%n", row.label(), Phrases.plain(row.value())));
+        }
+        return sb.toString();
     }
 
     /** Milliseconds, to the millisecond below 10 s, else seconds with one decimal. */

@@ -90,8 +90,8 @@ final class ReportFixtures {
     /** The standard report with run metadata: a resumed, streamed, priced run, some answers without token counts. */
     static Report withMetadata() {
         RunTotals totals = new RunTotals(340, 300, 40, 12_345, 1_234, 3, 118.5, 342.5, 801.0, 280, 45.0);
-        return standard().withMetadata(new RunMetadata("2026-03-01T09:15:02Z", "2026-03-01T09:17:40Z", 151.25, 2,
-                312, 12, totals, Cost.of(totals, 0.15, 0.6)));
+        return standard().withMetadata(new RunMetadata("2026-03-01T09:15:02Z", "2026-03-01T09:17:40Z", 151.25, 2, 0,
+                312, 12, totals, Cost.of(totals, new Prices(0.15, 0.6))));
     }
 
     static Report edge() {

@@ -24,11 +24,11 @@ class RunMetadataTest {
     @Test
     void costIsThePricedLiveTokensAndALowerBoundWhenCountsAreMissing() {
         RunTotals t = new RunTotals(10, 8, 2, 2_000_000, 500_000, 0, 10, 20, 30, 0, -1);
-        Cost c = Cost.of(t, 0.15, 0.6);
+        Cost c = Cost.of(t, new Prices(0.15, 0.6));
         assertThat(c.usd()).isEqualTo(0.6);
         assertThat(c.lowerBound()).isFalse();
-        assertThat(Cost.of(ReportFixtures.withMetadata().metadata().totals(), 1, 1).lowerBound()).isTrue();
-        assertThatThrownBy(() -> new Cost(-1, 0, 0, false)).hasMessageContaining("prices are finite and >= 0");
+        assertThat(Cost.of(ReportFixtures.withMetadata().metadata().totals(), new Prices(1, 1)).lowerBound()).isTrue();
+        assertThatThrownBy(() -> new Prices(-1, 0)).hasMessageContaining("finite and at least 0");
     }
 
     @Test

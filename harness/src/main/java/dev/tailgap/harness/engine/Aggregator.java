@@ -43,6 +43,7 @@ public final class Aggregator {
     private long cached;
     private final TreeMap<Integer, Long> byAttempt = new TreeMap<>();
     private final Map<List<String>, Long> served = new java.util.HashMap<>();
+    private final TotalsCounter runTotals = new TotalsCounter();
 
     /** An aggregator whose live head and tail count every bucket with a scored item. */
     public Aggregator(Bucketing bucketing) {
@@ -75,6 +76,12 @@ public final class Aggregator {
             cached++;
         }
         byAttempt.merge(r.attempt(), 1L, Long::sum);
+        runTotals.add(r);
+    }
+
+    /** The {@link dev.tailgap.reports.RunTotals} of the results so far: answers, tokens, latency percentiles. */
+    public synchronized dev.tailgap.reports.RunTotals runTotals() {
+        return runTotals.totals();
     }
 
     /** Answers cut off by the token limit so far. */

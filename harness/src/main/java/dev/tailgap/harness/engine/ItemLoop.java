@@ -17,6 +17,7 @@ import dev.tailgap.reports.JsonReport;
 import dev.tailgap.reports.MarkdownReport;
 import dev.tailgap.reports.Outcome;
 import dev.tailgap.reports.Report;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Iterator;
@@ -63,6 +64,8 @@ final class ItemLoop {
     private final ItemAsker asker;
     private final ScorerSetup scoring;
     private final ExecutorService pool;
+    private final RetryInterceptor retry;
+    private long startedNanos;
     private volatile boolean stopping;
     private volatile Thread serialAsker;
 
@@ -95,7 +98,8 @@ final class ItemLoop {
             chain.add(cached);
         }
         chain.add(tracker);
-        chain.add(new RetryInterceptor(spec.retries(), spec.retryBackoff(), guard));
+        this.retry = new RetryInterceptor(spec.retries(), spec.retryBackoff(), guard);
+        chain.add(retry);
         if (spec.rpm() != null || spec.tpm() != null) {
             chain.add(new RateLimitInterceptor(spec.rpm(), spec.tpm()));
         }
@@ -125,6 +129,8 @@ final class ItemLoop {
 
     RunResult run(boolean stoppedAlready) {
         stopping |= stoppedAlready;
+        startedNanos = System.nanoTime();
+        RunMetadataFile.startAttempt(dir, Instant.now());
         progress.started(state.planned(), kept);
         ItemLogWriter log = dir.itemLog(sync);
         boolean verified = spec.cacheReuse() == CacheReuse.ALWAYS;
@@ -230,6 +236,8 @@ final class ItemLoop {
         long hits = cached == null ? 0 : cached.hits();
         boolean complete = !stopping && !guard.stopped() && !log.failed() && aggregator.total() == state.planned();
         dir.writeState(state.with(complete ? RunState.Status.COMPLETE : RunState.Status.STOPPED));
+        RunMetadataFile.endAttempt(dir, (System.nanoTime() - startedNanos) / 1e9, retry.requests(),
+                retry.retries(), null);
         if (stopping) {
             throw new RunStoppedException("stopped: " + aggregator.total() + " of " + state.planned()
                     + " items are kept in " + dir.path() + "; " + howToResume());
@@ -241,7 +249,8 @@ final class ItemLoop {
                     + " ERROR items, asked again on resume") + (finished == 0 ? ""
                     : "; " + finished + " finished items are kept in " + dir.path() + " (" + howToResume() + ")"));
         }
-        Report report = SavedRun.read(dir.path()).report(aggregator, Version.tool());
+        Report report = RunMetadataFile.attach(dir.path(), SavedRun.read(dir.path()).report(aggregator,
+                Version.tool()), aggregator.runTotals());
         dir.writeAtomically(RunDirectory.REPORT_JSON, JsonReport.render(report));
         dir.writeAtomically(RunDirectory.REPORT_MD, MarkdownReport.render(report));
         RunReports.writeHtml(dir.path(), report);

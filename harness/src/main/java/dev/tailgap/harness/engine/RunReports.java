@@ -56,7 +56,7 @@ public final class RunReports {
         saved.requireComplete(dir, items.size(), allowIncomplete);
         Aggregator aggregator = new Aggregator(saved.bucketing());
         items.forEach(aggregator::add);
-        return saved.report(aggregator, tool);
+        return RunMetadataFile.attach(dir, saved.report(aggregator, tool), aggregator.runTotals());
     }
 
     /** Writes report.html from the report and the directory's item log; returns its path. */

@@ -193,6 +193,6 @@ public record SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketi
                 throw new UncheckedIOException(e);
             }
         }
-        return report(aggregator, tool);
+        return RunMetadataFile.attach(dir, report(aggregator, tool), aggregator.runTotals());
     }
 }
