@@ -47,7 +47,7 @@ class TailgapAssertionsTest {
 
     @Test
     void passingAssertionsChain() {
-        TailgapAssertions.assertThat(baseline).bucket("tail").accuracy().isAtLeast(0.3).isAtMost(0.9);
+        TailgapAssertions.assertThatRun(baseline).bucket("tail").accuracy().isAtLeast(0.3).isAtMost(0.9);
         assertThatRun(baseline).bucket("tail").accuracy().lowerBound().isAtLeast(0.25);
         assertThatRun(baseline).bucket("head").hallucination().upperBound().isLessThan(0.3);
         assertThatRun(baseline).gap().accuracy().isAtMost(0.6).isGreaterThan(0.1);
@@ -56,7 +56,7 @@ class TailgapAssertionsTest {
         assertThatRun(rerun).comparedTo(baseline).bucket("tail").hasNoSignificantDrop(0.02)
                 .hasNoSignificantHallucinationRise(0.02);
         assertThatRun(rerun).passesGate("tail.accuracy >= 0.3", "errors.rate <= 0.01");
-        TailgapAssertions.assertThat(RunResults.read(regressed)).bucket("overall").accuracy().isAtLeast(0.3);
+        TailgapAssertions.assertThatRun(RunResults.read(regressed)).bucket("overall").accuracy().isAtLeast(0.3);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tailgap.maven;
 
 import dev.tailgap.harness.ExitCode;
 import dev.tailgap.harness.RunSpec;
+import dev.tailgap.harness.plan.Sampling;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.engine.Progress;
 import dev.tailgap.harness.engine.RunEngine;
@@ -51,8 +52,8 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "tailgap.apiKeyEnv")
     String apiKeyEnv;
 
-    /** Run spec: a bundled dataset name or a JSONL file. */
-    @Parameter(property = "tailgap.dataset", defaultValue = "world-cities")
+    /** Run spec: a bundled dataset name or a JSONL file (default: world-cities). */
+    @Parameter(property = "tailgap.dataset")
     String dataset;
 
     /** Run spec: bucketing scheme (default: the dataset manifest's). */
@@ -67,13 +68,13 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "tailgap.limit")
     Integer limit;
 
-    /** Run spec: the sampling seed. */
-    @Parameter(property = "tailgap.seed", defaultValue = "1234")
-    long seed;
+    /** Run spec: the sampling seed (default: the run plan's). */
+    @Parameter(property = "tailgap.seed")
+    Long seed;
 
-    /** Run spec: requests in flight. */
-    @Parameter(property = "tailgap.concurrency", defaultValue = "8")
-    int concurrency;
+    /** Run spec: requests in flight (default: the run plan's). */
+    @Parameter(property = "tailgap.concurrency")
+    Integer concurrency;
 
     /** Run spec: the run directory to write (a rerun resumes it). */
     @Parameter(property = "tailgap.out", defaultValue = "${project.build.directory}/tailgap/run")
@@ -135,10 +136,21 @@ public class CheckMojo extends AbstractMojo {
         if (model == null || model.isBlank()) {
             throw new MojoExecutionException("tailgap: set runDir (a saved run) or model (and baseUrl) to run one");
         }
-        RunSpec spec = RunSpec.builder().model(model).baseUrl(baseUrl).apiKeyEnv(apiKeyEnv).dataset(dataset)
-                .bucketing(bucketing).perBucket(perBucket).limit(limit).seed(seed).concurrency(concurrency)
-                .out(out.toPath()).build();
-        getLog().info("tailgap: running " + model + " on " + dataset + " into " + out);
+        RunSpec spec;
+        try {
+            spec = RunSpec.builder().model(model)
+                    .target(t -> t.withBaseUrl(baseUrl).withApiKeyEnv(apiKeyEnv))
+                    .sampling(s -> {
+                        Sampling x = s.withBucketing(bucketing).withPerBucket(perBucket).withLimit(limit);
+                        x = dataset == null ? x : x.withDataset(dataset);
+                        return seed == null ? x : x.withSeed(seed);
+                    })
+                    .execution(e -> concurrency == null ? e : e.withConcurrency(concurrency))
+                    .out(out.toPath()).build();
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("tailgap: " + e.getMessage());
+        }
+        getLog().info("tailgap: running " + model + " on " + spec.sampling().dataset() + " into " + out);
         RunResult result = new RunEngine(out.toPath().getParent(), Progress.NONE, System::getenv).run(spec);
         result.warnings().forEach(w -> getLog().warn("tailgap: " + w));
         if (result.exitCode() != ExitCode.OK) {

@@ -32,7 +32,7 @@ class CheckMojoTest {
         m.junitFile = tmp.resolve("gate.xml").toFile();
         m.markdownFile = tmp.resolve("gate.md").toFile();
         m.dataset = "world-cities";
-        m.seed = 1234;
+        m.seed = 1234L;
         m.concurrency = 8;
         m.out = tmp.resolve("run").toFile();
         return m;

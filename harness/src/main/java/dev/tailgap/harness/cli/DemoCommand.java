@@ -4,6 +4,7 @@ import dev.tailgap.datasets.Dataset;
 import dev.tailgap.harness.DatasetFiles;
 import dev.tailgap.harness.ProgramName;
 import dev.tailgap.harness.RunSpec;
+import dev.tailgap.harness.plan.Target;
 import dev.tailgap.harness.sim.SimModel;
 import dev.tailgap.harness.sim.SimParams;
 import dev.tailgap.harness.sim.SimServer;
@@ -39,8 +40,9 @@ final class DemoCommand implements Callable<Integer> {
         Dataset dataset = DatasetFiles.load(run.dataset, run.skipInvalid);
         SimModel model = SimModel.of(DatasetFiles.items(dataset), params);
         try (SimServer server = SimServer.start(model, 0, Math.max(16, run.concurrency * 2))) {
-            RunSpec runSpec = RunOptions.build(run.toSpec("openai:" + SimServer.MODEL_ID, server.baseUrl(), null,
-                    Map.of()).endpointLabel("synthetic reference model on loopback, " + params.describe()));
+            RunSpec runSpec = run.toSpec(Target.of("openai:" + SimServer.MODEL_ID)
+                    .withBaseUrl(server.baseUrl())
+                    .withEndpointLabel("synthetic reference model on loopback, " + params.describe())).build();
             spec.commandLine().getErr().println("demo: the model is SYNTHETIC (" + params.describe()
                     + "), served at " + server.baseUrl());
             int code = Runner.run(runSpec, run.runsDir, run.quiet, null, spec.commandLine().getOut(),

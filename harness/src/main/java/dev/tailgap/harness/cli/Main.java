@@ -3,6 +3,7 @@ package dev.tailgap.harness.cli;
 import dev.tailgap.harness.ExitCode;
 import dev.tailgap.harness.ProgramName;
 import dev.tailgap.harness.TailgapException;
+import dev.tailgap.harness.plan.PlanException;
 import dev.tailgap.harness.Version;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -42,6 +43,10 @@ public final class Main implements Runnable {
                 err.println("tailgap: " + (te.exitCode() == ExitCode.ENDPOINT ? "endpoint error: " : "error: ")
                         + te.getMessage());
                 return te.exitCode().code();
+            }
+            if (e instanceof PlanException) {
+                err.println("tailgap: error: " + e.getMessage());
+                return ExitCode.USAGE.code();
             }
             err.println("tailgap: internal error: " + e);
             e.printStackTrace(err);

@@ -1,6 +1,8 @@
 package dev.tailgap.harness.cli;
 
 import dev.tailgap.harness.RunSpec;
+import dev.tailgap.harness.plan.Generation;
+import dev.tailgap.harness.plan.Sampling;
 import dev.tailgap.harness.engine.RunDirectory;
 import dev.tailgap.harness.engine.RunSpecFile;
 import java.nio.file.Files;
@@ -30,37 +32,25 @@ final class ReplayDefaults {
     /** Sets on {@code b} every recorded setting of the run in {@code dir} whose flag is not in {@code given}. */
     static RunSpec.Builder apply(RunSpec.Builder b, Path dir, Set<String> given) {
         RunSpec r = RunSpecFile.read(dir);
-        if (!given.contains("--dataset")) {
-            b.dataset(r.dataset());
-        }
-        if (!given.contains("--bucketing")) {
-            b.bucketing(r.bucketing());
-        }
-        if (!given.contains("--min-bucket-size")) {
-            b.minBucketSize(r.minBucketSize());
-        }
-        if (!given.contains("--per-bucket")) {
-            b.perBucket(r.perBucket());
-        }
-        if (!given.contains("--limit")) {
-            b.limit(r.limit());
-        }
-        if (!given.contains("--seed")) {
-            b.seed(r.seed());
-        }
-        if (!given.contains("--prompt-file")) {
-            b.prompt(r.prompt());
-        }
-        if (!given.contains("--system")) {
-            b.system(r.system());
-        }
-        if (!given.contains("--skip-invalid")) {
-            b.skipInvalid(r.skipInvalid());
-        }
-        if (!given.contains("--temperature") && !given.contains("--max-tokens") && !given.contains("--stop")
-                && !given.contains("--gen-seed")) {
-            b.params(r.params());
-        }
-        return b;
+        Sampling rs = r.sampling();
+        Generation rg = r.generation();
+        boolean params = given.contains("--temperature") || given.contains("--max-tokens") || given.contains("--stop")
+                || given.contains("--gen-seed");
+        return b.sampling(s -> new Sampling(
+                        pick(given, "--dataset", s.dataset(), rs.dataset()),
+                        pick(given, "--bucketing", s.bucketing(), rs.bucketing()),
+                        pick(given, "--min-bucket-size", s.minBucketSize(), rs.minBucketSize()),
+                        pick(given, "--per-bucket", s.perBucket(), rs.perBucket()),
+                        pick(given, "--limit", s.limit(), rs.limit()),
+                        pick(given, "--seed", s.seed(), rs.seed()),
+                        pick(given, "--skip-invalid", s.skipInvalid(), rs.skipInvalid())))
+                .generation(g -> new Generation(params ? g.params() : rg.params(),
+                        pick(given, "--system", g.system(), rg.system()),
+                        pick(given, "--prompt-file", g.prompt(), rg.prompt())));
+    }
+
+    /** {@code given}'s value when {@code flag} was on the command line, else the recorded one. */
+    private static <T> T pick(Set<String> flags, String flag, T given, T recorded) {
+        return flags.contains(flag) ? given : recorded;
     }
 }

@@ -1,6 +1,8 @@
 package dev.tailgap.harness.cli;
 
 import dev.tailgap.harness.RunSpec;
+import dev.tailgap.harness.plan.Execution;
+import dev.tailgap.harness.plan.Scoring;
 import dev.tailgap.harness.cache.ResponseCache;
 import dev.tailgap.harness.engine.RunDirectory;
 import dev.tailgap.harness.engine.RunResult;
@@ -44,9 +46,9 @@ final class RescoreCommand implements Callable<Integer> {
             + "beside the source).")
     Path out;
 
-    @Option(names = {"-c", "--concurrency"}, defaultValue = "8", paramLabel = "N",
+    @Option(names = {"-c", "--concurrency"}, paramLabel = "N",
             description = "Judge requests in flight at most (default: ${DEFAULT-VALUE}).")
-    int concurrency;
+    int concurrency = Execution.DEFAULT_CONCURRENCY;
 
     @Option(names = "--no-cache", description = "Neither read nor fill the response cache (for the judge).")
     boolean noCache;
@@ -57,8 +59,8 @@ final class RescoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunSpec recorded = RunSpecFile.read(source);
-        RunSpec rescoring = RunOptions.build(recorded.toBuilder().scorer(scorer).scoring(scoring.options())
-                .concurrency(concurrency));
+        RunSpec rescoring = recorded.toBuilder().scoring(s -> new Scoring(scorer, scoring.options()))
+                .execution(e -> e.withConcurrency(concurrency)).build();
         Path target = out != null ? out : source.toAbsolutePath().normalize()
                 .resolveSibling(source.toAbsolutePath().normalize().getFileName() + "__" + scorer);
         RunResult result;

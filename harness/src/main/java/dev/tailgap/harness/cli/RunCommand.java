@@ -4,6 +4,7 @@ import dev.tailgap.harness.ProgramName;
 import dev.tailgap.harness.RunSpec;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.cache.CacheReuse;
+import dev.tailgap.harness.plan.Target;
 import dev.tailgap.harness.cache.ResponseCache;
 import dev.tailgap.harness.engine.RunDirectory;
 import dev.tailgap.harness.engine.RunState;
@@ -62,8 +63,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "RUN_DIR",
             description = "Continue the run in RUN_DIR with the settings recorded in its spec.json. Only how it runs "
-                    + "may change: -c, --timeout, --retries, --retry-backoff, --max-error-rate, --rpm, --tpm, "
-                    + "--base-url, cache options.")
+                    + "may change: the execution options, --base-url and the cache options.")
     Path resume;
 
     @Option(names = "--no-cache", description = "Neither read nor fill the response cache.")
@@ -108,13 +108,14 @@ final class RunCommand implements Callable<Integer> {
         if (api != null) {
             opts.put("api", api);
         }
-        RunSpec.Builder b = run.toSpec(model, baseUrl, apiKeyEnv, opts).cacheSampled(cacheSampled)
-                .cacheReuse(reuse());
+        Target target = new Target(Target.of(model).model(), baseUrl, apiKeyEnv, opts, null);
+        RunSpec.Builder b = run.toSpec(target).execution(e -> e.withCacheSampled(cacheSampled)
+                .withCacheReuse(reuse()));
         Path replayed = ReplayDefaults.runOf(model);
         if (replayed != null) {
             ReplayDefaults.apply(b, replayed, givenOptions());
         }
-        return RunOptions.build(b);
+        return b.build();
     }
 
     private CacheReuse reuse() {
@@ -140,27 +141,27 @@ final class RunCommand implements Callable<Integer> {
         if (!refused.isEmpty()) {
             throw TailgapException.usage("with --resume the run's settings come from " + resume.resolve("spec.json")
                     + "; " + String.join(", ", refused) + (refused.size() == 1 ? " is" : " are")
-                    + " not allowed (only how it runs may change: -c, --timeout, --retries, --retry-backoff, "
-                    + "--max-error-rate, --rpm, --tpm, --base-url, cache options)");
+                    + " not allowed (only how it runs may change: " + String.join(", ", new TreeSet<>(RESUMABLE))
+                    + ")");
         }
         RunSpec.Builder b = run.execution(RunSpecFile.read(resume).toBuilder(), given);
         if (given.contains("--base-url")) {
-            b.baseUrl(baseUrl);
+            b.target(t -> t.withBaseUrl(baseUrl));
         } else if (RunSpecFile.baseUrlRedacted(resume)) {
             throw TailgapException.usage("the base URL of " + resume + " held credentials, which were not recorded: "
                     + "give it again with --base-url");
         }
         if (cacheSampled) {
-            b.cacheSampled(true);
+            b.execution(e -> e.withCacheSampled(true));
         }
         if (given.contains("--cache-reuse")) {
-            b.cacheReuse(reuse());
+            b.execution(e -> e.withCacheReuse(reuse()));
         }
         RunState state = new RunDirectory(resume).state();
         if (state != null && state.complete()) {
             throw TailgapException.usage(resume + " holds a finished run: there is nothing to resume (rerun the "
                     + "command without --resume to start a new run, which goes to a new directory)");
         }
-        return RunOptions.build(b);
+        return b.build();
     }
 }

@@ -3,6 +3,11 @@ package dev.tailgap.harness.cli;
 import dev.tailgap.adapters.GenerationParams;
 import dev.tailgap.harness.RunSpec;
 import dev.tailgap.harness.TailgapException;
+import dev.tailgap.harness.plan.Execution;
+import dev.tailgap.harness.plan.Generation;
+import dev.tailgap.harness.plan.Sampling;
+import dev.tailgap.harness.plan.Scoring;
+import dev.tailgap.harness.plan.Target;
 import dev.tailgap.harness.scoring.PromptTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,17 +21,17 @@ import picocli.CommandLine.Option;
 
 /** The options shared by {@code run} and {@code demo}: dataset, sampling, prompt, scoring and execution. */
 final class RunOptions {
-    @Option(names = {"-d", "--dataset"}, defaultValue = RunSpec.DEFAULT_DATASET, paramLabel = "NAME|FILE",
+    @Option(names = {"-d", "--dataset"}, paramLabel = "NAME|FILE",
             description = "Bundled dataset name or JSONL file (default: ${DEFAULT-VALUE}).")
-    String dataset;
+    String dataset = Sampling.DEFAULT_DATASET;
 
     @Option(names = "--bucketing", paramLabel = "SCHEME",
             description = "mass:K, log10, quantile:K or edges:a,b,... (default: the dataset manifest's).")
     String bucketing;
 
-    @Option(names = "--min-bucket-size", defaultValue = "30", paramLabel = "N",
+    @Option(names = "--min-bucket-size", paramLabel = "N",
             description = "Flag buckets with fewer scored items (default: ${DEFAULT-VALUE}).")
-    int minBucketSize;
+    int minBucketSize = Sampling.DEFAULT_MIN_BUCKET_SIZE;
 
     @Option(names = "--per-bucket", paramLabel = "N", description = "Sample at most N items per bucket.")
     Integer perBucket;
@@ -34,9 +39,9 @@ final class RunOptions {
     @Option(names = "--limit", paramLabel = "N", description = "Ask at most N items in all.")
     Integer limit;
 
-    @Option(names = "--seed", defaultValue = "1234", paramLabel = "S",
+    @Option(names = "--seed", paramLabel = "S",
             description = "Sampling seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    long seed = Sampling.DEFAULT_SEED;
 
     @Option(names = "--prompt-file", paramLabel = "FILE",
             description = "Prompt template with {question}, {concept}, {relation} (default: the built-in zero-shot "
@@ -46,21 +51,21 @@ final class RunOptions {
     @Option(names = "--system", paramLabel = "TEXT", description = "System message.")
     String system;
 
-    @Option(names = "--scorer", defaultValue = "contains", paramLabel = "NAME",
+    @Option(names = "--scorer", paramLabel = "NAME",
             description = "contains, exact, f1, regex, judge or a plug-in (see: tailgap list scorers; default: "
                     + "${DEFAULT-VALUE}).")
-    String scorer;
+    String scorer = Scoring.DEFAULTS.scorer();
 
     @Mixin
     ScoringFlags scoring;
 
-    @Option(names = "--temperature", defaultValue = "0", paramLabel = "T",
+    @Option(names = "--temperature", paramLabel = "T",
             description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
-    double temperature;
+    double temperature = GenerationParams.DEFAULTS.temperature();
 
-    @Option(names = "--max-tokens", defaultValue = "32", paramLabel = "N",
+    @Option(names = "--max-tokens", paramLabel = "N",
             description = "Max tokens to generate (default: ${DEFAULT-VALUE}).")
-    int maxTokens;
+    int maxTokens = GenerationParams.DEFAULTS.maxTokens();
 
     @Option(names = "--stop", paramLabel = "SEQ", split = "\u001f",
             description = "Stop sequence, repeatable (default: newline). --stop '' sends none.")
@@ -69,24 +74,24 @@ final class RunOptions {
     @Option(names = "--gen-seed", paramLabel = "S", description = "Generation seed sent to the endpoint.")
     Long genSeed;
 
-    @Option(names = {"-c", "--concurrency"}, defaultValue = "8", paramLabel = "N",
+    @Option(names = {"-c", "--concurrency"}, paramLabel = "N",
             description = "Requests in flight at most; halved while the endpoint answers 429 and raised again as "
                     + "requests succeed (default: ${DEFAULT-VALUE}).")
-    int concurrency;
+    int concurrency = Execution.DEFAULT_CONCURRENCY;
 
-    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
+    @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
-    double timeoutSeconds;
+    double timeoutSeconds = Execution.DEFAULT_TIMEOUT.toSeconds();
 
-    @Option(names = "--retries", defaultValue = "10", paramLabel = "N",
+    @Option(names = "--retries", paramLabel = "N",
             description = "Retries of a retryable failure: 429, 5xx, timeout, dropped connection, malformed reply "
                     + "(default: ${DEFAULT-VALUE}).")
-    int retries;
+    int retries = Execution.DEFAULT_RETRIES;
 
-    @Option(names = "--retry-backoff", defaultValue = "0.5", paramLabel = "SECONDS",
+    @Option(names = "--retry-backoff", paramLabel = "SECONDS",
             description = "Wait before the first retry when the endpoint gives no Retry-After; doubled for each "
                     + "further retry, with jitter, at most 30 s (default: ${DEFAULT-VALUE}).")
-    double retryBackoffSeconds;
+    double retryBackoffSeconds = Execution.DEFAULT_RETRY_BACKOFF.toMillis() / 1000.0;
 
     @Option(names = "--rpm", paramLabel = "N", description = "At most N requests per minute (default: no limit).")
     Integer rpm;
@@ -96,13 +101,18 @@ final class RunOptions {
                     + "--max-tokens), corrected with the endpoint's counts after (default: no limit).")
     Integer tpm;
 
-    @Option(names = "--max-error-rate", defaultValue = "0.02", paramLabel = "F",
+    @Option(names = "--max-error-rate", paramLabel = "F",
             description = "Fail the run (exit 4) when more than this fraction of items end in ERROR "
                     + "(default: ${DEFAULT-VALUE}).")
-    double maxErrorRate;
+    double maxErrorRate = Execution.DEFAULT_MAX_ERROR_RATE;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: RUNS/<dataset>__<model>__<hash>).")
     Path out;
+
+    @Option(names = "--tag", paramLabel = "KEY=VALUE", split = "\u001f",
+            description = "Label the run, repeatable (e.g. release=1.4, series=nightly, git.sha=...): recorded in "
+                    + "spec.json and the reports, for listing runs and following a series over time.")
+    Map<String, String> tags;
 
     @Option(names = "--runs-dir", defaultValue = "runs", paramLabel = "DIR",
             description = "Where default run directories go (default: ${DEFAULT-VALUE}).")
@@ -118,24 +128,9 @@ final class RunOptions {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
-    /** Builds a spec, turning a setting out of range into a usage error. */
-    static RunSpec build(RunSpec.Builder b) {
-        try {
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw TailgapException.usage(e.getMessage());
-        }
-    }
-
-    /** The spec these options describe, for the given model and endpoint. */
-    RunSpec.Builder toSpec(String model, String baseUrl, String apiKeyEnv, Map<String, String> options) {
+    /** The plan these options describe, for the given model target. */
+    RunSpec.Builder toSpec(Target target) {
         List<String> stops = stop == null ? List.of("\n") : stop.stream().filter(s -> !s.isEmpty()).toList();
-        GenerationParams params;
-        try {
-            params = new GenerationParams(temperature, maxTokens, stops, genSeed);
-        } catch (IllegalArgumentException e) {
-            throw TailgapException.usage(e.getMessage());
-        }
         PromptTemplate prompt = PromptTemplate.defaults();
         if (promptFile != null) {
             try {
@@ -146,11 +141,13 @@ final class RunOptions {
                 throw TailgapException.usage(promptFile + ": " + e.getMessage());
             }
         }
-        return execution(RunSpec.builder().dataset(dataset).model(model).baseUrl(baseUrl).apiKeyEnv(apiKeyEnv)
-                .options(options == null ? Map.of() : new LinkedHashMap<>(options)).params(params).system(system)
-                .prompt(prompt).scorer(scorer).scoring(scoring.options()).bucketing(bucketing)
-                .minBucketSize(minBucketSize)
-                .perBucket(perBucket).limit(limit).seed(seed).out(out).skipInvalid(skipInvalid), null);
+        Generation generation = new Generation(Generation.params(temperature, maxTokens, stops, genSeed), system,
+                prompt);
+        Sampling sampling = new Sampling(dataset, bucketing, minBucketSize, perBucket, limit, seed, skipInvalid);
+        Scoring scorerSpec = new Scoring(scorer, scoring.options());
+        return execution(RunSpec.builder().model(target.model().toString()).target(t -> target)
+                .sampling(s -> sampling).generation(g -> generation).scoring(s -> scorerSpec).out(out)
+                .output(o -> o.withTags(tags)), null);
     }
 
     /**
@@ -158,34 +155,38 @@ final class RunOptions {
      * long name is in {@code given} (the ones on the command line, when resuming).
      */
     RunSpec.Builder execution(RunSpec.Builder b, Set<String> given) {
-        if (given == null || given.contains("--concurrency")) {
-            b.concurrency(concurrency);
-        }
-        if (given == null || given.contains("--timeout")) {
-            if (!(timeoutSeconds > 0) || timeoutSeconds > RunSpec.MAX_TIMEOUT.toSeconds()) {
-                throw TailgapException.usage("--timeout must be above 0 and at most " + RunSpec.MAX_TIMEOUT.toSeconds()
-                        + " seconds");
+        b.execution(e -> {
+            Execution x = e;
+            if (given == null || given.contains("--concurrency")) {
+                x = x.withConcurrency(concurrency);
             }
-            b.timeout(Duration.ofMillis((long) (timeoutSeconds * 1000)));
-        }
-        if (given == null || given.contains("--retries")) {
-            b.retries(retries);
-        }
-        if (given == null || given.contains("--retry-backoff")) {
-            if (!(retryBackoffSeconds >= 0) || retryBackoffSeconds > 3600) {
-                throw TailgapException.usage("--retry-backoff must be between 0 and 3600 seconds");
+            if (given == null || given.contains("--timeout")) {
+                x = x.withTimeout(seconds("--timeout", timeoutSeconds));
             }
-            b.retryBackoff(Duration.ofMillis((long) (retryBackoffSeconds * 1000)));
-        }
-        if (given == null || given.contains("--max-error-rate")) {
-            b.maxErrorRate(maxErrorRate);
-        }
-        if (given == null || given.contains("--rpm")) {
-            b.rpm(rpm);
-        }
-        if (given == null || given.contains("--tpm")) {
-            b.tpm(tpm);
-        }
+            if (given == null || given.contains("--retries")) {
+                x = x.withRetries(retries);
+            }
+            if (given == null || given.contains("--retry-backoff")) {
+                x = x.withRetryBackoff(seconds("--retry-backoff", retryBackoffSeconds));
+            }
+            if (given == null || given.contains("--max-error-rate")) {
+                x = x.withMaxErrorRate(maxErrorRate);
+            }
+            if (given == null || given.contains("--rpm")) {
+                x = x.withRpm(rpm);
+            }
+            if (given == null || given.contains("--tpm")) {
+                x = x.withTpm(tpm);
+            }
+            return x;
+        });
         return b;
+    }
+
+    private static Duration seconds(String flag, double s) {
+        if (!Double.isFinite(s) || s < 0 || s > Long.MAX_VALUE / 1000.0) {
+            throw TailgapException.usage(flag + " must be a number of seconds >= 0, got " + s);
+        }
+        return Duration.ofMillis(Math.round(s * 1000));
     }
 }

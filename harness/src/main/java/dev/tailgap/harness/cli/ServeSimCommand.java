@@ -4,6 +4,7 @@ import dev.tailgap.datasets.Dataset;
 import dev.tailgap.datasets.Item;
 import dev.tailgap.harness.DatasetFiles;
 import dev.tailgap.harness.TailgapException;
+import dev.tailgap.harness.plan.Sampling;
 import dev.tailgap.harness.sim.SimJudge;
 import dev.tailgap.harness.sim.SimModel;
 import dev.tailgap.harness.sim.SimServer;
@@ -26,9 +27,9 @@ final class ServeSimCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-d", "--dataset"}, defaultValue = "world-cities", paramLabel = "NAME|FILE",
+    @Option(names = {"-d", "--dataset"}, paramLabel = "NAME|FILE",
             description = "The dataset whose questions the model answers (default: ${DEFAULT-VALUE}).")
-    String dataset;
+    String dataset = Sampling.DEFAULT_DATASET;
 
     @Option(names = "--port", defaultValue = "8000", paramLabel = "PORT",
             description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")

@@ -40,10 +40,10 @@ final class ItemAsker {
 
     /** The item's result, or {@code null} when the request was cancelled (the item stays unasked). */
     ItemResult ask(Item item, String bucket, EndpointGuard guard) {
-        String prompt = spec.prompt().render(item.question(), item.concept(), item.relation());
+        String prompt = spec.generation().prompt().render(item.question(), item.concept(), item.relation());
         long start = System.nanoTime();
         try {
-            Completion c = client.call(new CompletionRequest(model, prompt, spec.system(), spec.params(), item.id()));
+            Completion c = client.call(new CompletionRequest(model, prompt, spec.generation().system(), spec.generation().params(), item.id()));
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             boolean cached = cache != null && cache.answeredLastCallOnThisThread();
             ThinkBlocks.Split split = ThinkBlocks.split(c.text());

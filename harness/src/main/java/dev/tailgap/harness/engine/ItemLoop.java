@@ -90,24 +90,24 @@ final class ItemLoop {
         this.earlierServed = earlierServed;
         this.kept = kept;
         this.warnings = warnings;
-        this.guard = new EndpointGuard(state.planned(), spec.maxErrorRate(), spec.concurrency(),
-                "model '" + ref.model() + "' (" + ref.provider() + ") at " + RunSettings.redact(spec.baseUrl()),
+        this.guard = new EndpointGuard(state.planned(), spec.execution().maxErrorRate(), spec.execution().concurrency(),
+                "model '" + ref.model() + "' (" + ref.provider() + ") at " + RunSettings.redact(spec.target().baseUrl()),
                 this::abort, progress::retrying, System::nanoTime);
         List<Interceptor> chain = new ArrayList<>();
         if (cached != null) {
             chain.add(cached);
         }
         chain.add(tracker);
-        this.retry = new RetryInterceptor(spec.retries(), spec.retryBackoff(), guard);
+        this.retry = new RetryInterceptor(spec.execution().retries(), spec.execution().retryBackoff(), guard);
         chain.add(retry);
-        if (spec.rpm() != null || spec.tpm() != null) {
-            chain.add(new RateLimitInterceptor(spec.rpm(), spec.tpm()));
+        if (spec.execution().rpm() != null || spec.execution().tpm() != null) {
+            chain.add(new RateLimitInterceptor(spec.execution().rpm(), spec.execution().tpm()));
         }
-        chain.add(new AdaptiveConcurrency(spec.concurrency()));
+        chain.add(new AdaptiveConcurrency(spec.execution().concurrency()));
         this.client = new ModelClient(adapter, chain);
         this.scoring = scoring;
         this.asker = new ItemAsker(client, spec, ref.model(), scoring.scorer(), state.attempt(), cached);
-        this.pool = Executors.newFixedThreadPool(2 * spec.concurrency(), daemonThreads());
+        this.pool = Executors.newFixedThreadPool(2 * spec.execution().concurrency(), daemonThreads());
     }
 
     /** No new requests, those in flight cancelled. */
@@ -133,9 +133,9 @@ final class ItemLoop {
         RunMetadataFile.startAttempt(dir, Instant.now());
         progress.started(state.planned(), kept);
         ItemLogWriter log = dir.itemLog(sync);
-        boolean verified = spec.cacheReuse() == CacheReuse.ALWAYS;
+        boolean verified = spec.execution().cacheReuse() == CacheReuse.ALWAYS;
         int serial = 0;
-        Semaphore slots = new Semaphore(2 * spec.concurrency());
+        Semaphore slots = new Semaphore(2 * spec.execution().concurrency());
         try (java.util.stream.Stream<Item> items = dataset.items()) {
             Iterator<Item> it = items.iterator();
             for (int index = 0; it.hasNext(); index++) {
@@ -258,7 +258,7 @@ final class ItemLoop {
         if (truncated > 0 && truncated > TRUNCATION_WARNING * Math.max(1, report.overall().asked())) {
             warnings.add(String.format(Locale.ROOT, "%d of %d answers (%.1f%%) were cut off by the token limit "
                     + "(max tokens %d): raise it, or check the answers in %s", truncated, report.overall().asked(),
-                    100.0 * truncated / report.overall().asked(), spec.params().maxTokens(),
+                    100.0 * truncated / report.overall().asked(), spec.generation().params().maxTokens(),
                     dir.file(RunDirectory.ITEMS)));
         }
         if (report.integrity().servedChanged()) {
@@ -266,19 +266,19 @@ final class ItemLoop {
         }
         long errors = aggregator.count(Outcome.ERROR);
         double rate = report.overall().errorRate();
-        if (errors > 0 && rate > spec.maxErrorRate()) {
+        if (errors > 0 && rate > spec.execution().maxErrorRate()) {
             return new RunResult(dir.path(), report, ExitCode.ENDPOINT, String.format(Locale.ROOT,
                     "%d of %d items (%.1f%%) failed at the endpoint, above the maximum error rate %.1f%%; last "
                             + "error: %s (a rerun asks the failed items again)", errors, report.overall().asked(),
-                    100 * rate, 100 * spec.maxErrorRate(), guard.lastError()), kept, asked, hits, warnings);
+                    100 * rate, 100 * spec.execution().maxErrorRate(), guard.lastError()), kept, asked, hits, warnings);
         }
         return new RunResult(dir.path(), report, ExitCode.OK, "", kept, asked, hits, warnings);
     }
 
     /** How to continue a stopped run. */
     private String howToResume() {
-        return spec.endpointLabel() != null ? "rerun the same command to resume"
-                : "resume with: " + ProgramName.get() + " run --resume " + dir.path() + " (or rerun the same command)";
+        return spec.target().endpointLabel() != null ? "rerun the same command to resume"
+                : "resume with: tailgap run --resume " + dir.path() + " (or rerun the same command)";
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -19,7 +19,7 @@ public final class Rebucketing {
 
     public static Report report(Path dir, List<ItemResult> items, String scheme, String tool) {
         SavedRun saved = SavedRun.read(dir);
-        Bucketing buckets = Rescorer.rebucket(RunSpecFile.read(dir).dataset(), scheme);
+        Bucketing buckets = Rescorer.rebucket(RunSpecFile.read(dir).sampling().dataset(), scheme);
         Aggregator aggregator = new Aggregator(buckets);
         for (ItemResult r : items) {
             String b = buckets.buckets().get(buckets.assign(r.frequency())).name();

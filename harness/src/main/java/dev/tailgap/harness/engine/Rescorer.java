@@ -67,7 +67,7 @@ public final class Rescorer {
             throw TailgapException.usage("rescore writes a new run directory: give --out another directory than "
                     + source);
         }
-        Bucketing buckets = bucketing == null ? from.bucketing() : rebucket(spec.dataset(), bucketing);
+        Bucketing buckets = bucketing == null ? from.bucketing() : rebucket(spec.sampling().dataset(), bucketing);
         String sourceScorer = String.valueOf(from.settings().get("scorer"));
         AliasRule aliases = sourceScorer.contains("(aliases:plain)") ? AliasRule.PLAIN : AliasRule.GUARDED;
         try (ScorerSetup setup = ScorerSetup.open(spec, aliases, cache, env)) {
@@ -75,7 +75,7 @@ public final class Rescorer {
             Map<String, Object> settings = new LinkedHashMap<>(from.settings());
             settings.put("scorer", scorer.describe());
             settings.put("bucketing", buckets.scheme());
-            settings.put("rescoredFrom", Map.of("run", source.toAbsolutePath().normalize().getFileName().toString(),
+            settings.put(RunSpecFile.RESCORED_FROM, Map.of("run", source.toAbsolutePath().normalize().getFileName().toString(),
                     "scorer", sourceScorer));
             SavedRun record = new SavedRun(settings, from.dataset(), buckets, from.minBucketSize(),
                     bucketing == null ? from.relationSizes() : java.util.List.of());
@@ -87,8 +87,8 @@ public final class Rescorer {
     }
 
     private static Map<String, Object> resumeOf(RunSpec spec, Path source) {
-        Map<String, Object> resume = new LinkedHashMap<>(RunSpecFile.toMap(spec, spec.dataset()));
-        resume.put("rescoredFrom", source.toAbsolutePath().normalize().toString());
+        Map<String, Object> resume = new LinkedHashMap<>(RunSpecFile.toMap(spec, spec.sampling().dataset()));
+        resume.put(RunSpecFile.RESCORED_FROM, source.toAbsolutePath().normalize().toString());
         return resume;
     }
 
@@ -107,7 +107,7 @@ public final class Rescorer {
             done.add(r.id());
         });
         done.seal();
-        long scored = score(items, buckets, scorer, dir, aggregator, done, spec.concurrency());
+        long scored = score(items, buckets, scorer, dir, aggregator, done, spec.execution().concurrency());
         boolean complete = aggregator.total() == count;
         dir.writeState(state.with(complete ? RunState.Status.COMPLETE : RunState.Status.STOPPED));
         Report report = aggregator.report(Version.tool(), planned.dataset(), settings, planned.minBucketSize(),

@@ -92,11 +92,11 @@ public final class RunEngine {
      * (its provider part is recorded and keys the cache). The engine closes the adapter when the run ends.
      */
     public RunResult run(RunSpec spec, ModelAdapter adapter) {
-        ModelRef ref = modelRef(spec.model());
+        ModelRef ref = spec.target().model();
         ModelAdapterProvider provider = adapter != null ? null : provider(ref);
-        BucketScheme scheme = spec.bucketing() == null ? null : scheme(spec.bucketing());
-        Scorers.provider(spec.scorer()); // an unknown scorer is a usage error before the dataset is read
-        Dataset dataset = DatasetFiles.load(spec.dataset(), spec.skipInvalid());
+        BucketScheme scheme = spec.sampling().scheme();
+        Scorers.provider(spec.scoring().scorer()); // an unknown scorer is a usage error before the dataset is read
+        Dataset dataset = DatasetFiles.load(spec.sampling().dataset(), spec.sampling().skipInvalid());
         Bucketing bucketing = bucketing(scheme != null ? scheme : scheme(dataset.manifest().bucketing()), dataset);
         try (ScorerSetup scoring = ScorerSetup.open(spec, AliasRule.ofManifest(dataset.manifest().aliasRule()), cache,
                 env)) {
@@ -108,10 +108,10 @@ public final class RunEngine {
                           Bucketing bucketing, Dataset dataset, ScorerSetup scoring) {
         Map<String, Object> settings = RunSettings.of(spec, dataset, scoring.scorer());
         BitSet selected = Sampler.select(dataset, bucketing,
-                new SamplingSpec(spec.perBucket(), spec.limit(), spec.seed()));
-        Path target = spec.out() != null ? spec.out() : RunSettings.defaultDir(runsRoot, dataset, spec, settings);
-        SavedRun record = new SavedRun(settings, RunSettings.datasetRef(dataset), bucketing, spec.minBucketSize(),
-                spec.perBucket() == null ? List.of() : SavedRun.relationSizes(dataset, bucketing));
+                new SamplingSpec(spec.sampling().perBucket(), spec.sampling().limit(), spec.sampling().seed()));
+        Path target = spec.output().dir() != null ? spec.output().dir() : RunSettings.defaultDir(runsRoot, dataset, spec, settings);
+        SavedRun record = new SavedRun(settings, RunSettings.datasetRef(dataset), bucketing, spec.sampling().minBucketSize(),
+                spec.sampling().perBucket() == null ? List.of() : SavedRun.relationSizes(dataset, bucketing));
 
         List<String> warnings = new ArrayList<>();
         try (RunLock lock = placeRun(target, warnings)) {
@@ -120,7 +120,7 @@ public final class RunEngine {
             RunState state = new RunState(RunState.Status.RUNNING, selected.cardinality(),
                     previous == null ? 1 : previous.attempt() + 1);
             Map<String, String> earlierServed = dir.servedFacts();
-            Aggregator aggregator = new Aggregator(bucketing, spec.minBucketSize());
+            Aggregator aggregator = new Aggregator(bucketing, spec.sampling().minBucketSize());
             DoneIds done = new DoneIds();
             Map<String, Object> resume = RunSpecFile.toMap(spec, RunSettings.resumeLocation(dataset));
             SkipReport.record(dataset, resume);
@@ -142,13 +142,13 @@ public final class RunEngine {
     private RunResult ask(RunSpec spec, ModelRef ref, ModelAdapter adapter, ScorerSetup scoring, Dataset dataset,
                           Bucketing bucketing, BitSet selected, RunDirectory dir, RunState state, Aggregator aggregator,
                           DoneIds done, long kept, Map<String, String> earlierServed, List<String> warnings) {
-        if (spec.params().stop().size() > adapter.maxStopSequences()) {
-            throw TailgapException.usage(spec.params().stop().size() + " stop sequences given, but " + ref.provider()
-                    + " at " + RunSettings.redact(spec.baseUrl()) + " accepts at most " + adapter.maxStopSequences());
+        if (spec.generation().params().stop().size() > adapter.maxStopSequences()) {
+            throw TailgapException.usage(spec.generation().params().stop().size() + " stop sequences given, but " + ref.provider()
+                    + " at " + RunSettings.redact(spec.target().baseUrl()) + " accepts at most " + adapter.maxStopSequences());
         }
         EndpointInfo probe = adapter.probe();
-        if (probe.slots() > 0 && spec.concurrency() > probe.slots()) {
-            warnings.add("concurrency " + spec.concurrency() + " is above the server's " + probe.slots()
+        if (probe.slots() > 0 && spec.execution().concurrency() > probe.slots()) {
+            warnings.add("concurrency " + spec.execution().concurrency() + " is above the server's " + probe.slots()
                     + " slots: requests wait at the server, and their latency includes that wait");
         }
         ServedTracker tracker = new ServedTracker(probe);
@@ -186,8 +186,8 @@ public final class RunEngine {
 
     private CacheInterceptor cacheFor(ModelAdapter adapter, ModelRef ref, RunSpec spec, ServedTracker tracker) {
         return cache == null || !adapter.cacheable() ? null
-                : new CacheInterceptor(cache, new CacheKey.Endpoint(ref.provider(), spec.baseUrl(), spec.options()),
-                        spec.cacheSampled(), spec.cacheReuse(), tracker);
+                : new CacheInterceptor(cache, new CacheKey.Endpoint(ref.provider(), spec.target().baseUrl(), spec.target().options()),
+                        spec.execution().cacheSampled(), spec.execution().cacheReuse(), tracker);
     }
 
     /** Stops a run in progress: no new requests, in-flight ones cancelled, finished items kept. */
@@ -215,14 +215,6 @@ public final class RunEngine {
         }
     }
 
-    private static ModelRef modelRef(String model) {
-        try {
-            return ModelRef.parse(model);
-        } catch (AdapterConfigException e) {
-            throw TailgapException.usage(e.getMessage());
-        }
-    }
-
     private static ModelAdapterProvider provider(ModelRef ref) {
         try {
             return Adapters.provider(ref.provider());
@@ -234,8 +226,8 @@ public final class RunEngine {
     /** The adapter for this run; adapters that keep logs (the command provider's stderr) write them into the run. */
     private ModelAdapter adapter(ModelAdapterProvider provider, ModelRef ref, RunSpec spec, Path logDir) {
         try {
-            return provider.create(new AdapterConfig(ref.model(), spec.baseUrl(), spec.apiKeyEnv(), spec.options(),
-                    spec.timeout(), spec.concurrency(), env, logDir));
+            return provider.create(new AdapterConfig(ref.model(), spec.target().baseUrl(), spec.target().apiKeyEnv(), spec.target().options(),
+                    spec.execution().timeout(), spec.execution().concurrency(), env, logDir));
         } catch (AdapterConfigException e) {
             throw TailgapException.usage(e.getMessage());
         }

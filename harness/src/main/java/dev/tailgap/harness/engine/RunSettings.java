@@ -19,33 +19,36 @@ final class RunSettings {
     /** The run's settings as written to spec.json and stamped into the report: no secrets, no paths, no times. */
     static Map<String, Object> of(RunSpec spec, Dataset dataset, Scorer scorer) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", spec.model());
-        m.put("endpoint", spec.endpointLabel() != null ? spec.endpointLabel() : redact(spec.baseUrl()));
-        if (spec.apiKeyEnv() != null) {
-            m.put("apiKeyEnv", spec.apiKeyEnv());
+        m.put("model", spec.target().model().toString());
+        m.put("endpoint", spec.target().endpointLabel() != null ? spec.target().endpointLabel() : redact(spec.target().baseUrl()));
+        if (spec.target().apiKeyEnv() != null) {
+            m.put("apiKeyEnv", spec.target().apiKeyEnv());
         }
-        if (!spec.options().isEmpty()) {
-            m.put("options", RunSpecFile.redactOptions(spec.options()));
+        if (!spec.target().options().isEmpty()) {
+            m.put("options", RunSpecFile.redactOptions(spec.target().options()));
         }
         Map<String, Object> gen = new LinkedHashMap<>();
-        gen.put("temperature", spec.params().temperature());
-        gen.put("maxTokens", spec.params().maxTokens());
-        gen.put("stop", spec.params().stop());
-        gen.put("seed", spec.params().seed());
+        gen.put("temperature", spec.generation().params().temperature());
+        gen.put("maxTokens", spec.generation().params().maxTokens());
+        gen.put("stop", spec.generation().params().stop());
+        gen.put("seed", spec.generation().params().seed());
         m.put("generation", gen);
-        if (spec.system() != null) {
-            m.put("system", spec.system());
+        if (spec.generation().system() != null) {
+            m.put("system", spec.generation().system());
         }
-        m.put("prompt", Map.of("template", spec.prompt().text(), "sha256", spec.prompt().sha256()));
+        m.put("prompt", Map.of("template", spec.generation().prompt().text(), "sha256", spec.generation().prompt().sha256()));
         m.put("scorer", scorer.describe());
-        m.put("bucketing", spec.bucketing() != null ? spec.bucketing() : dataset.manifest().bucketing());
-        m.put("minBucketSize", spec.minBucketSize());
+        m.put("bucketing", spec.sampling().bucketing() != null ? spec.sampling().bucketing() : dataset.manifest().bucketing());
+        m.put("minBucketSize", spec.sampling().minBucketSize());
         Map<String, Object> sampling = new LinkedHashMap<>();
-        sampling.put("perBucket", spec.perBucket());
-        sampling.put("limit", spec.limit());
-        sampling.put("seed", spec.seed());
+        sampling.put("perBucket", spec.sampling().perBucket());
+        sampling.put("limit", spec.sampling().limit());
+        sampling.put("seed", spec.sampling().seed());
         m.put("sampling", sampling);
         m.put("dataset", dataset.manifest().id());
+        if (!spec.output().tags().isEmpty()) {
+            m.put("tags", spec.output().tags());
+        }
         m.put("tool", Version.tool());
         return m;
     }
@@ -63,7 +66,7 @@ final class RunSettings {
     /** {@code runs/<dataset>__<model>__<hash of the settings>}. */
     static Path defaultDir(Path runsRoot, Dataset dataset, RunSpec spec, Map<String, Object> settings) {
         String hash = sha256(RunDirectory.prettyJson(settings)).substring(0, 8);
-        return runsRoot.resolve(slug(dataset.manifest().name()) + "__" + slug(spec.model()) + "__" + hash);
+        return runsRoot.resolve(slug(dataset.manifest().name()) + "__" + slug(spec.target().model().toString()) + "__" + hash);
     }
 
     /** Where spec.json says the dataset is: {@code bundled:NAME}, or the file's absolute path. */

@@ -1,83 +1,59 @@
 package dev.tailgap.harness.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tailgap.adapters.GenerationParams;
-import dev.tailgap.harness.RunSpec;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tailgap.adapters.Secrets;
+import dev.tailgap.harness.RunSpec;
+import dev.tailgap.harness.SkipReport;
 import dev.tailgap.harness.TailgapException;
-import dev.tailgap.harness.cache.CacheReuse;
-import dev.tailgap.harness.scoring.HedgePolicy;
-import dev.tailgap.harness.scoring.PromptTemplate;
+import dev.tailgap.harness.plan.PlanJson;
+import dev.tailgap.harness.plan.Target;
 import dev.tailgap.harness.scoring.ScoringOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * A {@link RunSpec} as recorded in a run directory's {@code spec.json} (its {@code "spec"} section), so that
- * {@code tailgap run --resume RUN_DIR} can rebuild it: the dataset's location (absolute, or {@code bundled:NAME}), the
- * model, base URL, name of the key variable, options, generation parameters, prompt template text, scoring (scorer,
- * its options, the hedged policy, the judge's model, base URL, key variable and rate), sampling and execution
- * settings. Never a key: a base URL with user info or a query is recorded without them (and a resume
+ * {@code tailgap run --resume RUN_DIR} can rebuild it: the plan by its one JSON mapping ({@link PlanJson}), with the
+ * dataset's location (absolute, or {@code bundled:NAME}) and no run directory (the directory is where the file is).
+ * Never a key: a base URL with user info or a query is recorded without them ({@value #BASE_URL_REDACTED}: a resume
  * then asks for {@code --base-url}), and options whose name says they hold a secret are recorded as
- * {@value #REDACTED}.
+ * {@value #REDACTED}. Beside the plan the section may hold what {@code --skip-invalid} left out and, for a rescored
+ * run, the run it was rescored from.
  */
 public final class RunSpecFile {
     public static final String REDACTED = "(redacted)";
-    private static final ObjectMapper JSON = RunDirectory.JSON;
+    public static final String BASE_URL_REDACTED = "baseUrlRedacted";
+    public static final String RESCORED_FROM = "rescoredFrom";
+    private static final List<String> BESIDE_THE_PLAN = List.of(BASE_URL_REDACTED, RESCORED_FROM, SkipReport.KEY);
 
     private RunSpecFile() {
     }
 
     /** The section for {@code spec}, whose dataset was loaded from {@code datasetLocation}. */
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> toMap(RunSpec spec, String datasetLocation) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("dataset", datasetLocation);
-        m.put("model", spec.model());
-        String url = Secrets.withoutCredentials(spec.baseUrl());
-        m.put("baseUrl", url);
-        if (url != null && !url.equals(spec.baseUrl())) {
-            m.put("baseUrlRedacted", true);
+        Target t = spec.target();
+        String url = Secrets.withoutCredentials(t.baseUrl());
+        ScoringOptions o = spec.scoring().options();
+        RunSpec recorded = new RunSpec(
+                new Target(t.model(), url, t.apiKeyEnv(), redactOptions(t.options()), t.endpointLabel()),
+                spec.sampling().withDataset(datasetLocation), spec.generation(),
+                spec.scoring().withOptions(new ScoringOptions(o.hedged(), o.options(), o.judgeModel(),
+                        Secrets.withoutCredentials(o.judgeBaseUrl()), o.judgeApiKeyEnv(), o.judgeRpm())),
+                spec.execution(), spec.output().withDir(null));
+        Map<String, Object> m = PlanJson.MAPPER.convertValue(recorded, Map.class);
+        if (url != null && !url.equals(t.baseUrl())) {
+            m.put(BASE_URL_REDACTED, true);
         }
-        m.put("apiKeyEnv", spec.apiKeyEnv());
-        m.put("options", redactOptions(spec.options()));
-        m.put("temperature", spec.params().temperature());
-        m.put("maxTokens", spec.params().maxTokens());
-        m.put("stop", spec.params().stop());
-        m.put("genSeed", spec.params().seed());
-        m.put("system", spec.system());
-        m.put("prompt", spec.prompt().text());
-        m.put("scorer", spec.scorer());
-        m.put("bucketing", spec.bucketing());
-        m.put("minBucketSize", spec.minBucketSize());
-        m.put("perBucket", spec.perBucket());
-        m.put("limit", spec.limit());
-        m.put("seed", spec.seed());
-        m.put("skipInvalid", spec.skipInvalid());
-        m.put("endpointLabel", spec.endpointLabel());
-        m.put("concurrency", spec.concurrency());
-        m.put("timeoutSeconds", spec.timeout().toMillis() / 1000.0);
-        m.put("retries", spec.retries());
-        m.put("retryBackoffSeconds", spec.retryBackoff().toMillis() / 1000.0);
-        m.put("maxErrorRate", spec.maxErrorRate());
-        m.put("rpm", spec.rpm());
-        m.put("tpm", spec.tpm());
-        m.put("cacheSampled", spec.cacheSampled());
-        m.put("cacheReuse", spec.cacheReuse().label());
-        ScoringOptions o = spec.scoring();
-        m.put("hedged", o.hedged().label());
-        m.put("scorerOptions", o.options());
-        m.put("judgeModel", o.judgeModel());
-        m.put("judgeBaseUrl", Secrets.withoutCredentials(o.judgeBaseUrl()));
-        m.put("judgeApiKeyEnv", o.judgeApiKeyEnv());
-        m.put("judgeRpm", o.judgeRpm());
         return m;
     }
 
@@ -94,100 +70,56 @@ public final class RunSpecFile {
      */
     public static RunSpec read(Path runDir) {
         Path file = runDir.resolve(RunDirectory.SPEC);
-        if (!Files.isRegularFile(file)) {
-            throw TailgapException.usage(runDir + " is not a run directory (no spec.json)");
+        JsonNode s = section(runDir);
+        if (!s.isObject() || !s.has("target")) {
+            throw TailgapException.usage(file + " records no run plan this tailgap reads (written by an older "
+                    + "tailgap): rerun the original command to resume");
         }
-        JsonNode s;
+        ObjectNode plan = ((ObjectNode) s).deepCopy();
+        plan.remove(BESIDE_THE_PLAN);
         try {
-            s = JSON.readTree(file.toFile()).path(RunDirectory.RESUME_KEY);
-        } catch (IOException e) {
-            throw TailgapException.usage(file + " is not valid JSON: " + e.getMessage());
+            RunSpec r = PlanJson.MAPPER.treeToValue(plan, RunSpec.class);
+            return new RunSpec(r.target(), r.sampling(), r.generation(), r.scoring(), r.execution(),
+                    r.output().withDir(runDir));
+        } catch (UnrecognizedPropertyException e) {
+            throw TailgapException.usage(file + ": unknown setting '" + path(e) + "' in the run plan (written by a "
+                    + "newer tailgap?)");
+        } catch (MismatchedInputException e) {
+            throw TailgapException.usage(file + ": setting '" + path(e) + "' is missing or of the wrong type");
+        } catch (JsonProcessingException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            String what = cause == e ? e.getOriginalMessage() : cause.getMessage();
+            throw TailgapException.usage(file + ": not a valid run plan: " + what);
         }
-        if (!s.isObject()) {
-            throw TailgapException.usage(file + " records no run spec (written by an older tailgap): rerun the "
-                    + "original command to resume");
+    }
+
+    /** The dotted path of the setting a mapping error is about, e.g. {@code execution.concurrency}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
         }
-        try {
-            List<String> stop = new ArrayList<>();
-            s.path("stop").forEach(n -> stop.add(n.asText()));
-            Map<String, String> options = new TreeMap<>();
-            s.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
-            return RunSpec.builder()
-                    .dataset(text(s, "dataset", true))
-                    .model(text(s, "model", true))
-                    .baseUrl(text(s, "baseUrl", false))
-                    .apiKeyEnv(text(s, "apiKeyEnv", false))
-                    .options(options)
-                    .params(new GenerationParams(number(s, "temperature").doubleValue(),
-                            number(s, "maxTokens").intValue(), stop,
-                            s.path("genSeed").isNumber() ? s.get("genSeed").asLong() : null))
-                    .system(text(s, "system", false))
-                    .prompt(PromptTemplate.of(text(s, "prompt", true)))
-                    .scorer(text(s, "scorer", true))
-                    .bucketing(text(s, "bucketing", false))
-                    .minBucketSize(number(s, "minBucketSize").intValue())
-                    .perBucket(s.path("perBucket").isNumber() ? s.get("perBucket").asInt() : null)
-                    .limit(s.path("limit").isNumber() ? s.get("limit").asInt() : null)
-                    .seed(number(s, "seed").longValue())
-                    .skipInvalid(s.path("skipInvalid").asBoolean(false))
-                    .endpointLabel(text(s, "endpointLabel", false))
-                    .concurrency(number(s, "concurrency").intValue())
-                    .timeout(seconds(number(s, "timeoutSeconds").doubleValue()))
-                    .retries(number(s, "retries").intValue())
-                    .retryBackoff(seconds(number(s, "retryBackoffSeconds").doubleValue()))
-                    .maxErrorRate(number(s, "maxErrorRate").doubleValue())
-                    .rpm(s.path("rpm").isNumber() ? s.get("rpm").asInt() : null)
-                    .tpm(s.path("tpm").isNumber() ? s.get("tpm").asInt() : null)
-                    .cacheSampled(s.path("cacheSampled").asBoolean(false))
-                    .cacheReuse(s.hasNonNull("cacheReuse") ? CacheReuse.parse(s.get("cacheReuse").asText())
-                            : CacheReuse.IDENTITY)
-                    .scoring(scoring(s))
-                    .out(runDir)
-                    .build();
-        } catch (IllegalArgumentException e) {
-            throw TailgapException.usage(file + ": not a valid run spec: " + e.getMessage());
-        }
+        return sb.toString();
     }
 
     /** Whether the recorded base URL lost its user info or query (so a resume needs {@code --base-url}). */
     public static boolean baseUrlRedacted(Path runDir) {
+        return section(runDir).path(BASE_URL_REDACTED).asBoolean(false);
+    }
+
+    private static JsonNode section(Path runDir) {
+        Path file = runDir.resolve(RunDirectory.SPEC);
+        if (!Files.isRegularFile(file)) {
+            throw TailgapException.usage(runDir + " is not a run directory (no spec.json)");
+        }
         try {
-            return JSON.readTree(runDir.resolve(RunDirectory.SPEC).toFile()).path(RunDirectory.RESUME_KEY).path("baseUrlRedacted")
-                    .asBoolean(false);
+            return RunDirectory.JSON.readTree(file.toFile()).path(RunDirectory.RESUME_KEY);
         } catch (IOException e) {
-            return false;
+            throw TailgapException.usage(file + " is not valid JSON: " + e.getMessage());
         }
-    }
-
-    /** The scoring options recorded in a spec section (absent in specs written before they existed: defaults). */
-    public static ScoringOptions scoring(JsonNode s) {
-        Map<String, String> options = new TreeMap<>();
-        s.path("scorerOptions").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
-        return new ScoringOptions(s.hasNonNull("hedged") ? HedgePolicy.parse(s.get("hedged").asText())
-                : HedgePolicy.DEFAULT, options, text(s, "judgeModel", false), text(s, "judgeBaseUrl", false),
-                text(s, "judgeApiKeyEnv", false), s.path("judgeRpm").isNumber() ? s.get("judgeRpm").asInt() : null);
-    }
-
-    private static String text(JsonNode s, String field, boolean required) {
-        JsonNode n = s.get(field);
-        if (n == null || n.isNull()) {
-            if (required) {
-                throw new IllegalArgumentException("field 'spec." + field + "' is missing");
-            }
-            return null;
-        }
-        return n.asText();
-    }
-
-    private static Number number(JsonNode s, String field) {
-        JsonNode n = s.get(field);
-        if (n == null || !n.isNumber()) {
-            throw new IllegalArgumentException("field 'spec." + field + "' is missing or not a number");
-        }
-        return n.numberValue();
-    }
-
-    private static Duration seconds(double s) {
-        return Duration.ofMillis(Math.round(s * 1000));
     }
 }

@@ -40,11 +40,11 @@ public final class ScorerSetup implements AutoCloseable {
     /** Builds the scorer {@code spec} names; a bad setting is a usage error. */
     public static ScorerSetup open(RunSpec spec, AliasRule aliases, ResponseCache cache,
                                    Function<String, String> env) {
-        ScoringOptions o = spec.scoring();
+        ScoringOptions o = spec.scoring().options();
         ModelClient judge = o.judgeModel() == null ? null : judgeClient(spec, o, cache, env);
         try {
             ScorerContext c = new ScorerContext(o.options(), o.hedged(), aliases, judge, o.judgeModel());
-            return new ScorerSetup(Scorers.create(spec.scorer(), c), judge);
+            return new ScorerSetup(Scorers.create(spec.scoring().scorer(), c), judge);
         } catch (RuntimeException e) {
             if (judge != null) {
                 judge.close();
@@ -84,18 +84,18 @@ public final class ScorerSetup implements AutoCloseable {
         try {
             ref = ModelRef.parse(o.judgeModel());
             adapter = Adapters.provider(ref.provider()).create(new AdapterConfig(ref.model(), o.judgeBaseUrl(),
-                    o.judgeApiKeyEnv(), Map.of(), spec.timeout(), spec.concurrency(), env, null));
+                    o.judgeApiKeyEnv(), Map.of(), spec.execution().timeout(), spec.execution().concurrency(), env, null));
         } catch (AdapterConfigException e) {
             throw TailgapException.usage("--judge-model: " + e.getMessage());
         }
         List<Interceptor> chain = new ArrayList<>();
         chain.addAll(CacheInterceptor.chainFront(cache, new CacheKey.Endpoint(ref.provider(), o.judgeBaseUrl(),
-                Map.of()), spec.cacheReuse(), adapter));
-        chain.add(new RetryInterceptor(spec.retries(), spec.retryBackoff()));
+                Map.of()), spec.execution().cacheReuse(), adapter));
+        chain.add(new RetryInterceptor(spec.execution().retries(), spec.execution().retryBackoff()));
         if (o.judgeRpm() != null) {
             chain.add(new RateLimitInterceptor(o.judgeRpm(), null));
         }
-        chain.add(new AdaptiveConcurrency(spec.concurrency()));
+        chain.add(new AdaptiveConcurrency(spec.execution().concurrency()));
         return new ModelClient(adapter, chain);
     }
 

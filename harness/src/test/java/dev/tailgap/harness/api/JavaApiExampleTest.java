@@ -44,7 +44,7 @@ class JavaApiExampleTest {
         };
         RunSpec plan = RunSpec.builder()
                 .model("inprocess:my-model")               // names the run; the provider is not looked up
-                .perBucket(40)                             // 40 items per frequency bucket of world-cities
+                .sampling(s -> s.withPerBucket(40))        // 40 items per frequency bucket of world-cities
                 .out(runs.resolve("mine"))
                 .build();
         RunResult result = new RunEngine(runs, Progress.NONE, System::getenv).run(plan, model);

@@ -99,7 +99,7 @@ class HtmlReportBrowserTest {
         RunResult run;
         try (SimServer server = SimServer.start(SimModel.of(DatasetFiles.items(dataset), SimParams.DEFAULTS), 0, 16)) {
             RunSpec spec = RunSpec.builder().dataset("world-cities").model("openai:" + SimServer.MODEL_ID)
-                    .baseUrl(server.baseUrl()).endpointLabel("synthetic").concurrency(8).out(tmp.resolve("demo"))
+                    .target(t -> t.withBaseUrl(server.baseUrl()).withEndpointLabel("synthetic")).execution(e -> e.withConcurrency(8)).out(tmp.resolve("demo"))
                     .build();
             run = new RunEngine(tmp, Progress.NONE, k -> null).run(spec);
         }
@@ -151,12 +151,11 @@ class HtmlReportBrowserTest {
         try (SimServer server = SimServer.start(SimModel.of(DatasetFiles.items(dataset), SimParams.DEFAULTS), 0, 16)
                 .withJudge(SimJudge.of(DatasetFiles.items(dataset), 0.9, 3))) {
             RunSpec spec = RunSpec.builder().dataset("world-cities").model("openai:" + SimServer.MODEL_ID)
-                    .baseUrl(server.baseUrl()).endpointLabel("synthetic").concurrency(8).limit(300)
+                    .target(t -> t.withBaseUrl(server.baseUrl()).withEndpointLabel("synthetic")).execution(e -> e.withConcurrency(8)).sampling(s -> s.withLimit(300))
                     .out(tmp.resolve("src")).build();
             RunResult source = new RunEngine(tmp, Progress.NONE, k -> null).run(spec);
-            RunSpec rescoring = RunSpecFile.read(source.dir()).toBuilder().scorer("judge")
-                    .scoring(new ScoringOptions(HedgePolicy.ANSWER, Map.of(), "openai:sim-judge", server.baseUrl(),
-                            null, null)).build();
+            RunSpec rescoring = RunSpecFile.read(source.dir()).toBuilder().scoring(s -> s.withScorer("judge").withOptions(new ScoringOptions(HedgePolicy.ANSWER, Map.of(), "openai:sim-judge", server.baseUrl(),
+                            null, null))).build();
             judged = new Rescorer(k -> null, null).rescore(source.dir(), rescoring, null, tmp.resolve("judged"));
         }
         browser.open(judged.dir().resolve(RunDirectory.REPORT_HTML));

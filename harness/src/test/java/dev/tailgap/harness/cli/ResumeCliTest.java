@@ -58,14 +58,14 @@ class ResumeCliTest {
         String report = Files.readString(out.resolve("report.json"));
 
         RunSpec recorded = RunSpecFile.read(out);
-        assertThat(recorded.params().temperature()).isEqualTo(0.3);
-        assertThat(recorded.params().seed()).isEqualTo(5L);
-        assertThat(recorded.params().stop()).containsExactly("\n", "###");
-        assertThat(recorded.prompt().text()).isEqualTo("Q: {question}\nA short answer:");
-        assertThat(recorded.system()).isEqualTo("Be brief.");
-        assertThat(recorded.options()).containsEntry("api", "chat");
-        assertThat(recorded.rpm()).isEqualTo(100000);
-        assertThat(recorded.dataset()).isEqualTo("bundled:world-cities");
+        assertThat(recorded.generation().params().temperature()).isEqualTo(0.3);
+        assertThat(recorded.generation().params().seed()).isEqualTo(5L);
+        assertThat(recorded.generation().params().stop()).containsExactly("\n", "###");
+        assertThat(recorded.generation().prompt().text()).isEqualTo("Q: {question}\nA short answer:");
+        assertThat(recorded.generation().system()).isEqualTo("Be brief.");
+        assertThat(recorded.target().options()).containsEntry("api", "chat");
+        assertThat(recorded.execution().rpm()).isEqualTo(100000);
+        assertThat(recorded.sampling().dataset()).isEqualTo("bundled:world-cities");
 
         List<String> lines = Files.readAllLines(out.resolve("items.jsonl"));
         Files.write(out.resolve("items.jsonl"), lines.subList(0, 20));
@@ -77,7 +77,7 @@ class ResumeCliTest {
         assertThat(resumed.out()).contains("resumed: 20 items were kept from an earlier attempt of this run, 30 asked now");
         assertThat(WithoutMetadata.of(".json", Files.readString(out.resolve("report.json")))).isEqualTo(
                 WithoutMetadata.of(".json", report.replace("\"fromEarlierAttempts\": 0", "\"fromEarlierAttempts\": 20")));
-        assertThat(RunSpecFile.read(out).concurrency()).isEqualTo(3);
+        assertThat(RunSpecFile.read(out).execution().concurrency()).isEqualTo(3);
     }
 
     @Test

@@ -167,7 +167,7 @@ class RunComparerTest {
     private Path run(Dataset dataset, SimParams params, String name) throws IOException {
         try (SimServer server = SimServer.start(SimModel.of(DatasetFiles.items(dataset), params), 0, 16)) {
             RunSpec spec = RunSpec.builder().dataset("world-cities").model("openai:" + SimServer.MODEL_ID)
-                    .baseUrl(server.baseUrl()).endpointLabel("synthetic " + params.describe()).concurrency(8)
+                    .target(t -> t.withBaseUrl(server.baseUrl()).withEndpointLabel("synthetic " + params.describe())).execution(e -> e.withConcurrency(8))
                     .out(tmp.resolve(name)).build();
             RunResult r = new RunEngine(tmp, Progress.NONE, k -> null).run(spec);
             assertThat(r.exitCode()).isEqualTo(ExitCode.OK);

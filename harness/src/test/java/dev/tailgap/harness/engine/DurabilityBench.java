@@ -37,7 +37,7 @@ class DurabilityBench {
                 for (int m = 0; m < modes.length; m++) {
                     RunEngine engine = new RunEngine(tmp, Progress.NONE, k -> null, null, modes[m]);
                     RunSpec spec = RunSpec.builder().dataset("world-cities").model("openai:" + SimServer.MODEL_ID)
-                            .baseUrl(server.baseUrl()).concurrency(32)
+                            .target(t -> t.withBaseUrl(server.baseUrl())).execution(e -> e.withConcurrency(32))
                             .out(tmp.resolve(modes[m] + "-" + rep)).build();
                     long start = System.nanoTime();
                     RunResult r = engine.run(spec);

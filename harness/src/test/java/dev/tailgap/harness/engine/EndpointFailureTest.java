@@ -39,8 +39,8 @@ class EndpointFailureTest {
     }
 
     private RunSpec.Builder spec(String model) {
-        return RunSpec.builder().dataset("world-cities").model(model).baseUrl(server.url("/v1").toString())
-                .limit(20).concurrency(2).retryBackoff(Duration.ZERO).retries(2).out(tmp.resolve(model));
+        return RunSpec.builder().dataset("world-cities").model(model).target(t -> t.withBaseUrl(server.url("/v1").toString()))
+                .sampling(s -> s.withLimit(20)).execution(e -> e.withConcurrency(2).withRetryBackoff(Duration.ZERO).withRetries(2)).out(tmp.resolve(model));
     }
 
     private void answerAll(int status, String body) {
@@ -56,7 +56,7 @@ class EndpointFailureTest {
     void aRejectedKeyStopsTheRunAtOnceNamingTheVariable() {
         answerAll(401, "{\"error\":{\"message\":\"Incorrect API key provided\"}}");
         RunEngine engine = new RunEngine(tmp, Progress.NONE, Map.of("MY_TEAM_KEY", "sk-wrong")::get);
-        assertThatThrownBy(() -> engine.run(spec("openai:gpt-x").apiKeyEnv("MY_TEAM_KEY").build()))
+        assertThatThrownBy(() -> engine.run(spec("openai:gpt-x").target(t -> t.withApiKeyEnv("MY_TEAM_KEY")).build()))
                 .isInstanceOfSatisfying(TailgapException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENDPOINT))
                 .hasMessageContaining("HTTP 401").hasMessageContaining("environment variable MY_TEAM_KEY")
@@ -93,7 +93,7 @@ class EndpointFailureTest {
             }
         });
         RunEngine engine = new RunEngine(tmp, Progress.NONE, k -> null);
-        RunResult tolerant = engine.run(spec("openai:m").limit(40).retries(0).maxErrorRate(0.5).build());
+        RunResult tolerant = engine.run(spec("openai:m").sampling(s -> s.withLimit(40)).execution(e -> e.withRetries(0).withMaxErrorRate(0.5)).build());
         assertThat(tolerant.exitCode()).isEqualTo(ExitCode.OK);
         long errors = tolerant.report().overall().errors();
         assertThat(errors).isPositive();
@@ -102,7 +102,7 @@ class EndpointFailureTest {
                     .allSatisfy(x -> assertThat(x.error()).contains("malformed reply").contains("not JSON"));
         }
 
-        assertThatThrownBy(() -> engine.run(spec("openai:strict").limit(40).retries(0).maxErrorRate(0.02).build()))
+        assertThatThrownBy(() -> engine.run(spec("openai:strict").sampling(s -> s.withLimit(40)).execution(e -> e.withRetries(0).withMaxErrorRate(0.02)).build()))
                 .isInstanceOfSatisfying(TailgapException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENDPOINT))
                 .hasMessageContaining("more than the allowed error rate 2.0%").hasMessageContaining("malformed reply");

@@ -56,11 +56,11 @@ class JudgeRescoreTest {
 
     private RunSpec.Builder spec(Path out, String scorer) {
         return RunSpec.builder().dataset("world-cities").model("openai:" + SimServer.MODEL_ID)
-                .baseUrl(server.baseUrl()).endpointLabel("synthetic").concurrency(8).scorer(scorer).out(out);
+                .target(t -> t.withBaseUrl(server.baseUrl()).withEndpointLabel("synthetic")).execution(e -> e.withConcurrency(8)).scoring(s -> s.withScorer(scorer)).out(out);
     }
 
     private static RunSpec rescoring(Path from, String scorer, ScoringOptions options) {
-        return RunSpecFile.read(from).toBuilder().scorer(scorer).scoring(options).build();
+        return RunSpecFile.read(from).toBuilder().scoring(s -> s.withScorer(scorer).withOptions(options)).build();
     }
 
     private RunResult run(String scorer, String name) {
@@ -147,7 +147,7 @@ class JudgeRescoreTest {
     void aRunCanBeJudgedAsItGoesAndResumesUnderTheSameJudge() throws Exception {
         ScoringOptions judged = new ScoringOptions(HedgePolicy.ABSTAIN, Map.of(), "openai:sim-judge",
                 server.baseUrl(), null, null);
-        RunSpec s = spec(tmp.resolve("live"), "judge").limit(120).scoring(judged).build();
+        RunSpec s = spec(tmp.resolve("live"), "judge").sampling(x -> x.withLimit(120)).scoring(x -> x.withOptions(judged)).build();
         RunResult r = new RunEngine(tmp, Progress.NONE, k -> null).run(s);
         assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(r.report().run().get("scorer").toString()).startsWith("judge(openai:sim-judge/template:")
@@ -155,8 +155,8 @@ class JudgeRescoreTest {
         List<ItemResult> results = RunReports.items(r.dir());
         assertThat(results).hasSize(120).anySatisfy(it -> assertThat(it.judge()).isNotNull());
         RunSpec resumed = RunSpecFile.read(r.dir());
-        assertThat(resumed.scorer()).isEqualTo("judge");
-        assertThat(resumed.scoring()).isEqualTo(judged);
+        assertThat(resumed.scoring().scorer()).isEqualTo("judge");
+        assertThat(resumed.scoring().options()).isEqualTo(judged);
         Crashes.markRunning(r.dir()); // as a run killed after its last item leaves it
         long before = server.requests();
         RunResult again = new RunEngine(tmp, Progress.NONE, k -> null).run(resumed);
@@ -173,8 +173,7 @@ class JudgeRescoreTest {
         }
         ScoringOptions unreachable = new ScoringOptions(HedgePolicy.ANSWER, Map.of(), "openai:sim-judge",
                 "http://127.0.0.1:" + closed + "/v1", null, null);
-        RunSpec s = rescoring(source.dir(), "judge", unreachable).toBuilder().retries(0)
-                .retryBackoff(Duration.ZERO).build();
+        RunSpec s = rescoring(source.dir(), "judge", unreachable).toBuilder().execution(e -> e.withRetries(0).withRetryBackoff(Duration.ZERO)).build();
         RunResult r = new Rescorer(k -> null, null).rescore(source.dir(), s, null, tmp.resolve("unreachable"));
         long judged = 0;
         for (ItemResult it : RunReports.items(r.dir())) {

@@ -49,7 +49,7 @@ class RunEngineTest {
 
     private RunSpec.Builder spec(Path out) {
         return RunSpec.builder().dataset("world-cities").model("openai:" + SimServer.MODEL_ID)
-                .baseUrl(server.baseUrl()).endpointLabel("synthetic").concurrency(8).out(out);
+                .target(t -> t.withBaseUrl(server.baseUrl()).withEndpointLabel("synthetic")).execution(e -> e.withConcurrency(8)).out(out);
     }
 
     @Test
@@ -92,8 +92,8 @@ class RunEngineTest {
     @Test
     void sameInputsGiveByteIdenticalReportsAndTheSavedRunRebuildsThem() throws Exception {
         RunEngine engine = new RunEngine(tmp, Progress.NONE, k -> null);
-        RunResult a = engine.run(spec(tmp.resolve("a")).perBucket(60).concurrency(16).build());
-        RunResult b = engine.run(spec(tmp.resolve("b")).perBucket(60).concurrency(3).build());
+        RunResult a = engine.run(spec(tmp.resolve("a")).sampling(s -> s.withPerBucket(60)).execution(e -> e.withConcurrency(16)).build());
+        RunResult b = engine.run(spec(tmp.resolve("b")).sampling(s -> s.withPerBucket(60)).execution(e -> e.withConcurrency(3)).build());
         for (String f : List.of(RunDirectory.REPORT_JSON, RunDirectory.REPORT_MD)) {
             assertThat(WithoutMetadata.of(f, Files.readString(a.dir().resolve(f)))).as(f)
                     .isEqualTo(WithoutMetadata.of(f, Files.readString(b.dir().resolve(f))));
@@ -101,7 +101,7 @@ class RunEngineTest {
         // the run's identity is the same; only how it ran (concurrency) differs
         JsonNode specA = RunDirectory.JSON.readTree(a.dir().resolve(RunDirectory.SPEC).toFile());
         JsonNode specB = RunDirectory.JSON.readTree(b.dir().resolve(RunDirectory.SPEC).toFile());
-        assertThat(specA.path(RunDirectory.RESUME_KEY).path("concurrency").asInt()).isEqualTo(16);
+        assertThat(specA.path(RunDirectory.RESUME_KEY).path("execution").path("concurrency").asInt()).isEqualTo(16);
         ((ObjectNode) specA).remove(RunDirectory.RESUME_KEY);
         ((ObjectNode) specB).remove(RunDirectory.RESUME_KEY);
         assertThat(specA).isEqualTo(specB);
@@ -114,14 +114,14 @@ class RunEngineTest {
     void aRerunResumesWithoutAskingFinishedItemsAgain() throws Exception {
         Path out = tmp.resolve("resume");
         RunEngine engine = new RunEngine(tmp, Progress.NONE, k -> null);
-        RunResult full = engine.run(spec(out).limit(300).build());
+        RunResult full = engine.run(spec(out).sampling(s -> s.withLimit(300)).build());
         String report = Files.readString(out.resolve(RunDirectory.REPORT_JSON));
 
         // keep the first 120 results and a torn line, as a crash mid-write would leave them
         Path log = out.resolve(RunDirectory.ITEMS);
         Crashes.crashAfter(out, 120, Files.readAllLines(log).get(120).substring(0, 25));
         long before = server.requests();
-        RunResult resumed = engine.run(spec(out).limit(300).build());
+        RunResult resumed = engine.run(spec(out).sampling(s -> s.withLimit(300)).build());
         assertThat(server.requests() - before).isEqualTo(300 - 120);
         assertThat(resumed.resumed()).isEqualTo(120);
         assertThat(Files.readAllLines(log)).hasSize(300);
@@ -136,7 +136,7 @@ class RunEngineTest {
 
         // a finished run is never resumed: the same command starts a new run beside it
         before = server.requests();
-        RunResult again = engine.run(spec(out).limit(300).build());
+        RunResult again = engine.run(spec(out).sampling(s -> s.withLimit(300)).build());
         assertThat(again.dir()).isEqualTo(tmp.resolve("resume-2"));
         assertThat(again.resumed()).isZero();
         assertThat(again.warnings()).anySatisfy(w -> assertThat(w).contains("holds a finished run")
@@ -148,16 +148,16 @@ class RunEngineTest {
     void aDirectoryHoldingAnotherRunIsRefused() throws Exception {
         Path out = tmp.resolve("taken");
         RunEngine engine = new RunEngine(tmp, Progress.NONE, k -> null);
-        engine.run(spec(out).limit(20).build());
+        engine.run(spec(out).sampling(s -> s.withLimit(20)).build());
         Crashes.markRunning(out);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.run(spec(out).limit(21).build()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.run(spec(out).sampling(s -> s.withLimit(21)).build()))
                 .hasMessageContaining("holds a different run");
     }
 
     @Test
     void settingsCarryNoSecretsAndNameTheEndpointWithoutCredentials() {
         assertThat(RunSettings.redact("http://user:pw@host:8000/v1?key=abc")).isEqualTo("http://host:8000/v1");
-        Map<String, Object> s = RunSettings.of(spec(tmp).apiKeyEnv("MY_KEY").build(), dataset,
+        Map<String, Object> s = RunSettings.of(spec(tmp).target(t -> t.withApiKeyEnv("MY_KEY")).build(), dataset,
                 dev.tailgap.harness.scoring.RuleScorer.contains());
         assertThat(s).containsEntry("apiKeyEnv", "MY_KEY").containsEntry("endpoint", "synthetic");
     }

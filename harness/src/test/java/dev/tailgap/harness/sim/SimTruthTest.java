@@ -59,8 +59,7 @@ class SimTruthTest {
                 }
             }
             new RunEngine(tmp, Progress.NONE, k -> null).run(RunSpec.builder().dataset(data.toString())
-                    .bucketing("log10").model("openai:" + SimServer.MODEL_ID).baseUrl(server.baseUrl())
-                    .endpointLabel("synthetic").concurrency(4).out(tmp.resolve("run")).build());
+                    .sampling(s -> s.withBucketing("log10")).model("openai:" + SimServer.MODEL_ID).target(t -> t.withBaseUrl(server.baseUrl()).withEndpointLabel("synthetic")).execution(e -> e.withConcurrency(4)).out(tmp.resolve("run")).build());
         }
         List<ItemResult> results = RunReports.items(tmp.resolve("run"));
         assertThat(results).hasSize(300);

@@ -40,7 +40,7 @@ class TailTest {
         };
         Path out = Path.of("target", "tailgap-runs", "in-process");
         RunResult result = new RunEngine(out.getParent(), Progress.NONE, System::getenv)
-                .run(RunSpec.builder().model("inprocess:unsure").perBucket(40).out(out).build(), model);
+                .run(RunSpec.builder().model("inprocess:unsure").sampling(s -> s.withPerBucket(40)).out(out).build(), model);
         assertThat(Files.readString(result.dir().resolve("report.json"))).contains("\"schemaVersion\": 1");
         assertThatRun(result.dir()).bucket("tail").abstention().isAtLeast(0.99);
     }
