@@ -74,15 +74,12 @@ public final class RunMetadataRows {
                 (long) (s / 60), Numbers.fixed(s % 60, 0));
     }
 
-    /** US dollars: four significant digits below a dollar, cents above. */
+    /** US dollars: cents from a dollar up, else four significant digits (at least to the cent). */
     static String usd(double d) {
-        if (d == 0) {
-            return "$0";
-        }
         if (d >= 1) {
             return "$" + String.format(java.util.Locale.ROOT, "%,.2f", d);
         }
-        return "$" + new BigDecimal(d).round(new MathContext(4, RoundingMode.HALF_UP)).stripTrailingZeros()
-                .toPlainString();
+        BigDecimal b = new BigDecimal(d).round(new MathContext(4, RoundingMode.HALF_UP)).stripTrailingZeros();
+        return "$" + (b.scale() < 2 ? b.setScale(2, RoundingMode.UNNECESSARY) : b).toPlainString();
     }
 }

@@ -46,7 +46,15 @@ class RunMetadataTest {
                 "tokens: 12,345 prompt + 1,234 completion (at least: 3 answers without a count)",
                 "latency: p50 119 ms, p95 343 ms, p99 801 ms",
                 "first token: p50 45 ms (280 streamed answers)",
-                "cost: at least $0.002592 at $0.15 / $0.6 per million prompt / completion tokens");
+                "cost: at least $0.002592 at $0.15 / $0.60 per million prompt / completion tokens");
+    }
+
+    @Test
+    void dollarsKeepCentsAndFourSignificantDigitsBelowACent() {
+        assertThat(RunMetadataRows.usd(0)).isEqualTo("$0.00");
+        assertThat(RunMetadataRows.usd(0.6)).isEqualTo("$0.60");
+        assertThat(RunMetadataRows.usd(0.0025921)).isEqualTo("$0.002592");
+        assertThat(RunMetadataRows.usd(1234.5)).isEqualTo("$1,234.50");
     }
 
     @Test

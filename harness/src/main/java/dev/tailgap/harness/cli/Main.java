@@ -6,6 +6,7 @@ import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.plan.PlanException;
 import dev.tailgap.harness.Version;
 import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,19 +34,22 @@ public final class Main implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         cli.setCommandName(ProgramName.get());
-        cli.setParameterExceptionHandler(new UsageErrors());
+        OptionGroups.install(cli.getSubcommands().get("run"));
+        OptionGroups.install(cli.getSubcommands().get("demo"));
+        AtomicReference<ConfigFile> config = new AtomicReference<>();
+        cli.setParameterExceptionHandler(new UsageErrors(config::get));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof TailgapException) {
                 TailgapException te = (TailgapException) e;
-                err.println("tailgap: " + (te.exitCode() == ExitCode.ENDPOINT ? "endpoint error: " : "error: ")
-                        + te.getMessage());
+                err.println("tailgap: " + (te.exitCode() == ExitCode.ENDPOINT ? "endpoint error: " + te.getMessage()
+                        : "error: " + UsageErrors.located(config.get(), te.getMessage())));
                 return te.exitCode().code();
             }
             if (e instanceof PlanException) {
-                err.println("tailgap: error: " + e.getMessage());
+                err.println("tailgap: error: " + UsageErrors.located(config.get(), e.getMessage()));
                 return ExitCode.USAGE.code();
             }
             err.println("tailgap: internal error: " + e);
@@ -53,7 +57,7 @@ public final class Main implements Runnable {
             return ExitCode.INTERNAL.code();
         });
         try {
-            ConfigFile.install(cli, args);
+            config.set(ConfigFile.install(cli, args));
         } catch (TailgapException e) {
             err.println("tailgap: error: " + e.getMessage());
             return e.exitCode().code();

@@ -36,7 +36,9 @@ final class RunOptions {
     @Option(names = "--per-bucket", paramLabel = "N", description = "Sample at most N items per bucket.")
     Integer perBucket;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Ask at most N items in all.")
+    @Option(names = "--limit", paramLabel = "N",
+            description = "Ask at most N items in all, shared among the buckets in proportion to their sizes (after "
+                    + "--per-bucket): a stratified sample.")
     Integer limit;
 
     @Option(names = "--seed", paramLabel = "S",

@@ -5,6 +5,7 @@ import dev.tailgap.harness.Suggestions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -14,11 +15,23 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * mistyped command or option), then a one-line hint to the command's help, instead of the whole usage. Exit code 2.
  */
 final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+    private final Supplier<ConfigFile> config;
+
+    /** A handler that names the config file and line of a refused value that came from {@code config}'s file. */
+    UsageErrors(Supplier<ConfigFile> config) {
+        this.config = config;
+    }
+
+    /** {@code message}, with the config file and line when it is about one of its values ({@link ConfigFile#locate}). */
+    static String located(ConfigFile config, String message) {
+        return config == null ? message : config.locate(message);
+    }
+
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cli = ex.getCommandLine();
         PrintWriter err = cli.getErr();
-        err.println("tailgap: error: " + message(ex));
+        err.println("tailgap: error: " + located(config.get(), message(ex)));
         err.println("try '" + cli.getCommandSpec().qualifiedName() + " --help'");
         err.flush();
         return ExitCode.USAGE.code();

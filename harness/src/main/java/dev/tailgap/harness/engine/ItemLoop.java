@@ -237,7 +237,7 @@ final class ItemLoop {
         boolean complete = !stopping && !guard.stopped() && !log.failed() && aggregator.total() == state.planned();
         dir.writeState(state.with(complete ? RunState.Status.COMPLETE : RunState.Status.STOPPED));
         RunMetadataFile.endAttempt(dir, (System.nanoTime() - startedNanos) / 1e9, retry.requests(),
-                retry.retries(), null);
+                retry.retries(), spec.output().prices());
         if (stopping) {
             throw new RunStoppedException("stopped: " + aggregator.total() + " of " + state.planned()
                     + " items are kept in " + dir.path() + "; " + howToResume());

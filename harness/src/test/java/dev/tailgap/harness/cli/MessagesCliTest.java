@@ -106,4 +106,45 @@ class MessagesCliTest {
         assertThat(gate.code()).as(gate.out() + gate.err()).isZero();
         assertThat(gate.out()).contains("PASS  " + m.group(1));
     }
+
+    @Test
+    void configMistakesNameTheFileAndLine() throws java.io.IOException {
+        Path list = java.nio.file.Files.writeString(tmp.resolve("list.yaml"), "model: openai:x\nconcurrency: [1,2]\n");
+        assertThat(tailgap("run", "--config", list.toString()).err().strip())
+                .isEqualTo("tailgap: error: " + list + ":2: concurrency: expected a number, got a list");
+        Path word = java.nio.file.Files.writeString(tmp.resolve("word.yaml"), "timeout: ten\n");
+        assertThat(tailgap("run", "--config", word.toString()).err().strip())
+                .isEqualTo("tailgap: error: " + word + ":1: timeout: expected a number, got 'ten'");
+        Path key = java.nio.file.Files.writeString(tmp.resolve("key.yaml"), "# models\nmodle: openai:x\n");
+        assertThat(tailgap("run", "--config", key.toString()).err().strip()).startsWith("tailgap: error: " + key
+                + ":2: unknown key 'modle' for tailgap run").endsWith("; did you mean 'model'?");
+        Path range = java.nio.file.Files.writeString(tmp.resolve("range.yaml"),
+                "model: openai:x\nbase-url: http://127.0.0.1:9/v1\nper-bucket: 0\n");
+        assertThat(tailgap("run", "--config", range.toString()).err().strip())
+                .isEqualTo("tailgap: error: " + range + ":3: per-bucket: per bucket must be >= 1, got 0");
+        CliTest.Result onCommandLine = tailgap("run", "--config", range.toString(), "--per-bucket", "0");
+        assertThat(onCommandLine.err().strip()).isEqualTo("tailgap: error: per bucket must be >= 1, got 0");
+        CliTest.Result missing = tailgap("run", "--config", tmp.resolve("nosuch.yaml").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err().strip())
+                .isEqualTo("tailgap: error: config file " + tmp.resolve("nosuch.yaml") + ": no such file");
+    }
+
+    @Test
+    void runHelpGroupsEveryOption() {
+        String help = tailgap("run", "--help").out();
+        List<String> headings = OptionGroups.GROUPS.keySet().stream().map(h -> "\n" + h + ":\n").toList();
+        int at = -1;
+        for (String h : headings) {
+            int next = help.indexOf(h);
+            assertThat(next).as(h).isGreaterThan(at);
+            at = next;
+        }
+        assertThat(help).startsWith("Usage: tailgap run [OPTIONS]");
+        String other = help.substring(help.indexOf("\nOther:\n"));
+        assertThat(other.lines().filter(l -> l.startsWith("  -")).toList())
+                .allSatisfy(l -> assertThat(l).containsAnyOf("--help", "--version"));
+        assertThat(help.substring(help.indexOf("\nDataset and sampling:"), help.indexOf("\nPrompt, generation")))
+                .contains("--per-bucket=N").contains("--limit=N");
+    }
 }
