@@ -125,6 +125,7 @@ final class ConfigFile {
         Map<String, Value> values = new TreeMap<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              JsonParser p = Yaml.FACTORY.createParser(reader)) {
+            checkSyntax(file);
             JsonToken first = p.nextToken();
             if (first == null || first == JsonToken.VALUE_NULL) {
                 return values;
@@ -161,6 +162,16 @@ final class ConfigFile {
             throw TailgapException.usage("cannot read config file " + file + ": " + e.getMessage());
         }
         return values;
+    }
+
+    /** Reads the whole file once, so that broken YAML is reported as such before any value is judged. */
+    private static void checkSyntax(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             JsonParser p = Yaml.FACTORY.createParser(reader)) {
+            while (p.nextToken() != null) {
+                p.skipChildren();
+            }
+        }
     }
 
     /** The value at the parser, checked against what the option takes, as the text picocli parses. */

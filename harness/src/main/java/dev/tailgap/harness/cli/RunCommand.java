@@ -100,7 +100,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         List<ModelList.Entry> models = run.config == null ? List.of() : ModelList.read(run.config);
         if (!models.isEmpty()) {
-            return sweep(models);
+            if (noCache) {
+                return sweep(models, null);
+            }
+            try (ResponseCache responses = ResponseCache.open(cache.dir())) {
+                return sweep(models, responses);
+            }
         }
         RunSpec runSpec = resume != null ? resumed() : fresh(model, baseUrl, apiKeyEnv, api, options);
         if (noCache) {
@@ -115,9 +120,10 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * Every model of the config's list with the other settings, each into its own run directory ({@code --out DIR}:
-     * {@code DIR/<model>}, and the comparison in {@code DIR/comparison}), then the comparison of their runs.
+     * {@code DIR/<model>}, and the comparison in {@code DIR/comparison}), then the comparison of their runs; the
+     * runs share {@code responses} ({@code null}: no cache).
      */
-    private int sweep(List<ModelList.Entry> models) {
+    private int sweep(List<ModelList.Entry> models, ResponseCache responses) {
         if (resume != null || givenOptions().contains("--model") || model != null) {
             throw TailgapException.usage(run.config + " lists models: give neither -m nor --resume with it (rerun "
                     + "the same command to resume the runs)");
@@ -143,22 +149,13 @@ final class RunCommand implements Callable<Integer> {
             }
             RunSpec plan = b.build();
             plans.add(new ModelSweep.Plan(m.model() + (m.baseUrl() == null ? "" : " at " + m.baseUrl()),
-                    (quiet, out, err) -> ranWithCache(plan, quiet || run.quiet, out, err)));
+                    (quiet, out, err) -> Runner.ran(plan, run.runsDir, quiet || run.quiet, responses, out, err)));
         }
         Path comparison = run.out != null ? run.out.resolve("comparison")
                 : run.runsDir.resolve("comparison-" + run.config.getFileName().toString().replaceFirst("\\.[^.]*$",
                         ""));
         return ModelSweep.run(plans, parallelModels, run.quiet, comparison, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
-    }
-
-    private Runner.Ran ranWithCache(RunSpec plan, boolean quiet, java.io.PrintWriter out, java.io.PrintWriter err) {
-        if (noCache) {
-            return Runner.ran(plan, run.runsDir, quiet, null, out, err);
-        }
-        try (ResponseCache responses = ResponseCache.open(cache.dir())) {
-            return Runner.ran(plan, run.runsDir, quiet, responses, out, err);
-        }
     }
 
     private static Map<String, String> merged(Map<String, String> common, Map<String, String> own) {
