@@ -71,15 +71,15 @@ public final class RunMetadataFile {
 
     /** {@code report} with the metadata of the run in {@code dir} and the item log's {@code totals}. */
     public static Report attach(Path dir, Report report, RunTotals totals) {
-        return report.withMetadata(metadata(dir, totals, null));
+        return report.withMetadata(metadata(dir, totals));
     }
 
     /**
-     * The metadata of the run in {@code dir} with the item log's {@code totals}, priced at {@code prices} when given,
-     * else at the prices the run recorded; {@code null} when the directory has no {@value #FILE} (a run made before
-     * it existed, or a rescored run).
+     * The metadata of the run in {@code dir} with the item log's {@code totals}, priced at the prices the run
+     * recorded; {@code null} when the directory has no {@value #FILE} (a run made before it existed, or a rescored
+     * run) or no attempt of it finished.
      */
-    public static RunMetadata metadata(Path dir, RunTotals totals, Prices prices) {
+    public static RunMetadata metadata(Path dir, RunTotals totals) {
         ObjectNode root = read(dir);
         if (root == null) {
             return null;
@@ -106,9 +106,9 @@ public final class RunMetadataFile {
         if (ended == null) {
             return null; // no attempt finished: the run has no report either
         }
-        Prices p = prices;
+        Prices p = null;
         JsonNode recorded = root.path("prices");
-        if (p == null && recorded.isObject()) {
+        if (recorded.isObject()) {
             p = new Prices(recorded.path("inputPerMillion").asDouble(), recorded.path("outputPerMillion").asDouble());
         }
         Cost cost = p == null ? null : Cost.of(totals, p);
