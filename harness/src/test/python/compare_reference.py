@@ -141,6 +141,33 @@ def compare(base, other):
     return rows
 
 
+def compare_rate(base, other, outcome):
+    """The paired change of one outcome's rate (HALLUCINATED, ABSTAINED) per bucket, other minus baseline."""
+    bi = {r["id"]: r for r in base}
+    oi = {r["id"]: r for r in other}
+    rows = []
+    for name, _, _ in BUCKETS:
+        a = b = c = d = 0
+        for i in sorted(set(bi) & set(oi)):
+            x, y = bi[i], oi[i]
+            if x["bucket"] != name or x["outcome"] == "ERROR" or y["outcome"] == "ERROR":
+                continue
+            hx, hy = x["outcome"] == outcome, y["outcome"] == outcome
+            if hx and hy:
+                a += 1
+            elif hx:
+                b += 1
+            elif hy:
+                c += 1
+            else:
+                d += 1
+        rows.append({"bucket": name, "pairs": a + b + c + d, "baselineOnly": b, "otherOnly": c,
+                     "difference": list(paired(a, c, b, d)), "pValue": mcnemar(b, c)})
+    for row, adj in zip(rows, holm([r["pValue"] for r in rows])):
+        row["adjustedP"] = adj
+    return rows
+
+
 def gap_shift(base, other, rows, min_size=30):
     scored = {name: [r for r in base if r["bucket"] == name and r["outcome"] != "ERROR"] for name, _, _ in BUCKETS}
     big = [name for name, _, _ in BUCKETS if len(scored[name]) >= min_size and len(scored[name]) > 0]
@@ -202,8 +229,10 @@ def main():
         write_run(name, model, res, rng)
     rows_b, rows_c = compare(a, b), compare(a, c)
     ref = {"source": "compare_reference.py: pairing, counts, scipy.stats.binomtest and Holm computed independently",
-           "pairs": [{"other": "fixture:b", "buckets": rows_b, "gap": gap_shift(a, b, rows_b)},
-                     {"other": "fixture:c", "buckets": rows_c, "gap": gap_shift(a, c, rows_c)}]}
+           "pairs": [{"other": other, "buckets": rows, "gap": gap_shift(a, run, rows),
+                      "hallucination": compare_rate(a, run, "HALLUCINATED"),
+                      "abstention": compare_rate(a, run, "ABSTAINED")}
+                     for other, run, rows in (("fixture:b", b, rows_b), ("fixture:c", c, rows_c))]}
     with open(os.path.join(OUT, "reference.json"), "w") as f:
         json.dump(ref, f, indent=2)
         f.write("\n")

@@ -37,6 +37,14 @@ public interface ModelAdapter extends AutoCloseable {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * Whether it sends a request's {@link CompletionRequest#turns()} as chat messages. A run with shots asked as turns
+     * is refused before it starts by an adapter that says no (the default), never flattened into some other text.
+     */
+    default boolean acceptsTurns() {
+        return false;
+    }
+
     /** Aborts every request in flight. The default does nothing (for adapters whose calls cannot be interrupted). */
     default void cancelAll() {
     }

@@ -33,13 +33,34 @@ public record Comparison(int schemaVersion, String tool, DatasetRef dataset, Str
 
     /**
      * One run against the baseline on the items both scored (paired by id): per bucket, head to tail, and over all
-     * buckets ({@code overall}, not part of the Holm family), and how the head-versus-tail gap changed ({@code gap}).
+     * buckets ({@code overall}, not part of the Holm family), how the head-versus-tail gap changed ({@code gap}), and
+     * the paired change of the hallucination and abstention rates per bucket ({@code hallucination},
+     * {@code abstention}; empty when not computed).
      */
     public record PairedComparison(String baseline, String other, List<PairedBucket> buckets, PairedBucket overall,
-                                   GapShift gap) {
+                                   GapShift gap, List<PairedRate> hallucination, List<PairedRate> abstention) {
         public PairedComparison {
             buckets = List.copyOf(buckets);
+            hallucination = hallucination == null ? List.of() : List.copyOf(hallucination);
+            abstention = abstention == null ? List.of() : List.copyOf(abstention);
         }
+
+        /** A comparison of accuracy only. */
+        public PairedComparison(String baseline, String other, List<PairedBucket> buckets, PairedBucket overall,
+                                GapShift gap) {
+            this(baseline, other, buckets, overall, gap, List.of(), List.of());
+        }
+    }
+
+    /**
+     * The paired change of one outcome's rate in one bucket: over {@code pairs} items both runs scored,
+     * {@code baselineOnly} and {@code otherOnly} items with the outcome in only that run, {@code difference} the other
+     * run's rate minus the baseline's (Newcombe's paired 95% interval), {@code pValue} the two-sided exact McNemar
+     * p-value, {@code adjustedP} Holm-adjusted across the buckets with pairs, {@code significant} below
+     * {@value #ALPHA}.
+     */
+    public record PairedRate(String bucket, int pairs, int baselineOnly, int otherOnly, Estimate difference,
+                             double pValue, double adjustedP, boolean significant) {
     }
 
     /**

@@ -99,8 +99,9 @@ public final class ComparisonHtml {
             }
             pairRow(sb, p.overall(), true);
             sb.append("</tbody></table></div>\n<p class=\"note\">").append(Html.text(ComparisonText.verdict(p, s)))
-                    .append(" Unpaired items (scored by only one of the two runs) are left out of the test.</p>\n")
-                    .append("</section>\n");
+                    .append(" Unpaired items (scored by only one of the two runs) are left out of the test.</p>\n");
+            PairedRatesTable.html(sb, p);
+            sb.append("</section>\n");
         }
 
         Comparison.Disagreements d = c.disagreements();

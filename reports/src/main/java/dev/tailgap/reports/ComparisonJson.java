@@ -25,7 +25,11 @@ import dev.tailgap.reports.Comparison.RankedRun;
  * tail            string or null   the bucket the ranking uses
  * alpha           number    Holm-adjusted p-values below it are significant (0.05)
  * runs            array     {label, run (directory name), report (a whole report, see JsonReport)}
- * pairs           array     one per non-baseline run: {baseline, other, buckets: [row], overall: row, gap}
+ * pairs           array     one per non-baseline run: {baseline, other, buckets: [row], overall: row, gap,
+ *                            hallucination: [rate], abstention: [rate]}
+ *   rate = {bucket, pairs, baselineOnly, otherOnly (items with the outcome in that run only), difference (other
+ *          minus baseline rate, Newcombe paired 95%), pValue (exact McNemar), adjustedP (Holm across buckets),
+ *          significant}
  *   gap = {head, tail (the baseline's, null without them), before, after (each run's head minus tail accuracy,
  *          Newcombe), headChange, tailChange (paired, other minus baseline), change (headChange - tailChange,
  *          MOVER paired 95% interval), note (why there is no gap, or null)}
@@ -92,6 +96,7 @@ public final class ComparisonJson {
                     g.writeStringField("note", gap.note());
                     g.writeEndObject();
                 }
+                PairedRatesTable.json(g, p);
                 g.writeEndObject();
             }
             g.writeEndArray();

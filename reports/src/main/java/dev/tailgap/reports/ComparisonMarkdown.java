@@ -81,6 +81,7 @@ public final class ComparisonMarkdown {
                     "");
             sb.append(pt.markdown()).append('\n');
             sb.append(ComparisonText.verdict(p, s)).append("\n\n");
+            sb.append(PairedRatesTable.markdown(p));
             sb.append(ComparisonText.gapShift(p, s)).append("\n\n");
         }
 

@@ -87,6 +87,7 @@ public final class HtmlReport {
         headline(sb, r);
         charts(sb, r);
         bucketTable(sb, r);
+        ConsistencyTable.html(sb, r);
         relations(sb, r);
         AgreementTable.append(sb, agreement);
         samplesSkeleton(sb, r, sorted);

@@ -25,7 +25,9 @@ import java.util.stream.StreamSupport;
  * {@code extracted}, {@code outcome}, {@code error}, {@code latencyMs}, {@code promptTokens},
  * {@code completionTokens}, then, only when they say something, {@code finishReason}, {@code reasoning},
  * {@code servedModel}, {@code fingerprint}, {@code firstTokenMs}, {@code cached}, {@code attempt} (above 1),
- * {@code reason} and {@code judge} (an object: {@code verdict}, {@code reply}, {@code judge}, {@code ruleOutcome}).
+ * {@code reason}, {@code judge} (an object: {@code verdict}, {@code reply}, {@code judge}, {@code ruleOutcome}),
+ * {@code shots} (an array of ids) and {@code samples} (an array of objects: {@code rawAnswer}, {@code extracted},
+ * {@code outcome}, and {@code error} when there is one).
  * Null strings among the first fourteen are written as JSON {@code null}; {@code frequency} is written as an integer
  * when it is integral. On reading, unknown keys are ignored, the nullable strings ({@code question}, {@code concept},
  * {@code relation}, {@code rawAnswer}, {@code extracted}, {@code error}) and the later fields may be absent (logs of
@@ -97,6 +99,7 @@ public final class ItemLog {
                 g.writeStringField("ruleOutcome", j.ruleOutcome().name());
                 g.writeEndObject();
             }
+            RepeatsJson.write(g, r);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
@@ -153,10 +156,10 @@ public final class ItemLog {
                 firstToken != null && firstToken.canConvertToLong() ? firstToken.asLong() : -1,
                 node.path("cached").asBoolean(false),
                 attempt != null && attempt.canConvertToInt() && attempt.asInt() >= 1 ? attempt.asInt() : 1, reason,
-                judge);
+                judge, RepeatsJson.shots(o), RepeatsJson.samples(o));
     }
 
-    private static Outcome outcome(JsonTrees.Obj o, String field) {
+    static Outcome outcome(JsonTrees.Obj o, String field) {
         String name = o.string(field);
         try {
             return Outcome.valueOf(name);

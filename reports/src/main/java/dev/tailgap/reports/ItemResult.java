@@ -16,12 +16,17 @@ import java.util.Objects;
  * the first streamed token ({@code -1}: not streamed); {@code cached} says the answer came from the response cache;
  * {@code attempt} is the 1-based attempt of the run that asked it. {@code reason} is the scorer's short explanation
  * ({@code null} in logs written before scorers gave one); {@code judge} is set only by the LLM judge.
+ *
+ * <p>{@code shots} are the ids of the worked examples shown before the question (empty for none), so a rerun shows
+ * the same ones; {@code samples} holds every answer of an item asked K &gt; 1 times ({@code --samples}), in sample
+ * order, the first being the one the fields above describe (empty when the item was asked once).
  */
 public record ItemResult(String id, String question, List<String> answers, String concept, String relation,
                          double frequency, String bucket, String rawAnswer, String extracted, Outcome outcome,
                          String error, long latencyMs, int promptTokens, int completionTokens, String finishReason,
                          String reasoning, String servedModel, String fingerprint, long firstTokenMs, boolean cached,
-                         int attempt, String reason, JudgeVerdict judge) {
+                         int attempt, String reason, JudgeVerdict judge, List<String> shots,
+                         List<SampleAnswer> samples) {
     /** The finish reason of an answer the token limit cut off. */
     public static final String TRUNCATED = "length";
 
@@ -30,9 +35,29 @@ public record ItemResult(String id, String question, List<String> answers, Strin
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(bucket, "bucket");
         answers = List.copyOf(answers);
+        shots = shots == null ? List.of() : List.copyOf(shots);
+        samples = samples == null ? List.of() : List.copyOf(samples);
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt must be >= 1, got " + attempt);
         }
+    }
+
+    /** A result asked once, without shots. */
+    public ItemResult(String id, String question, List<String> answers, String concept, String relation,
+                      double frequency, String bucket, String rawAnswer, String extracted, Outcome outcome,
+                      String error, long latencyMs, int promptTokens, int completionTokens, String finishReason,
+                      String reasoning, String servedModel, String fingerprint, long firstTokenMs, boolean cached,
+                      int attempt, String reason, JudgeVerdict judge) {
+        this(id, question, answers, concept, relation, frequency, bucket, rawAnswer, extracted, outcome, error,
+                latencyMs, promptTokens, completionTokens, finishReason, reasoning, servedModel, fingerprint,
+                firstTokenMs, cached, attempt, reason, judge, List.of(), List.of());
+    }
+
+    /** This result with the shots shown and every sample's answer. */
+    public ItemResult withRepeats(List<String> newShots, List<SampleAnswer> newSamples) {
+        return new ItemResult(id, question, answers, concept, relation, frequency, bucket, rawAnswer, extracted,
+                outcome, error, latencyMs, promptTokens, completionTokens, finishReason, reasoning, servedModel,
+                fingerprint, firstTokenMs, cached, attempt, reason, judge, newShots, newSamples);
     }
 
     /** A result of a first attempt with nothing known about the reply beyond text, latency and tokens. */
@@ -57,7 +82,8 @@ public record ItemResult(String id, String question, List<String> answers, Strin
                                String newReason, JudgeVerdict newJudge) {
         return new ItemResult(id, question, answers, concept, relation, frequency, bucketName, rawAnswer,
                 newExtracted, newOutcome, newError, latencyMs, promptTokens, completionTokens, finishReason,
-                reasoning, servedModel, fingerprint, firstTokenMs, cached, attempt, newReason, newJudge);
+                reasoning, servedModel, fingerprint, firstTokenMs, cached, attempt, newReason, newJudge, shots,
+                samples);
     }
 
     /** True when the token limit cut the answer off. */

@@ -107,6 +107,10 @@ import java.util.TreeMap;
  *   fromEarlierAttempts integer answers kept from an earlier attempt of this run
  *   served           array     distinct {model, fingerprint, items} the replies named; two or more: it changed
  *   endpoint         object    facts the endpoint gave about itself at the start (/v1/models, /props, digest)
+ * consistency      object    only for runs that asked each item K > 1 times (--samples): samples (K), buckets
+ *                            (rows head to tail) and overall; a row: name, n (items with all K samples scored),
+ *                            unstable, instability, majorityCorrect, majorityAccuracy, anyCorrect, accuracyAtK,
+ *                            firstCorrect, firstAccuracy (estimates: Wilson 95%)
  * metadata         object    when and how the run was made (absent when unknown; differs between runs of the same
  *                            inputs, unlike everything above): startedAt, endedAt (ISO-8601 UTC), durationSeconds,
  *                            attempts, requests, retries, totals {items, live, cacheHits, promptTokens,
@@ -169,6 +173,7 @@ public final class JsonReport {
         writePoints(g, r.points());
         writeRelations(g, r.relations());
         IntegrityJson.write(g, r.integrity(), r.overall().asked());
+        ConsistencyJson.write(g, r.consistency());
         RunMetadataJson.write(g, r.metadata());
         g.writeEndObject();
     }
@@ -479,7 +484,8 @@ public final class JsonReport {
         }
         Totals pooled = root.absentOrNull("pooled") ? null : readTotals(root.obj("pooled"));
         return new Report(version, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope,
-                points, relations, pooled, IntegrityJson.read(root), RunMetadataJson.read(root));
+                points, relations, pooled, IntegrityJson.read(root)).withConsistency(ConsistencyJson.read(root))
+                .withMetadata(RunMetadataJson.read(root));
     }
 
     private static DatasetRef readDataset(JsonTrees.Obj d) {

@@ -63,6 +63,7 @@ public final class MarkdownReport {
             sb.append(Phrases.weightedNote(r)).append("<br>\n");
         }
         sb.append(Phrases.LEGEND).append("\n\n");
+        sb.append(ConsistencyTable.markdown(r));
 
         sb.append("**Slope:** ").append(Phrases.slope(r.slope(), s)).append("<br>\n");
         sb.append("**Totals:** ").append(Phrases.totals(o)).append("\n\n");
@@ -99,7 +100,7 @@ public final class MarkdownReport {
         items.add(ds.toString());
         items.add("Bucketing: " + (r.bucketing() == null ? "unknown" : code(r.bucketing()))
                 + ", minimum bucket size " + Numbers.count(r.minBucketSize()));
-        for (String key : new String[] {"seed", "prompt", "scorer"}) {
+        for (String key : new String[] {"seed", "protocol", "prompt", "scorer"}) {
             String v = Phrases.setting(r, key);
             if (v != null) {
                 items.add(Character.toUpperCase(key.charAt(0)) + key.substring(1) + ": " + code(v));

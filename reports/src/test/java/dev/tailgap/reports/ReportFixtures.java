@@ -219,7 +219,16 @@ final class ReportFixtures {
                 new Comparison.PairedBucket("all", 585, 163, 12, 57, 353, 15, e(0.076923, 0.0561, 0.0978), 3.1e-9,
                         NAN, false),
                 new Comparison.GapShift("head", "tail", e(0.611, 0.41, 0.73), e(0.53, 0.33, 0.66),
-                        e(0.041667, -0.108, 0.19), e(0.084337, 0.0572, 0.1128), e(-0.04267, -0.197, 0.107), null));
+                        e(0.041667, -0.108, 0.19), e(0.084337, 0.0572, 0.1128), e(-0.04267, -0.197, 0.107), null),
+                List.of(new Comparison.PairedRate("head", 24, 1, 0, e(-0.041667, -0.19, 0.09), 1.0, 1.0, false),
+                        new Comparison.PairedRate("torso", 146, 9, 3, e(-0.041096, -0.095, 0.01), 0.146, 0.292,
+                                false),
+                        new Comparison.PairedRate("tail", 415, 38, 9, e(-0.069880, -0.098, -0.043), 1.9e-5, 5.7e-5,
+                                true)),
+                List.of(new Comparison.PairedRate("head", 24, 1, 1, e(0.0, -0.12, 0.12), 1.0, 1.0, false),
+                        new Comparison.PairedRate("torso", 146, 5, 4, e(-0.006849, -0.05, 0.036), 1.0, 1.0, false),
+                        new Comparison.PairedRate("tail", 415, 12, 6, e(-0.014458, -0.036, 0.006), 0.238, 0.714,
+                                false)));
         Comparison.PairedComparison ac = new Comparison.PairedComparison("openai:gpt-4o-mini", "local:llama",
                 List.of(new Comparison.PairedBucket("head", 24, 16, 3, 1, 4, 0, e(-0.083333, -0.25, 0.08), 0.625,
                                 1.0, false),

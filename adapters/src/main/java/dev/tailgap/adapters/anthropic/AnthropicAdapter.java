@@ -16,7 +16,7 @@ import okhttp3.HttpUrl;
 /**
  * Anthropic's Messages API: {@code POST {base}/v1/messages} with {@code x-api-key} and {@code anthropic-version}
  * headers. Sends {@code model}, {@code max_tokens}, {@code temperature}, the system prompt as the top-level
- * {@code system}, the prompt as one user message, and {@code stop_sequences} without the whitespace-only ones (the API
+ * {@code system}, the request's turns as user/assistant messages and the prompt as the last user message, and {@code stop_sequences} without the whitespace-only ones (the API
  * rejects those, so the default newline stop is dropped; the model still stops at its end of turn). The API has no
  * seed: a seed is not sent. Reads the concatenated {@code text} of the {@code content} blocks of type {@code text} and
  * {@code usage.input_tokens} / {@code usage.output_tokens}. 529 "overloaded" is a retryable rate limit. Streamed (the
@@ -41,6 +41,11 @@ final class AnthropicAdapter extends JsonHttpAdapter {
     }
 
     @Override
+    public boolean acceptsTurns() {
+        return true;
+    }
+
+    @Override
     protected String path(CompletionRequest request) {
         return path;
     }
@@ -54,7 +59,9 @@ final class AnthropicAdapter extends JsonHttpAdapter {
         if (request.system() != null && !request.system().isEmpty()) {
             body.put("system", request.system());
         }
-        body.putArray("messages").addObject().put("role", "user").put("content", request.prompt());
+        ArrayNode messages = body.putArray("messages");
+        putTurns(messages, request);
+        messages.addObject().put("role", "user").put("content", request.prompt());
         body.put("temperature", p.temperature());
         List<String> stops = acceptedStops(p.stop());
         if (!stops.isEmpty()) {

@@ -297,13 +297,25 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         }
     }
 
-    /** Adds chat {@code messages} to {@code body}: the system message (when there is one), then the prompt. */
+    /**
+     * Adds chat {@code messages} to {@code body}: the system message (when there is one), the request's turns as
+     * user/assistant pairs, then the prompt.
+     */
     protected static void putMessages(ObjectNode body, CompletionRequest request) {
         ArrayNode messages = body.putArray("messages");
         if (request.system() != null && !request.system().isEmpty()) {
             messages.addObject().put("role", "system").put("content", request.system());
         }
+        putTurns(messages, request);
         messages.addObject().put("role", "user").put("content", request.prompt());
+    }
+
+    /** Adds the request's turns to {@code messages}, each as a user message and the assistant's answer. */
+    protected static void putTurns(ArrayNode messages, CompletionRequest request) {
+        for (dev.tailgap.adapters.ChatTurn t : request.turns()) {
+            messages.addObject().put("role", "user").put("content", t.user());
+            messages.addObject().put("role", "assistant").put("content", t.assistant());
+        }
     }
 
     /** The API key read from the config's variable, or {@code null}. */

@@ -9,6 +9,7 @@ import dev.tailgap.adapters.EndpointInfo;
 import dev.tailgap.adapters.CompletionRequest;
 import dev.tailgap.adapters.FailureKind;
 import dev.tailgap.adapters.GenerationParams;
+import dev.tailgap.adapters.http.BodyOptions;
 import dev.tailgap.adapters.http.JsonHttpAdapter;
 import dev.tailgap.adapters.http.StreamedReply;
 import java.util.Map;
@@ -22,7 +23,10 @@ import okhttp3.HttpUrl;
  * {@code temperature}, {@code num_predict} (max tokens), {@code seed} (when set), {@code stop} (when any). Reads
  * {@code message.content} or {@code response}, and the token counts {@code prompt_eval_count} / {@code eval_count}
  * (Ollama leaves the first out when the whole prompt came from its cache: then it is unknown). An optional key is sent
- * as a bearer token, for Ollama behind an authenticating proxy.
+ * as a bearer token, for Ollama behind an authenticating proxy. A {@code body.KEY=VALUE} option ({@link BodyOptions})
+ * whose first name is one of the request's own fields ({@link #TOP_LEVEL}: {@code keep_alive}, {@code think},
+ * {@code format}, ...) is set at the top level; any other ({@code top_k}, {@code top_p}, {@code repeat_penalty}) is a
+ * model option and goes in {@code options}.
  */
 final class OllamaAdapter extends JsonHttpAdapter {
 
@@ -32,12 +36,29 @@ final class OllamaAdapter extends JsonHttpAdapter {
     private final Api api;
     private final String model;
     private final boolean stream;
+    private final BodyOptions extra;
 
-    OllamaAdapter(HttpUrl baseUrl, AdapterConfig config, Api api, boolean stream) {
+    /** Fields this adapter sets, with the flag that sets them: {@code body.} options may not replace them. */
+    static final Map<String, String> OWNED = Map.of("model", "-m", "messages", "the prompt options",
+            "prompt", "the prompt options", "system", "--system", "stream", "-o stream=true|false",
+            "options.temperature", "--temperature", "options.num_predict", "--max-tokens",
+            "options.seed", "--gen-seed", "options.stop", "--stop");
+
+    /** The request's own top-level fields; any other {@code body.} field is a model option, sent in {@code options}. */
+    static final java.util.Set<String> TOP_LEVEL = java.util.Set.of("model", "messages", "prompt", "suffix", "images",
+            "format", "options", "system", "template", "stream", "raw", "keep_alive", "context", "think", "tools");
+
+    OllamaAdapter(HttpUrl baseUrl, AdapterConfig config, Api api, boolean stream, BodyOptions extra) {
         super(baseUrl, config);
         this.api = api;
         this.model = config.model();
         this.stream = stream;
+        this.extra = extra;
+    }
+
+    @Override
+    public boolean acceptsTurns() {
+        return api == Api.CHAT;
     }
 
     @Override
@@ -69,6 +90,7 @@ final class OllamaAdapter extends JsonHttpAdapter {
             ArrayNode stop = options.putArray("stop");
             p.stop().forEach(stop::add);
         }
+        extra.mergeInto(body);
         return body;
     }
 

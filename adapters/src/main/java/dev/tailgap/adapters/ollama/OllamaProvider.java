@@ -5,6 +5,7 @@ import dev.tailgap.adapters.AdapterConfigException;
 import dev.tailgap.adapters.ModelAdapter;
 import dev.tailgap.adapters.ModelAdapterProvider;
 import dev.tailgap.adapters.http.BaseUrls;
+import dev.tailgap.adapters.http.BodyOptions;
 import dev.tailgap.adapters.http.StreamedReply;
 import java.util.List;
 import okhttp3.HttpUrl;
@@ -26,12 +27,14 @@ public final class OllamaProvider implements ModelAdapterProvider {
     @Override
     public String description() {
         return "Ollama native /api/chat or /api/generate; options: --base-url (default " + DEFAULT_BASE_URL
-                + "), api=chat|generate, stream=true|false";
+                + "), api=chat|generate, stream=true|false, body.KEY=JSON (top-level fields, else in options)";
     }
 
     @Override
     public ModelAdapter create(AdapterConfig config) throws AdapterConfigException {
-        config.requireKnownOptions(name(), List.of("api", StreamedReply.OPTION));
+        config.requireKnownOptions(name(), List.of("api", StreamedReply.OPTION, BodyOptions.PREFIX));
+        BodyOptions extra = BodyOptions.of(config).under("options", OllamaAdapter.TOP_LEVEL);
+        extra.refuse(OllamaAdapter.OWNED, name());
         String base = config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl();
         HttpUrl url = BaseUrls.parse(base, name());
         if (BaseUrls.lastSegment(url).equals("v1")) {
@@ -42,6 +45,6 @@ public final class OllamaProvider implements ModelAdapterProvider {
             config.requireApiKey("export it, or leave --api-key-env out (Ollama itself needs no key)");
         }
         return new OllamaAdapter(url, config, config.enumOption("api", OllamaAdapter.Api.class,
-                OllamaAdapter.Api.CHAT), StreamedReply.requested(config));
+                OllamaAdapter.Api.CHAT), StreamedReply.requested(config), extra);
     }
 }

@@ -9,6 +9,7 @@ import dev.tailgap.adapters.EndpointInfo;
 import dev.tailgap.adapters.CompletionRequest;
 import dev.tailgap.adapters.GenerationParams;
 import dev.tailgap.adapters.FailureKind;
+import dev.tailgap.adapters.http.BodyOptions;
 import dev.tailgap.adapters.http.JsonHttpAdapter;
 import dev.tailgap.adapters.http.StreamedReply;
 import java.util.Map;
@@ -23,7 +24,9 @@ import okhttp3.HttpUrl;
  * {@code choices[0].text}, {@code reasoning_content} apart from the answer, {@code finish_reason}, the {@code usage}
  * token counts and the reply's {@code model} and {@code system_fingerprint}. Streamed (the default), it sends
  * {@code "stream": true} with {@code stream_options.include_usage} and reads the same from the chunks
- * ({@link OpenAiStreamedReply}), with the time to the first token.
+ * ({@link OpenAiStreamedReply}), with the time to the first token. Any {@code body.KEY=VALUE} option is merged into
+ * the body ({@link BodyOptions}: {@code top_p}, {@code top_k}, {@code repeat_penalty}, {@code logprobs}, llama.cpp's
+ * {@code cache_prompt}, vLLM's {@code chat_template_kwargs}).
  *
  * <p>{@link #probe()} reads {@code GET {base}/models} (the served model's id, creation time, owner, root and vLLM's
  * {@code max_model_len}) and llama.cpp's {@code GET /props} at the server root (model path, build, context size,
@@ -37,12 +40,25 @@ public final class OpenAiAdapter extends JsonHttpAdapter {
     private final Api api;
     private final String model;
     private final boolean stream;
+    private final BodyOptions extra;
 
-    OpenAiAdapter(HttpUrl baseUrl, AdapterConfig config, Api api, boolean stream) {
+    /** Fields this adapter sets, with the flag that sets them: {@code body.} options may not replace them. */
+    static final Map<String, String> OWNED = Map.of("model", "-m", "messages", "the prompt options",
+            "prompt", "the prompt options", "temperature", "--temperature", "max_tokens", "--max-tokens",
+            "stop", "--stop", "seed", "--gen-seed", "stream", "-o stream=true|false",
+            "stream_options", "-o stream=true|false");
+
+    OpenAiAdapter(HttpUrl baseUrl, AdapterConfig config, Api api, boolean stream, BodyOptions extra) {
         super(baseUrl, config);
         this.api = api;
         this.model = config.model();
         this.stream = stream;
+        this.extra = extra;
+    }
+
+    @Override
+    public boolean acceptsTurns() {
+        return api == Api.CHAT;
     }
 
     @Override
@@ -73,6 +89,7 @@ public final class OpenAiAdapter extends JsonHttpAdapter {
             body.put("stream", true);
             body.putObject("stream_options").put("include_usage", true);
         }
+        extra.mergeInto(body);
         return body;
     }
 

@@ -5,13 +5,15 @@ import dev.tailgap.adapters.AdapterConfigException;
 import dev.tailgap.adapters.ModelAdapter;
 import dev.tailgap.adapters.ModelAdapterProvider;
 import dev.tailgap.adapters.http.BaseUrls;
+import dev.tailgap.adapters.http.BodyOptions;
 import dev.tailgap.adapters.http.StreamedReply;
 import java.util.List;
 import okhttp3.HttpUrl;
 
 /**
  * Provider {@code openai}: any OpenAI-compatible server. Options: base URL (default {@value #DEFAULT_BASE_URL}),
- * {@code api=chat|completions} (default chat), {@code stream=true|false} ({@link StreamedReply#requested}), key from
+ * {@code api=chat|completions} (default chat), {@code stream=true|false} ({@link StreamedReply#requested}),
+ * {@code body.KEY=VALUE} request-body fields ({@link BodyOptions}), key from
  * the environment variable named by the config (default {@value #DEFAULT_KEY_ENV}). A key is required for the
  * default base URL, or when a variable is named explicitly; local servers need none.
  */
@@ -28,12 +30,14 @@ public final class OpenAiProvider implements ModelAdapterProvider {
     public String description() {
         return "OpenAI-compatible /chat/completions or /completions (OpenAI, vLLM, llama.cpp llama-server, "
                 + "LM Studio, TGI, Ollama /v1); options: --base-url, --api-key-env, api=chat|completions, "
-                + "stream=true|false";
+                + "stream=true|false, body.KEY=JSON (passed through in the request body)";
     }
 
     @Override
     public ModelAdapter create(AdapterConfig config) throws AdapterConfigException {
-        config.requireKnownOptions(name(), List.of("api", StreamedReply.OPTION));
+        config.requireKnownOptions(name(), List.of("api", StreamedReply.OPTION, BodyOptions.PREFIX));
+        BodyOptions extra = BodyOptions.of(config);
+        extra.refuse(OpenAiAdapter.OWNED, name());
         String base = config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl();
         HttpUrl url = BaseUrls.parse(base, name());
         boolean needsKey = config.apiKeyEnv() != null || base.equals(DEFAULT_BASE_URL);
@@ -43,6 +47,6 @@ public final class OpenAiProvider implements ModelAdapterProvider {
                     + effective.apiKeyEnv() + "=..., or use --base-url for a local server that needs none)");
         }
         return new OpenAiAdapter(url, effective, config.enumOption("api", OpenAiAdapter.Api.class,
-                OpenAiAdapter.Api.CHAT), StreamedReply.requested(config));
+                OpenAiAdapter.Api.CHAT), StreamedReply.requested(config), extra);
     }
 }

@@ -16,7 +16,9 @@ import java.util.TreeMap;
  * The cache key of a request: the sha256 of its canonical JSON, which holds the provider, the base URL (without user
  * info, query or fragment), the adapter options (without any whose name looks like a secret: authorization, api key,
  * secret, password, cookie, credential), the model, every generation parameter (temperature, max tokens, stop, seed),
- * the system message and the prompt. A change to any of them gives another key. The API key is never part of it.
+ * the system message, the earlier chat turns (only when there are any) and the prompt, and the sample index (only
+ * above 0: the first sample of an item has the key of its only sample). A change to any of them gives another key. The
+ * API key is never part of it.
  */
 public final class CacheKey {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -65,7 +67,13 @@ public final class CacheKey {
         params.put("seed", p.seed());
         m.put("params", params);
         m.put("system", request.system());
+        if (!request.turns().isEmpty()) {
+            m.put("turns", request.turns().stream().map(t -> java.util.List.of(t.user(), t.assistant())).toList());
+        }
         m.put("prompt", request.prompt());
+        if (request.sample() > 0) {
+            m.put("sample", request.sample());
+        }
         try {
             return JSON.writeValueAsString(m);
         } catch (JsonProcessingException e) {

@@ -78,8 +78,12 @@ final class ConfigFile {
         ConfigFile config = new ConfigFile(file, target, read(file, target));
         target.setDefaultValueProvider(arg -> {
             if (arg instanceof OptionSpec o) {
-                Value v = config.values.get(key(o));
-                return v == null ? null : v.text();
+                for (String name : o.names()) { // an alias (seed for sample-seed) is a key too
+                    Value v = config.values.get(name.replaceFirst("^-+", ""));
+                    if (v != null) {
+                        return v.text();
+                    }
+                }
             }
             return null;
         });
@@ -117,8 +121,10 @@ final class ConfigFile {
     private static Map<String, Value> read(Path file, CommandLine target) {
         Map<String, OptionSpec> known = new TreeMap<>();
         for (OptionSpec o : target.getCommandSpec().options()) {
-            if (!"config".equals(key(o))) {
-                known.put(key(o), o);
+            for (String name : o.names()) {
+                if (name.startsWith("--") && !"--config".equals(name)) {
+                    known.put(name.substring(2), o);
+                }
             }
         }
         boolean models = "run".equals(target.getCommandName());

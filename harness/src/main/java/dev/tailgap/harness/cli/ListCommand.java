@@ -17,12 +17,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tailgap list adapters | scorers | importers | formats | datasets [DIR...]}: the plug-ins and datasets there are. */
+/** {@code tailgap list adapters | scorers | protocols | importers | formats | datasets [DIR...]}: the plug-ins and datasets there are. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the model adapters, scorers, dataset importers and table formats on the class path, or the "
+        description = "List the model adapters, scorers, protocols, dataset importers and table formats on the class "
+                + "path, or the "
                 + "bundled datasets and those in the given directories.")
 final class ListCommand implements Callable<Integer> {
-    private static final String KINDS = "adapters, scorers, importers, formats, datasets";
+    private static final String KINDS = "adapters, scorers, protocols, importers, formats, datasets";
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -50,6 +51,11 @@ final class ListCommand implements Callable<Integer> {
                 case "scorers" -> {
                     for (ScorerProvider p : Scorers.all()) {
                         out.printf("%-12s %s%n", p.name(), p.description());
+                    }
+                }
+                case "protocols" -> {
+                    for (dev.tailgap.harness.protocol.Protocol p : dev.tailgap.harness.protocol.Protocols.all()) {
+                        out.printf("%-12s %s; %s%n", p.name(), p.description(), p.citation());
                     }
                 }
                 case "importers" -> {

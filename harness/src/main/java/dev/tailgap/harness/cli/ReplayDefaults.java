@@ -42,12 +42,17 @@ final class ReplayDefaults {
                         pick(given, "--min-bucket-size", s.minBucketSize(), rs.minBucketSize()),
                         pick(given, "--per-bucket", s.perBucket(), rs.perBucket()),
                         pick(given, "--limit", s.limit(), rs.limit()),
-                        pick(given, "--seed", s.seed(), rs.seed()),
+                        pick(given, "--sample-seed", s.seed(), rs.seed()),
                         pick(given, "--skip-invalid", s.skipInvalid(), rs.skipInvalid())))
                 .generation(g -> new Generation(params ? g.params() : rg.params(),
                         pick(given, "--system", g.system(), rg.system()),
-                        pick(given, "--prompt-file", g.prompt(), rg.prompt())));
+                        pick(given, "--prompt-file", g.prompt(), rg.prompt()),
+                        PROTOCOL_FLAGS.stream().anyMatch(given::contains) ? g.prompting() : rg.prompting()));
     }
+
+    /** The flags that change how items are asked: any of them given, the recorded protocol settings are not used. */
+    private static final Set<String> PROTOCOL_FLAGS = Set.of("--protocol", "--instruction", "--shots", "--shot-strategy",
+            "--shots-file", "--shots-as-turns", "--extraction", "--templates", "--samples");
 
     /** {@code given}'s value when {@code flag} was on the command line, else the recorded one. */
     private static <T> T pick(Set<String> flags, String flag, T given, T recorded) {

@@ -41,14 +41,18 @@ final class RunOptions {
                     + "--per-bucket): a stratified sample.")
     Integer limit;
 
-    @Option(names = "--seed", paramLabel = "S",
-            description = "Sampling seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--sample-seed", "--seed"}, paramLabel = "S",
+            description = "Seed of the item sampling (--per-bucket, --limit) and of the shots drawn; never sent to "
+                    + "the model (that is --gen-seed). --seed is the old name (default: ${DEFAULT-VALUE}).")
     long seed = Sampling.DEFAULT_SEED;
 
     @Option(names = "--prompt-file", paramLabel = "FILE",
-            description = "Prompt template with {question}, {concept}, {relation} (default: the built-in zero-shot "
-                    + "prompt that allows \"unsure\").")
+            description = "Question template with {question}, {concept}, {relation} (default: the protocol's; "
+                    + "zero-shot's allows \"unsure\").")
     Path promptFile;
+
+    @Mixin
+    ProtocolFlags protocol;
 
     @Option(names = "--system", paramLabel = "TEXT", description = "System message.")
     String system;
@@ -66,14 +70,16 @@ final class RunOptions {
     double temperature = GenerationParams.DEFAULTS.temperature();
 
     @Option(names = "--max-tokens", paramLabel = "N",
-            description = "Max tokens to generate (default: ${DEFAULT-VALUE}).")
-    int maxTokens = GenerationParams.DEFAULTS.maxTokens();
+            description = "Max tokens to generate (default: the protocol's).")
+    Integer maxTokens;
 
     @Option(names = "--stop", paramLabel = "SEQ", split = "\u001f",
-            description = "Stop sequence, repeatable (default: newline). --stop '' sends none.")
+            description = "Stop sequence, repeatable (default: the protocol's, a newline). --stop '' sends none.")
     List<String> stop;
 
-    @Option(names = "--gen-seed", paramLabel = "S", description = "Generation seed sent to the endpoint.")
+    @Option(names = "--gen-seed", paramLabel = "S",
+            description = "Generation seed sent to the endpoint in every request (default: none); the item sampling "
+                    + "has its own, --sample-seed.")
     Long genSeed;
 
     @Option(names = {"-c", "--concurrency"}, paramLabel = "N",
@@ -132,8 +138,9 @@ final class RunOptions {
 
     /** The plan these options describe, for the given model target. */
     RunSpec.Builder toSpec(Target target) {
-        List<String> stops = stop == null ? List.of("\n") : stop.stream().filter(s -> !s.isEmpty()).toList();
-        PromptTemplate prompt = PromptTemplate.defaults();
+        dev.tailgap.harness.protocol.Protocol named = protocol.protocol();
+        List<String> stops = stop == null ? named.stop() : stop.stream().filter(s -> !s.isEmpty()).toList();
+        PromptTemplate prompt = named.template();
         if (promptFile != null) {
             try {
                 prompt = PromptTemplate.fromFile(promptFile);
@@ -143,8 +150,9 @@ final class RunOptions {
                 throw TailgapException.usage(promptFile + ": " + e.getMessage());
             }
         }
-        Generation generation = new Generation(Generation.params(temperature, maxTokens, stops, genSeed), system,
-                prompt);
+        Generation generation = new Generation(Generation.params(temperature,
+                maxTokens != null ? maxTokens : named.maxTokens(), stops, genSeed), system, prompt,
+                protocol.prompting(named));
         Sampling sampling = new Sampling(dataset, bucketing, minBucketSize, perBucket, limit, seed, skipInvalid);
         Scoring scorerSpec = new Scoring(scorer, scoring.options());
         return execution(RunSpec.builder().model(target.model().toString()).target(t -> target)

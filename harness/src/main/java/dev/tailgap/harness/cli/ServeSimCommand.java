@@ -42,6 +42,11 @@ final class ServeSimCommand implements Callable<Integer> {
     @Mixin
     SimOptions sim;
 
+    @Option(names = "--sim-instability", paramLabel = "BUCKET=P", split = ",",
+            description = "Share of items per bucket (of the dataset's default bucketing) that answer differently to "
+                    + "odd request seeds, for --samples runs, e.g. head=0.01,torso=0.05,tail=0.2 (default: none).")
+    java.util.Map<String, Double> instability;
+
     @Option(names = "--judge-accuracy", paramLabel = "P",
             description = "Also serve a synthetic judge (for --scorer judge) that gives the true verdict with "
                     + "probability P.")
@@ -53,6 +58,9 @@ final class ServeSimCommand implements Callable<Integer> {
         SimModel model;
         try (Stream<Item> items = ds.items()) {
             model = SimModel.of(items::iterator, sim.params());
+        }
+        if (instability != null && !instability.isEmpty()) {
+            model = model.withInstability(dev.tailgap.harness.sim.SimInstability.perBucket(ds.defaultBucketing(), instability));
         }
         SimServer server;
         try {

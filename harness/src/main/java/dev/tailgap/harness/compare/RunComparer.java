@@ -42,6 +42,7 @@ import java.util.TreeMap;
  * with Newcombe's interval ({@link McNemar#pairedDifference}); the bucket p-values of one run-versus-baseline
  * comparison are Holm-adjusted together ({@link Holm#adjust}), one family per compared run. The head-versus-tail gap
  * of each run is taken over the baseline's head and tail, and its change with a paired interval ({@link GapChange}).
+ * The hallucination and abstention rates get the same paired test per bucket ({@link PairedRates}).
  * The result does not depend on the order of the item logs' lines.
  */
 public final class RunComparer {
@@ -105,7 +106,9 @@ public final class RunComparer {
         for (int i = 1; i < runs.size(); i++) {
             PairedComparison p = paired(labels.get(0), labels.get(i), bucketNames, items.get(0), items.get(i));
             pairs.add(new PairedComparison(p.baseline(), p.other(), p.buckets(), p.overall(),
-                    gapShift(runs.get(0).report(), runs.get(i).report(), p.buckets())));
+                    gapShift(runs.get(0).report(), runs.get(i).report(), p.buckets()),
+                    PairedRates.of(Outcome.HALLUCINATED, bucketNames, items.get(0), items.get(i)),
+                    PairedRates.of(Outcome.ABSTAINED, bucketNames, items.get(0), items.get(i))));
         }
         Report baseReport = runs.get(0).report();
         String tail = baseReport.gap() != null && baseReport.gap().tail() != null ? baseReport.gap().tail()

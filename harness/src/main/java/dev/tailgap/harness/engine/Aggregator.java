@@ -44,6 +44,7 @@ public final class Aggregator {
     private long cached;
     private final TreeMap<Integer, Long> byAttempt = new TreeMap<>();
     private final Map<List<String>, Long> served = new java.util.HashMap<>();
+    private final ConsistencyTally consistency;
     private final TotalsCounter runTotals = new TotalsCounter();
 
     /** An aggregator whose live head and tail count every bucket with a scored item. */
@@ -57,6 +58,7 @@ public final class Aggregator {
         this.minBucketSize = minBucketSize;
         this.counts = new long[bucketing.buckets().size()][Outcome.values().length];
         this.truncated = new long[counts.length];
+        this.consistency = new ConsistencyTally(counts.length);
     }
 
     /** Adds one result; its bucket must be one of the bucketing's names. */
@@ -77,6 +79,7 @@ public final class Aggregator {
             cached++;
         }
         byAttempt.merge(r.attempt(), 1L, Long::sum);
+        consistency.add(b, r);
         runTotals.add(r);
     }
 
@@ -208,7 +211,7 @@ public final class Aggregator {
         long[] bucketSizes = buckets.stream().mapToLong(Bucket::size).toArray();
         return new Report(Report.SCHEMA_VERSION, tool, dataset, run, bucketing.scheme(), minBucketSize, stats,
                 weighted ? weighted(pooled, counts, bucketSizes) : pooled, gap(stats, minBucketSize), fit.result(), points,
-                byRelation, weighted ? pooled : null);
+                byRelation, weighted ? pooled : null).withConsistency(consistency.report(bucketing));
     }
 
     /** True when the run's settings say it sampled at most N items per bucket. */

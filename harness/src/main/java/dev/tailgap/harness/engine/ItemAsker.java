@@ -5,7 +5,7 @@ import dev.tailgap.adapters.Completion;
 import dev.tailgap.adapters.CompletionRequest;
 import dev.tailgap.adapters.FailureKind;
 import dev.tailgap.datasets.Item;
-import dev.tailgap.harness.RunSpec;
+import dev.tailgap.harness.protocol.Extraction;
 import dev.tailgap.harness.scoring.Scorer;
 import dev.tailgap.harness.scoring.ScorerSetup;
 import dev.tailgap.harness.scoring.ScoringItem;
@@ -16,39 +16,44 @@ import dev.tailgap.reports.Outcome;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Asks one item and turns the reply into its {@link ItemResult}: renders the prompt, calls the client chain, keeps
+ * Asks one request of an item and turns the reply into its {@link ItemResult}: calls the client chain, keeps
  * reasoning apart from the answer (the endpoint's own reasoning field, or a leading {@code <think>} block), scores the
  * answer only, and records what the reply said (finish reason, served model, fingerprint, time to first token,
  * whether the cache answered). A failure after retries is an ERROR result; a cancelled request is no result.
  */
 final class ItemAsker {
     private final ModelCall client;
-    private final RunSpec spec;
     private final String model;
     private final Scorer scorer;
     private final int attempt;
     private final CacheInterceptor cache;
 
-    ItemAsker(ModelCall client, RunSpec spec, String model, Scorer scorer, int attempt, CacheInterceptor cache) {
+    ItemAsker(ModelCall client, String model, Scorer scorer, int attempt, CacheInterceptor cache) {
         this.client = client;
-        this.spec = spec;
         this.model = model;
         this.scorer = scorer;
         this.attempt = attempt;
         this.cache = cache;
     }
 
-    /** The item's result, or {@code null} when the request was cancelled (the item stays unasked). */
-    ItemResult ask(Item item, String bucket, EndpointGuard guard) {
-        String prompt = spec.generation().prompt().render(item.question(), item.concept(), item.relation());
+    /** The model this asker's requests name. */
+    String model() {
+        return model;
+    }
+
+    /**
+     * The item's result for {@code request}, the reply cut by {@code extraction} before scoring, or {@code null} when
+     * the request was cancelled (the item stays unasked).
+     */
+    ItemResult ask(Item item, String bucket, EndpointGuard guard, CompletionRequest request, Extraction extraction) {
         long start = System.nanoTime();
         try {
-            Completion c = client.call(new CompletionRequest(model, prompt, spec.generation().system(), spec.generation().params(), item.id()));
+            Completion c = client.call(request);
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             boolean cached = cache != null && cache.answeredLastCallOnThisThread();
             ThinkBlocks.Split split = ThinkBlocks.split(c.text());
             String reasoning = c.reasoning() != null ? c.reasoning() : split.reasoning();
-            Verdict v = ScorerSetup.score(scorer, ScoringItem.of(item), split.answer());
+            Verdict v = ScorerSetup.score(scorer, ScoringItem.of(item), extraction.apply(split.answer()));
             return new ItemResult(item.id(), item.question(), item.answers(), item.concept(), item.relation(),
                     item.frequency(), bucket, c.text(), v.extracted(), v.outcome(),
                     v.outcome() == Outcome.ERROR ? v.reason() : null, ms, c.promptTokens(), c.completionTokens(),

@@ -61,7 +61,7 @@ final class ItemLoop {
     private final List<String> warnings;
     private final ModelClient client;
     private final EndpointGuard guard;
-    private final ItemAsker asker;
+    private final RepeatedAsker asker;
     private final ScorerSetup scoring;
     private final ExecutorService pool;
     private final RetryInterceptor retry;
@@ -73,7 +73,8 @@ final class ItemLoop {
              Bucketing bucketing,
              BitSet selected, RunDirectory dir, RunState state, Aggregator aggregator, DoneIds done,
              ServedTracker tracker, CacheInterceptor cached, Progress progress, ItemLogWriter.Sync sync,
-             Map<String, String> earlierServed, long kept, List<String> warnings) {
+             Map<String, String> earlierServed, long kept, List<String> warnings,
+             dev.tailgap.harness.protocol.Prompter prompter) {
         this.spec = spec;
         this.ref = ref;
         this.dataset = dataset;
@@ -90,7 +91,8 @@ final class ItemLoop {
         this.earlierServed = earlierServed;
         this.kept = kept;
         this.warnings = warnings;
-        this.guard = new EndpointGuard(state.planned(), spec.execution().maxErrorRate(), spec.execution().concurrency(),
+        this.guard = new EndpointGuard(state.planned() * spec.generation().prompting().samples(), // requests: K per item
+                spec.execution().maxErrorRate(), spec.execution().concurrency(),
                 "model '" + ref.model() + "' (" + ref.provider() + ") at " + RunSettings.redact(spec.target().baseUrl()),
                 this::abort, progress::retrying, System::nanoTime);
         List<Interceptor> chain = new ArrayList<>();
@@ -106,7 +108,8 @@ final class ItemLoop {
         chain.add(new AdaptiveConcurrency(spec.execution().concurrency()));
         this.client = new ModelClient(adapter, chain);
         this.scoring = scoring;
-        this.asker = new ItemAsker(client, spec, ref.model(), scoring.scorer(), state.attempt(), cached);
+        this.asker = new RepeatedAsker(new ItemAsker(client, ref.model(), scoring.scorer(), state.attempt(), cached),
+                prompter, spec.generation().prompting(), spec.generation().system(), spec.generation().params());
         this.pool = Executors.newFixedThreadPool(2 * spec.execution().concurrency(), daemonThreads());
     }
 

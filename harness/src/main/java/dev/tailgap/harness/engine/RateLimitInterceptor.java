@@ -90,6 +90,9 @@ public final class RateLimitInterceptor implements Interceptor {
 
     private static long promptTokens(CompletionRequest r) {
         long chars = r.prompt().length() + (r.system() == null ? 0 : r.system().length());
+        for (dev.tailgap.adapters.ChatTurn t : r.turns()) {
+            chars += t.user().length() + t.assistant().length();
+        }
         return (chars + 3) / 4;
     }
 }

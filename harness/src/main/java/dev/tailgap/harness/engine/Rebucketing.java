@@ -25,7 +25,7 @@ public final class Rebucketing {
             String b = buckets.buckets().get(buckets.assign(r.frequency())).name();
             aggregator.add(new ItemResult(r.id(), r.question(), r.answers(), r.concept(), r.relation(),
                     r.frequency(), b, r.rawAnswer(), r.extracted(), r.outcome(), r.error(), r.latencyMs(),
-                    r.promptTokens(), r.completionTokens(), r.reason(), r.judge()));
+                    r.promptTokens(), r.completionTokens(), r.reason(), r.judge()).withRepeats(r.shots(), r.samples()));
         }
         Map<String, Object> settings = new LinkedHashMap<>(saved.settings());
         settings.put("bucketing", buckets.scheme());

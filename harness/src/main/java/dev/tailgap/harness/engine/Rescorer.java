@@ -13,6 +13,8 @@ import dev.tailgap.harness.scoring.Scorer;
 import dev.tailgap.harness.scoring.ScorerSetup;
 import dev.tailgap.harness.scoring.ScoringItem;
 import dev.tailgap.harness.scoring.ThinkBlocks;
+import dev.tailgap.harness.protocol.Extraction;
+import dev.tailgap.reports.SampleAnswer;
 import dev.tailgap.harness.scoring.Verdict;
 import dev.tailgap.reports.ItemLog;
 import dev.tailgap.reports.ItemResult;
@@ -107,7 +109,8 @@ public final class Rescorer {
             done.add(r.id());
         });
         done.seal();
-        long scored = score(items, buckets, scorer, dir, aggregator, done, spec.execution().concurrency());
+        long scored = score(items, buckets, scorer, spec.generation().prompting().extraction(), dir, aggregator,
+                done, spec.execution().concurrency());
         boolean complete = aggregator.total() == count;
         dir.writeState(state.with(complete ? RunState.Status.COMPLETE : RunState.Status.STOPPED));
         Report report = aggregator.report(Version.tool(), planned.dataset(), settings, planned.minBucketSize(),
@@ -118,8 +121,8 @@ public final class Rescorer {
         return new RunResult(out, report, ExitCode.OK, "", kept, scored, 0, List.of());
     }
 
-    private static long score(Path items, Bucketing buckets, Scorer scorer, RunDirectory dir, Aggregator aggregator,
-                              DoneIds done, int concurrency) {
+    private static long score(Path items, Bucketing buckets, Scorer scorer, Extraction extraction, RunDirectory dir,
+                              Aggregator aggregator, DoneIds done, int concurrency) {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "tailgap-rescore");
             t.setDaemon(true);
@@ -137,7 +140,7 @@ public final class Rescorer {
                 slots.acquireUninterruptibly();
                 pool.execute(() -> {
                     try {
-                        ItemResult x = rescored(r, buckets, scorer);
+                        ItemResult x = rescored(r, buckets, scorer, extraction);
                         log.append(x, durable -> {
                             if (durable) {
                                 aggregator.add(x);
@@ -161,16 +164,31 @@ public final class Rescorer {
         return n;
     }
 
-    /** One saved result under the new scorer and bucketing; endpoint failures stay as they were. */
-    static ItemResult rescored(ItemResult r, Bucketing buckets, Scorer scorer) {
+    /**
+     * One saved result under the new scorer and bucketing, each repeated sample too, the reply cut by the run's
+     * {@code extraction} as it was when asked; endpoint failures stay as they were.
+     */
+    static ItemResult rescored(ItemResult r, Bucketing buckets, Scorer scorer, Extraction extraction) {
         String bucket = buckets.buckets().get(buckets.assign(r.frequency())).name();
+        List<SampleAnswer> samples = new java.util.ArrayList<>(r.samples().size());
+        for (SampleAnswer s : r.samples()) {
+            if (s.rawAnswer() == null) {
+                samples.add(s);
+            } else {
+                Verdict v = ScorerSetup.score(scorer, ScoringItem.of(r),
+                        extraction.apply(ThinkBlocks.split(s.rawAnswer()).answer()));
+                samples.add(new SampleAnswer(s.rawAnswer(), v.extracted(), v.outcome(),
+                        v.outcome() == Outcome.ERROR ? v.reason() : null));
+            }
+        }
         if (r.rawAnswer() == null) {
-            return r.rescored(bucket, null, Outcome.ERROR, r.error(), null, null);
+            return r.rescored(bucket, null, Outcome.ERROR, r.error(), null, null).withRepeats(r.shots(), samples);
         }
         // reasoning is never scored: the answer after a leading <think> block, as the run scored it
-        Verdict v = ScorerSetup.score(scorer, ScoringItem.of(r), ThinkBlocks.split(r.rawAnswer()).answer());
+        Verdict v = ScorerSetup.score(scorer, ScoringItem.of(r),
+                extraction.apply(ThinkBlocks.split(r.rawAnswer()).answer()));
         return r.rescored(bucket, v.extracted(), v.outcome(), v.outcome() == Outcome.ERROR ? v.reason() : null,
-                v.reason(), v.judge());
+                v.reason(), v.judge()).withRepeats(r.shots(), samples);
     }
 
     /** Buckets computed from the whole dataset recorded in the run's spec. */

@@ -11,6 +11,7 @@ import dev.tailgap.datasets.BucketScheme;
 import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.datasets.Dataset;
 import dev.tailgap.datasets.Sampler;
+import dev.tailgap.harness.protocol.Prompter;
 import dev.tailgap.datasets.SamplingSpec;
 import dev.tailgap.harness.DatasetFiles;
 import dev.tailgap.harness.RunSpec;
@@ -98,14 +99,27 @@ public final class RunEngine {
         Scorers.provider(spec.scoring().scorer()); // an unknown scorer is a usage error before the dataset is read
         Dataset dataset = DatasetFiles.load(spec.sampling().dataset(), spec.sampling().skipInvalid());
         Bucketing bucketing = bucketing(scheme != null ? scheme : scheme(dataset.manifest().bucketing()), dataset);
+        Prompter prompter = prompter(spec, dataset, bucketing);
         try (ScorerSetup scoring = ScorerSetup.open(spec, AliasRule.ofManifest(dataset.manifest().aliasRule()), cache,
                 env)) {
-            return run(spec, adapter, ref, provider, bucketing, dataset, scoring);
+            return run(spec, adapter, ref, provider, bucketing, dataset, scoring, prompter);
+        }
+    }
+
+    private static Prompter prompter(RunSpec spec, Dataset dataset, Bucketing bucketing) {
+        try {
+            return Prompter.of(spec.generation().prompting(), spec.generation().prompt(), () -> {
+                try (java.util.stream.Stream<dev.tailgap.datasets.Item> items = dataset.items()) {
+                    return items.toList();
+                }
+            }, bucketing, spec.sampling().seed());
+        } catch (IllegalArgumentException e) {
+            throw TailgapException.usage(e.getMessage());
         }
     }
 
     private RunResult run(RunSpec spec, ModelAdapter adapter, ModelRef ref, ModelAdapterProvider provider,
-                          Bucketing bucketing, Dataset dataset, ScorerSetup scoring) {
+                          Bucketing bucketing, Dataset dataset, ScorerSetup scoring, Prompter prompter) {
         Map<String, Object> settings = RunSettings.of(spec, dataset, scoring.scorer());
         BitSet selected = Sampler.select(dataset, bucketing,
                 new SamplingSpec(spec.sampling().perBucket(), spec.sampling().limit(), spec.sampling().seed()));
@@ -132,7 +146,7 @@ public final class RunEngine {
             ModelAdapter model = adapter != null ? adapter : adapter(provider, ref, spec, dir.path());
             try {
                 return ask(spec, ref, model, scoring, dataset, bucketing, selected, dir, state, aggregator, done,
-                        kept, earlierServed, warnings);
+                        kept, earlierServed, warnings, prompter);
             } finally {
                 model.close();
             }
@@ -141,10 +155,15 @@ public final class RunEngine {
 
     private RunResult ask(RunSpec spec, ModelRef ref, ModelAdapter adapter, ScorerSetup scoring, Dataset dataset,
                           Bucketing bucketing, BitSet selected, RunDirectory dir, RunState state, Aggregator aggregator,
-                          DoneIds done, long kept, Map<String, String> earlierServed, List<String> warnings) {
+                          DoneIds done, long kept, Map<String, String> earlierServed, List<String> warnings,
+                          Prompter prompter) {
         if (spec.generation().params().stop().size() > adapter.maxStopSequences()) {
             throw TailgapException.usage(spec.generation().params().stop().size() + " stop sequences given, but " + ref.provider()
                     + " at " + RunSettings.redact(spec.target().baseUrl()) + " accepts at most " + adapter.maxStopSequences());
+        }
+        if (spec.generation().prompting().shotsAsTurns() && !adapter.acceptsTurns()) {
+            throw TailgapException.usage("--shots-as-turns needs a chat API, and " + ref.provider() + " as configured "
+                    + "sends one prompt text; drop --shots-as-turns to put the shots in the prompt");
         }
         EndpointInfo probe = adapter.probe();
         if (probe.slots() > 0 && spec.execution().concurrency() > probe.slots()) {
@@ -153,7 +172,8 @@ public final class RunEngine {
         }
         ServedTracker tracker = new ServedTracker(probe);
         ItemLoop loop = new ItemLoop(spec, ref, adapter, scoring, dataset, bucketing, selected, dir, state, aggregator,
-                done, tracker, cacheFor(adapter, ref, spec, tracker), progress, sync, earlierServed, kept, warnings);
+                done, tracker, cacheFor(adapter, ref, spec, tracker), progress, sync, earlierServed, kept, warnings,
+                prompter);
         active.set(loop);
         if (stopping) {
             loop.stop();

@@ -37,6 +37,10 @@ final class RunSettings {
             m.put("system", spec.generation().system());
         }
         m.put("prompt", Map.of("template", spec.generation().prompt().text(), "sha256", spec.generation().prompt().sha256()));
+        m.put("protocol", spec.generation().prompting().protocol());
+        if (!spec.generation().prompting().equals(dev.tailgap.harness.protocol.Prompting.DEFAULTS)) {
+            m.put("prompting", RunDirectory.JSON.convertValue(spec.generation().prompting(), Map.class));
+        }
         m.put("scorer", scorer.describe());
         m.put("bucketing", spec.sampling().bucketing() != null ? spec.sampling().bucketing() : dataset.manifest().bucketing());
         m.put("minBucketSize", spec.sampling().minBucketSize());

@@ -230,6 +230,12 @@ public final class Gate {
         }
         Estimate e;
         switch (rule.metric()) {
+            case "instability":
+            case "accuracy_at_k":
+            case "majority_accuracy":
+                ConsistencyMetric.Value v = ConsistencyMetric.of(run.report(), sel.stats == null ? null
+                        : sel.stats.name(), rule.metric());
+                return new Measured(rule, sel.label, rule.metric(), v.estimate(), false, v.n(), v.note(), null);
             case "accuracy":
                 e = accuracy;
                 break;

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  *   <li>A bucket subject is a bucket name, {@code head} or {@code tail} (the buckets the report's gap compares: the
  *   first and last bucket with at least the minimum number of scored items, see
  *   {@link dev.tailgap.reports.HeadTail}), or {@code overall} (all items). Its metrics are {@code accuracy},
- *   {@code hallucination}, {@code abstention}, {@code precision} and {@code n} (scored items); against a baseline,
+ *   {@code hallucination}, {@code abstention}, {@code precision} and {@code n} (scored items), and for a run that
+ *   asked each item K times ({@code --samples}) {@code instability}, {@code accuracy_at_k} and
+ *   {@code majority_accuracy} ({@link dev.tailgap.reports.Consistency}); against a baseline,
  *   {@code accuracy.drop} (baseline minus run) and {@code hallucination.rise} (run minus baseline) over the items
  *   scored in both, which fail only when the data show the change exceeds the tolerance, and
  *   {@code accuracy.noninferior} / {@code hallucination.noninferior}, which pass only when the data show the drop
@@ -56,7 +58,7 @@ public record Rule(String text, Kind kind, String subject, String metric, Change
     /** The first run of comparison characters, to check it is one of the four operators. */
     private static final Pattern OPERATOR = Pattern.compile("[<>=!\u2264\u2265]+");
     private static final List<String> BUCKET_METRICS = List.of("accuracy", "hallucination", "abstention",
-            "precision", "n");
+            "precision", "n", "instability", "accuracy_at_k", "majority_accuracy");
     private static final String GRAMMAR = " (a rule reads SUBJECT.METRIC OP NUMBER, e.g. tail.accuracy >= 0.30)";
 
     public Rule {

@@ -36,14 +36,16 @@ public final class SimModel {
     }
 
     private final SimParams params;
+    private final java.util.function.ToDoubleFunction<Item> instability;
     private final List<Item> items;
     private final Map<String, Item> byQuestion;
     private final Map<String, List<String>> answersByRelation;
     private final Scorer matcher = RuleScorer.contains();
 
     private SimModel(SimParams params, List<Item> items, Map<String, Item> byQuestion,
-                     Map<String, List<String>> answersByRelation) {
+                     Map<String, List<String>> answersByRelation, java.util.function.ToDoubleFunction<Item> instability) {
         this.params = params;
+        this.instability = instability;
         this.items = items;
         this.byQuestion = byQuestion;
         this.answersByRelation = answersByRelation;
@@ -61,7 +63,38 @@ public final class SimModel {
         }
         Map<String, List<String>> answers = new HashMap<>();
         pools.forEach((k, v) -> answers.put(k, List.copyOf(v)));
-        return new SimModel(params, List.copyOf(all), byQuestion, answers);
+        return new SimModel(params, List.copyOf(all), byQuestion, answers, i -> 0);
+    }
+
+    /**
+     * This model answering unstably: an item is unstable with probability {@code instability} of the item (a pure
+     * function of the seed and its id), and an unstable item gives another answer (a wrong one, or "unsure" when its
+     * answer is a wrong one) to every request of odd variant ({@link #answer(String, long)}).
+     */
+    public SimModel withInstability(java.util.function.ToDoubleFunction<Item> instability) {
+        return new SimModel(params, items, byQuestion, answersByRelation, instability);
+    }
+
+    /** Whether {@code item}'s answers change with the request's variant. */
+    public boolean unstable(Item item) {
+        Item asked = byQuestion.getOrDefault(item.question().strip(), item);
+        return unit(mix(params.seed(), asked.id(), 4)) < instability.applyAsDouble(asked);
+    }
+
+    /**
+     * The reply to a prompt asked as variant {@code variant} (the request's seed, or how many times the question was
+     * asked before): an unstable item's answer differs on odd variants.
+     */
+    public String answer(String prompt, long variant) {
+        Item item = byQuestion.get(questionOf(prompt));
+        if (item == null) {
+            return ABSTAIN;
+        }
+        String usual = answerFor(item);
+        if ((variant & 1) == 0 || !unstable(item)) {
+            return usual;
+        }
+        return decide(item) == Decision.KNOWS || usual.equals(ABSTAIN) ? wrongAnswer(item) : ABSTAIN;
     }
 
     public SimParams params() {
@@ -133,7 +166,10 @@ public final class SimModel {
         return "Atlantis";
     }
 
-    /** The question inside a prompt: after the last "Question:" or "Q:" marker, to the end of that line. */
+    /**
+     * The question inside a prompt: after the last "Question:" or "Q:" marker, to the end of that line, without a
+     * trailing " A:" (PopQA's {@code Q: <question> A:}).
+     */
     static String questionOf(String prompt) {
         String p = prompt == null ? "" : prompt;
         int at = -1;
@@ -150,7 +186,8 @@ public final class SimModel {
         }
         String rest = p.substring(at + skip);
         int nl = rest.indexOf('\n');
-        return (nl < 0 ? rest : rest.substring(0, nl)).strip();
+        String q = (nl < 0 ? rest : rest.substring(0, nl)).strip();
+        return q.endsWith(" A:") ? q.substring(0, q.length() - 3).strip() : q;
     }
 
     private static String relationOf(Item item) {

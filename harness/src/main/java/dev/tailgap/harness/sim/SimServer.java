@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * question and what that is for the item ({@link SimModel#truth(dev.tailgap.datasets.Item)}), for tests. Replies carry
  * a {@code system_fingerprint} of {@code tailgap-synthetic-} and a digest of the parameters that change answers
  * ({@link #fingerprint}), and the model list names the model {@value #MODEL_ID}: nobody should mistake it for a real
- * model. Honours {@code max_tokens} (whitespace tokens; a reply cut by it says {@code "finish_reason": "length"}) and
+ * model. An unstable item ({@link SimModel#withInstability}) answers by the request's {@code seed}, or without one by
+ * how many times its prompt was asked before. Honours {@code max_tokens} (whitespace tokens; a reply cut by it says {@code "finish_reason": "length"}) and
  * {@code stop}. Binds 127.0.0.1 only. A {@link Listener} hears of every model request as it
  * arrives (before the reply), with the key it carried: enough to count who asked what.
  */
@@ -40,6 +41,8 @@ public final class SimServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool;
     private final AtomicLong requests = new AtomicLong();
+    /** How often each prompt was asked without a seed: the variant of an unstable answer. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> asked = new java.util.concurrent.ConcurrentHashMap<>();
     private final Listener listener;
     private volatile SimJudge judge;
 
@@ -186,7 +189,9 @@ public final class SimServer implements AutoCloseable {
             }
         }
         SimJudge j = judge;
-        String full = j != null && SimJudge.isJudgePrompt(prompt) ? j.reply(prompt) : model.answer(prompt);
+        String full = j != null && SimJudge.isJudgePrompt(prompt) ? j.reply(prompt)
+                : model.answer(prompt, req.path("seed").canConvertToLong() ? req.get("seed").asLong()
+                : asked.merge(prompt, 1L, Long::sum) - 1);
         int maxTokens = req.path("max_tokens").asInt(Integer.MAX_VALUE);
         String text = limit(full, maxTokens, req.get("stop"));
         boolean cut = maxTokens > 0 && words(limit(full, Integer.MAX_VALUE, req.get("stop"))) > maxTokens;

@@ -38,8 +38,21 @@ class CacheKeyTest {
                 CacheKey.of(ENDPOINT, new CompletionRequest("gpt-x", REQUEST.prompt(), REQUEST.system(),
                         new GenerationParams(0.0, 32, List.of(), null))),
                 CacheKey.of(ENDPOINT, new CompletionRequest("gpt-x", REQUEST.prompt(), REQUEST.system(),
-                        new GenerationParams(0.0, 32, List.of("\n"), 42L)))));
+                        new GenerationParams(0.0, 32, List.of("\n"), 42L))),
+                CacheKey.of(ENDPOINT, new CompletionRequest("gpt-x", REQUEST.prompt(), REQUEST.system(), p, null,
+                        List.of(new dev.tailgap.adapters.ChatTurn("Q: a?", "b")), 0)),
+                CacheKey.of(ENDPOINT, new CompletionRequest("gpt-x", REQUEST.prompt(), REQUEST.system(), p, null,
+                        List.of(new dev.tailgap.adapters.ChatTurn("Q: a?", "c")), 0)),
+                CacheKey.of(ENDPOINT, new CompletionRequest("gpt-x", REQUEST.prompt(), REQUEST.system(), p, null,
+                        List.of(), 1)),
+                CacheKey.of(ENDPOINT, new CompletionRequest("gpt-x", REQUEST.prompt(), REQUEST.system(), p, null,
+                        List.of(), 2)),
+                CacheKey.of(new CacheKey.Endpoint("openai", ENDPOINT.baseUrl(), Map.of("api", "chat",
+                        "body.top_k", "40")), REQUEST)));
         assertThat(new HashSet<>(keys)).hasSameSizeAs(keys);
+        // the first sample of an item, without turns, keeps the key of a request asked once
+        assertThat(CacheKey.of(ENDPOINT, new CompletionRequest("gpt-x", REQUEST.prompt(), REQUEST.system(), p, "id-1",
+                List.of(), 0))).isEqualTo(CacheKey.of(ENDPOINT, REQUEST));
     }
 
     @Test

@@ -38,7 +38,7 @@ class ScoringCliTest {
                 .anySatisfy(l -> assertThat(l).startsWith("judge").contains("--judge-model"));
         CliTest.Result bad = tailgap("list", "judges");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).isEqualTo("tailgap: error: tailgap list knows: adapters, scorers, importers, formats, datasets (got 'judges')\n");
+        assertThat(bad.err()).isEqualTo("tailgap: error: tailgap list knows: adapters, scorers, protocols, importers, formats, datasets (got 'judges')\n");
     }
 
     @Test

@@ -84,6 +84,31 @@ class RunComparerTest {
             }
         }
         assertThat(checked).isEqualTo(6);
+        // hallucination and abstention: the same paired test of their rates
+        for (int i = 0; i < ref.size(); i++) {
+            for (String outcome : List.of("hallucination", "abstention")) {
+                JsonNode rows = ref.get(i).get(outcome);
+                List<Comparison.PairedRate> got = outcome.equals("hallucination") ? c.pairs().get(i).hallucination()
+                        : c.pairs().get(i).abstention();
+                assertThat(got).hasSize(rows.size());
+                for (int b = 0; b < rows.size(); b++) {
+                    JsonNode want = rows.get(b);
+                    Comparison.PairedRate r = got.get(b);
+                    String at = outcome + " " + r.bucket();
+                    assertThat(r.bucket()).isEqualTo(want.get("bucket").asText());
+                    assertThat(new int[] {r.pairs(), r.baselineOnly(), r.otherOnly()}).as(at).containsExactly(
+                            want.get("pairs").asInt(), want.get("baselineOnly").asInt(), want.get("otherOnly").asInt());
+                    assertEstimate(want.get("difference"), r.difference(), at);
+                    assertThat(r.pValue()).as(at + " p").isCloseTo(want.get("pValue").asDouble(),
+                            org.assertj.core.data.Offset.offset(1e-12));
+                    assertThat(r.adjustedP()).as(at + " Holm").isCloseTo(want.get("adjustedP").asDouble(),
+                            org.assertj.core.data.Offset.offset(1e-12));
+                    assertThat(r.significant()).isEqualTo(want.get("adjustedP").asDouble() < 0.05);
+                }
+            }
+        }
+        assertThat(ComparisonMarkdown.render(c)).contains("\u0394 H (95% CI)").contains("\u0394 M (95% CI)")
+                .contains("hallucination and abstention rates minus the baseline");
         for (int i = 0; i < ref.size(); i++) {
             JsonNode want = ref.get(i).get("gap");
             Comparison.GapShift got = c.pairs().get(i).gap();
