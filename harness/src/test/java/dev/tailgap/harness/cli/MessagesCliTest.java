@@ -70,8 +70,8 @@ class MessagesCliTest {
         assertThat(tailgap("gate", tmp.toString(), "--rule", "tail.accuracy = 0.3").err())
                 .contains("unknown operator '=' in rule 'tail.accuracy = 0.3'; did you mean '>=' or '<='?");
         assertThat(tailgap("gate", tmp.toString(), "--rule", "tail.acuracy >= 0.3").err())
-                .contains("unknown metric 'acuracy' for a bucket (known: accuracy, hallucination, abstention, "
-                        + "precision, n); did you mean 'accuracy'?");
+                .contains("unknown metric 'acuracy' for a bucket (known: accuracy, hallucination, ")
+                .endsWith("); did you mean 'accuracy'?\n");
     }
 
     @Test
