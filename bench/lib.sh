@@ -164,3 +164,34 @@ startup_median() {
   done
   cat "$WORK"/startup.* | python3 -c 'import statistics,sys; print("%.3f" % statistics.median(float(l) for l in sys.stdin))'
 }
+
+# start_fast LATENCY_MS LOG -> sets PORT; ../shared/bench/fast_openai.mjs (node), which has no /health: /stats answers
+start_fast() {
+  PORT=$(free_port)
+  node "$FAST_OPENAI" --port "$PORT" --latency-ms "$1" > "$2" 2>&1 &
+  SERVER_PIDS+=($!)
+  local i
+  for i in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$PORT/stats" >/dev/null 2>&1 && return 0
+    kill -0 "$!" 2>/dev/null || { cat "$2" >&2; die "fast_openai.mjs on port $PORT exited"; }
+    sleep 0.1
+  done
+  die "fast_openai.mjs on port $PORT did not come up"
+}
+
+# floor_questions ITEMS.jsonl OUT: the items as floor_client.mjs reads them ({"question","answer"} per line)
+floor_questions() {
+  python3 -c 'import json,sys
+with open(sys.argv[2], "w") as out:
+    for l in open(sys.argv[1]):
+        d = json.loads(l); out.write(json.dumps({"question": d["question"], "answer": d["answers"][0]}) + "\n")' "$1" "$2"
+}
+
+# jdk_home FEATURE -> a JDK of that feature release under /usr/lib/jvm (empty when none)
+jdk_home() {
+  local d
+  for d in /usr/lib/jvm/*; do
+    [ -f "$d/release" ] && [ -x "$d/bin/java" ] || continue
+    if grep -q "^JAVA_VERSION=\"$1[.\"]" "$d/release"; then echo "$d"; return; fi
+  done
+}

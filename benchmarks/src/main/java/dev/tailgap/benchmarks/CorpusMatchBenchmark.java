@@ -9,6 +9,7 @@ import dev.tailgap.datasets.frequency.SyntheticCorpus;
 import dev.tailgap.datasets.text.Normalizer;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +29,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The corpus matcher against the org.ahocorasick library on {@value #MEGABYTES} MB of the synthetic corpus (one pass
  * per operation; MB/s = {@value #MEGABYTES} / score): {@code tailgapCount} is the whole count (fold, words,
- * automaton, mentions, documents and co-occurrence), {@code tailgapFold} the folding alone, and
+ * automaton, mentions, documents and co-occurrence) from strings, {@code tailgapCountBytes} the same from the UTF-8
+ * lines as the corpus reader hands them over (folded and split without decoding, the string path only for what
+ * that refuses), {@code tailgapFold} the folding of strings alone, and
  * {@code libraryMatchOnly} the library's whole-word automaton over all concept names and answers on text folded
  * beforehand, reporting every (overlapping) match and counting nothing.
  */
@@ -47,6 +50,8 @@ public class CorpusMatchBenchmark {
     private DocumentCounter counter;
     private Normalizer.Buffer buffer;
     private Trie trie;
+    private byte[] lines;
+    private int[] lineEnds;
 
     @Setup
     public void setup() throws IOException {
@@ -58,6 +63,15 @@ public class CorpusMatchBenchmark {
             docs.add(w.toString());
             folded.add(Normalizer.fold(w.toString()));
         }
+        StringBuilder all = new StringBuilder();
+        lineEnds = new int[docs.size()];
+        int end = 0;
+        for (int i = 0; i < docs.size(); i++) {
+            all.append(docs.get(i)).append('\n');
+            end += docs.get(i).getBytes(StandardCharsets.UTF_8).length + 1;
+            lineEnds[i] = end - 1;
+        }
+        lines = all.toString().getBytes(StandardCharsets.UTF_8);
         List<CountTarget> targets = corpus.items().stream().map(CountTarget::of).toList();
         matcher = ConceptMatcher.compile(targets, MatchOptions.DEFAULT);
         counter = matcher.newCounter();
@@ -75,6 +89,20 @@ public class CorpusMatchBenchmark {
         CorpusCounts c = matcher.newCounts();
         for (String d : docs) {
             counter.count(d, c);
+        }
+        return c.documents();
+    }
+
+    @Benchmark
+    public long tailgapCountBytes() {
+        CorpusCounts c = matcher.newCounts();
+        int start = 0;
+        for (int i = 0; i < lineEnds.length; i++) {
+            int e = lineEnds[i];
+            if (!counter.count(lines, start, e, c)) {
+                counter.count(docs.get(i), c);
+            }
+            start = e + 1;
         }
         return c.documents();
     }

@@ -91,8 +91,11 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
                 .connectionPool(new ConnectionPool(Math.max(5, config.concurrency()), 5, TimeUnit.MINUTES))
                 .retryOnConnectionFailure(false)
                 .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
+                // the call timeout bounds each call, its stream included, so a read or write timeout of the same
+                // length could never fire first; without them a socket read is one blocking call, not a poll and
+                // a timer scheduled per read
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
                 .callTimeout(timeout);
         if (!baseUrl.isHttps()) {
             // a plain-HTTP endpoint (a local server): no TLS set-up, whose trust-store parsing is a large share of
@@ -171,8 +174,9 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
             if (stream != null) {
                 return scrubbed(StreamReader.read(responseBody.source(), format, stream, url, start));
             }
-            String text = responseBody == null ? "" : responseBody.string();
+            byte[] bytes = responseBody == null ? new byte[0] : responseBody.bytes();
             if (!response.isSuccessful()) {
+                String text = text(bytes, responseBody);
                 FailureKind kind = HttpStatusMapper.kindOf(response.code(), text);
                 String hint = hint(kind);
                 throw new AdapterException(kind, "HTTP " + response.code() + " from " + url + ": "
@@ -181,12 +185,13 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
             }
             JsonNode reply;
             try {
-                reply = WHOLE.readTree(text);
+                reply = WHOLE.readTree(bytes);
             } catch (IOException e) {
-                throw malformed(url, "reply is not JSON: " + Messages.snippet(text));
+                throw malformed(url, "reply is not JSON: " + Messages.snippet(text(bytes, responseBody)));
             }
             if (reply == null || !reply.isContainerNode()) {
-                throw malformed(url, "reply is not a JSON object or array: " + Messages.snippet(text));
+                throw malformed(url, "reply is not a JSON object or array: "
+                        + Messages.snippet(text(bytes, responseBody)));
             }
             try {
                 return scrubbed(parse(reply));
@@ -200,6 +205,13 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         } finally {
             inFlight.remove(call);
         }
+    }
+
+    /** A reply body as text, in the charset its content type names (UTF-8 by default), for messages. */
+    private static String text(byte[] bytes, ResponseBody body) {
+        MediaType type = body == null ? null : body.contentType();
+        java.nio.charset.Charset cs = type == null ? null : type.charset(null);
+        return new String(bytes, cs == null ? java.nio.charset.StandardCharsets.UTF_8 : cs);
     }
 
     /** {@code c} with every secret masked: a server may echo a key inside a successful answer. */

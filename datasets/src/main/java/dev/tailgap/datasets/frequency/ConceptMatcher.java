@@ -4,10 +4,7 @@ import dev.tailgap.datasets.text.Normalizer;
 import dev.tailgap.datasets.text.Words;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * One automaton over every concept name and answer of a list of {@link CountTarget}s, compiled once and shared by
@@ -44,9 +41,9 @@ public final class ConceptMatcher {
         }
         this.automaton = automatonBuilder.build();
         this.options = b.options;
-        this.patternKeys = toArrays(b.patternKeys);
-        this.patternAnswerSets = toArrays(b.patternAnswerSets);
-        this.keyTargets = toArrays(b.keyTargets);
+        this.patternKeys = b.patternKeys.toArrays();
+        this.patternAnswerSets = b.patternAnswerSets.toArrays();
+        this.keyTargets = b.keyTargets.toArrays();
         this.keyRelationWords = b.keyRelationWords.toArray(new int[0][]);
         this.targetKey = b.targetKey;
         this.targetAnswerSet = b.targetAnswerSet;
@@ -106,29 +103,36 @@ public final class ConceptMatcher {
         return new DocumentCounter(this);
     }
 
-    private static int[][] toArrays(List<List<Integer>> lists) {
-        int[][] out = new int[lists.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
+    /** The distinct values of {@code values[0, n)}, sorted. */
+    private static int[] sortedDistinct(int[] values, int n) {
+        int[] a = Arrays.copyOf(values, n);
+        Arrays.sort(a);
+        int k = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (k == 0 || a[i] != a[k - 1]) {
+                a[k++] = a[i];
+            }
         }
-        return out;
+        return k == a.length ? a : Arrays.copyOf(a, k);
     }
 
     private static final class Builder {
         final MatchOptions options;
         final Vocabulary vocabulary = new Vocabulary();
         final List<int[]> patternWords = new ArrayList<>();
-        final Map<String, Integer> patternIds = new HashMap<>();
-        final List<List<Integer>> patternKeys = new ArrayList<>();
-        final List<List<Integer>> patternAnswerSets = new ArrayList<>();
-        final Map<String, Integer> keyIds = new HashMap<>();
-        final List<List<Integer>> keyTargets = new ArrayList<>();
+        final IntSeqIds patternIds = new IntSeqIds();
+        final IntLists patternKeys = new IntLists();
+        final IntLists patternAnswerSets = new IntLists();
+        final IntSeqIds keyIds = new IntSeqIds();
+        final IntLists keyTargets = new IntLists();
         final List<int[]> keyRelationWords = new ArrayList<>();
-        final Map<String, Integer> answerSetIds = new HashMap<>();
+        final IntSeqIds answerSetIds = new IntSeqIds();
         final int[] targetKey;
         final int[] targetAnswerSet;
         final int[] namesUsed;
         final int[] answersUsed;
+        private int[] scratch = new int[16];
+        private int scratchSize;
 
         Builder(MatchOptions options, int targets) {
             this.options = options;
@@ -139,48 +143,51 @@ public final class ConceptMatcher {
         }
 
         void add(int t, CountTarget target) {
-            TreeSet<Integer> names = new TreeSet<>();
+            int[] ids = new int[target.conceptNames().size()];
+            int n = 0;
             for (String name : target.conceptNames()) {
                 String f = Normalizer.fold(name);
                 if (!f.isEmpty() && f.codePointCount(0, f.length()) >= options.minAliasLength()) {
-                    names.add(pattern(f));
+                    ids[n++] = pattern(f);
                 }
             }
+            int[] names = sortedDistinct(ids, n);
             int[] relationWords = options.relationWindow() > 0 ? relationWords(target.relation()) : new int[0];
-            String keyText = names + "|" + Arrays.toString(relationWords);
-            Integer key = keyIds.get(keyText);
-            if (key == null) {
-                key = keyTargets.size();
-                keyIds.put(keyText, key);
-                keyTargets.add(new ArrayList<>());
+            int[] keyOf = Arrays.copyOf(names, names.length + 1 + relationWords.length);
+            keyOf[names.length] = -1;
+            System.arraycopy(relationWords, 0, keyOf, names.length + 1, relationWords.length);
+            int key = keyIds.find(keyOf);
+            if (key < 0) {
+                key = keyIds.add(keyOf);
+                keyTargets.addList();
                 keyRelationWords.add(relationWords);
                 for (int p : names) {
-                    patternKeys.get(p).add(key);
+                    patternKeys.add(p, key);
                 }
             }
-            keyTargets.get(key).add(t);
+            keyTargets.add(key, t);
             targetKey[t] = key;
-            namesUsed[t] = names.size();
+            namesUsed[t] = names.length;
 
             String question = Normalizer.fold(target.question());
-            TreeSet<Integer> answers = new TreeSet<>();
+            int[] answerIds = new int[target.answers().size()];
+            int a = 0;
             for (String answer : target.answers()) {
                 String f = Normalizer.fold(answer);
                 if (!f.isEmpty() && !Words.containsWord(question, f)) {
-                    answers.add(pattern(f));
+                    answerIds[a++] = pattern(f);
                 }
             }
-            answersUsed[t] = answers.size();
-            if (answers.isEmpty()) {
+            int[] answers = sortedDistinct(answerIds, a);
+            answersUsed[t] = answers.length;
+            if (answers.length == 0) {
                 targetAnswerSet[t] = -1;
             } else {
-                String setText = answers.toString();
-                Integer set = answerSetIds.get(setText);
-                if (set == null) {
-                    set = answerSetIds.size();
-                    answerSetIds.put(setText, set);
+                int set = answerSetIds.find(answers);
+                if (set < 0) {
+                    set = answerSetIds.add(answers);
                     for (int p : answers) {
-                        patternAnswerSets.get(p).add(set);
+                        patternAnswerSets.add(p, set);
                     }
                 }
                 targetAnswerSet[t] = set;
@@ -190,16 +197,14 @@ public final class ConceptMatcher {
         /** The id of the pattern of folded text {@code f} (non-empty): one per word sequence, added if new. */
         private int pattern(String f) {
             int[] words = words(f);
-            String wordsText = Arrays.toString(words);
-            Integer id = patternIds.get(wordsText);
-            if (id != null) {
+            int id = patternIds.find(words);
+            if (id >= 0) {
                 return id;
             }
-            id = patternWords.size();
-            patternIds.put(wordsText, id);
+            id = patternIds.add(words);
             patternWords.add(words);
-            patternKeys.add(new ArrayList<>());
-            patternAnswerSets.add(new ArrayList<>());
+            patternKeys.addList();
+            patternAnswerSets.addList();
             return id;
         }
 
@@ -207,21 +212,28 @@ public final class ConceptMatcher {
             if (relation == null) {
                 return new int[0];
             }
-            TreeSet<Integer> ids = new TreeSet<>();
+            scratchSize = 0;
             char[] b = Normalizer.fold(relation).toCharArray();
             Tokens.split(b, b.length, (chars, from, to) -> {
                 if (Character.codePointCount(chars, from, to - from) >= MatchOptions.RELATION_WORD_MIN) {
-                    ids.add(vocabulary.add(chars, from, to));
+                    push(vocabulary.add(chars, from, to));
                 }
             });
-            return ids.stream().mapToInt(Integer::intValue).toArray();
+            return sortedDistinct(scratch, scratchSize);
         }
 
         private int[] words(String folded) {
+            scratchSize = 0;
             char[] b = folded.toCharArray();
-            List<Integer> ids = new ArrayList<>();
-            Tokens.split(b, b.length, (chars, from, to) -> ids.add(vocabulary.add(chars, from, to)));
-            return ids.stream().mapToInt(Integer::intValue).toArray();
+            Tokens.split(b, b.length, (chars, from, to) -> push(vocabulary.add(chars, from, to)));
+            return Arrays.copyOf(scratch, scratchSize);
+        }
+
+        private void push(int id) {
+            if (scratchSize == scratch.length) {
+                scratch = Arrays.copyOf(scratch, scratchSize * 2);
+            }
+            scratch[scratchSize++] = id;
         }
     }
 }

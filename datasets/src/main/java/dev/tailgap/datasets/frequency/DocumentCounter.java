@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * Counts one document at a time into a {@link CorpusCounts}: folds it ({@link Normalizer#foldInto}), splits it
- * into words ({@link Tokens}), runs the {@link WordAutomaton} and then, per key,
+ * into words ({@link Tokens}), or does both straight from its UTF-8 bytes ({@link Utf8Words}), runs the
+ * {@link WordAutomaton} and then, per key,
  * <ul>
  *   <li><b>mentions</b>: the greatest number of non-overlapping occurrences of the key's names (so "New York City"
  *       is one mention of a concept named both "New York" and "New York City", and "New York New York" two),
@@ -35,6 +36,8 @@ public final class DocumentCounter {
     private int touchedCount;
     private int stamp;
     private final Tokens.Sink sink = this::word;
+    private final Utf8Words utf8 = new Utf8Words();
+    private final Utf8Words.Sink utf8Sink = this::foldedWord;
 
     DocumentCounter(ConceptMatcher matcher) {
         this.m = matcher;
@@ -51,18 +54,46 @@ public final class DocumentCounter {
         if (n == 0) {
             return;
         }
-        nextStamp();
-        tokenCount = 0;
-        matchCount = 0;
-        state = 0;
+        begin();
         Tokens.split(folded.chars(), n, sink);
         if (matchCount > 0) {
             tally(into);
         }
     }
 
+    /**
+     * Counts the UTF-8 document {@code b[from, to)} exactly as {@link #count(String, CorpusCounts)} counts its
+     * decoded text, without decoding it; returns false, having counted nothing, when the text must be decoded and
+     * counted as a string instead (malformed UTF-8 among others: see {@link Utf8Words}).
+     */
+    public boolean count(byte[] b, int from, int to, CorpusCounts into) {
+        begin();
+        if (!utf8.split(b, from, to, utf8Sink)) {
+            return false;
+        }
+        into.documents++;
+        if (matchCount > 0) {
+            tally(into);
+        }
+        return true;
+    }
+
+    private void begin() {
+        tokenCount = 0;
+        matchCount = 0;
+        state = 0;
+    }
+
     private void word(char[] b, int from, int to) {
-        int w = m.vocabulary.find(b, from, to);
+        step(m.vocabulary.find(b, from, to));
+    }
+
+    private void foldedWord(int len, int hash) {
+        Vocabulary v = m.vocabulary;
+        step(v.mayHold(len, hash) ? v.findPassed(utf8.chars(), len, hash) : -1);
+    }
+
+    private void step(int w) {
         int index = tokenCount++;
         if (m.options.relationWindow() > 0) {
             if (index == tokenWords.length) {
@@ -87,6 +118,7 @@ public final class DocumentCounter {
 
     /** Matches arrive in order of their last word, which makes the greedy choice per key the largest one. */
     private void tally(CorpusCounts into) {
+        nextStamp();
         touchedCount = 0;
         for (int i = 0; i < matchCount; i++) {
             int p = matchPattern[i];

@@ -4,16 +4,20 @@ import java.util.Arrays;
 
 /**
  * The words of all patterns, each with a dense id, found by an open-addressing hash over a range of a character array
- * (no allocation per lookup). A slot packs the word's hash and id into one {@code long}, so a word that is not in the
- * vocabulary (most words of a corpus) costs one memory access. Built single-threaded, read by many threads once
- * built.
+ * (no allocation per lookup). Words are hashed by the polynomial {@code h = 31 * h + c}; a bit filter indexed by a
+ * multiplicative spread of that hash turns most absent words (most words of a corpus) away with one memory access,
+ * and only the rest pay for the full mix and the table probe. A slot packs the word's polynomial hash and id into
+ * one {@code long}. Built single-threaded, read by many threads once built.
  */
 final class Vocabulary {
     private long[] slots = new long[1024];
-    /** One bit per hash value modulo its size, set for every word: most absent words are turned away here. */
+    /** One bit per {@link #filterBit} value, set for every word: most absent words are turned away here. */
     private long[] filter = new long[1 << 6];
+    /** 32 minus the base-2 logarithm of the filter's bits. */
+    private int filterShift = 32 - 12;
     private char[][] words = new char[256][];
     private int size;
+    private int maxLength;
 
     int size() {
         return size;
@@ -21,26 +25,46 @@ final class Vocabulary {
 
     /** The id of {@code b[from, to)}, or -1 when it is not a pattern word. */
     int find(char[] b, int from, int to) {
-        int h = hash(b, from, to);
-        long[] f = filter;
-        int bit = (h >>> 7) & ((f.length << 6) - 1);
-        if ((f[bit >>> 6] & (1L << bit)) == 0) {
-            return -1;
+        int p = polynomial(b, from, to);
+        return mayHold(to - from, p) ? probe(b, from, to, p) : -1;
+    }
+
+    /**
+     * False when no word of length {@code len} and polynomial hash {@code p} ({@code h = 31 * h + c} over its
+     * characters from 0) is in the vocabulary; true when one may be ({@link #findPassed} tells).
+     */
+    boolean mayHold(int len, int p) {
+        if (len > maxLength) {
+            return false;
         }
+        int bit = filterBit(p, filterShift);
+        return (filter[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    /** The id of {@code w[0, len)} of polynomial hash {@code p}, or -1; for a word {@link #mayHold} let through. */
+    int findPassed(char[] w, int len, int p) {
+        return probe(w, 0, len, p);
+    }
+
+    private int probe(char[] b, int from, int to, int p) {
         long[] t = slots;
         int mask = t.length - 1;
-        for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = mix(p) & mask; ; slot = (slot + 1) & mask) {
             long v = t[slot];
             if (v == 0) {
                 return -1;
             }
-            if ((int) (v >>> 32) == h) {
+            if ((int) (v >>> 32) == p) {
                 int id = (int) v - 1;
                 if (same(words[id], b, from, to)) {
                     return id;
                 }
             }
         }
+    }
+
+    private static int filterBit(int p, int shift) {
+        return (p * 0x9E3779B9) >>> shift;
     }
 
     /** The id of {@code b[from, to)}, added if new. */
@@ -54,26 +78,28 @@ final class Vocabulary {
         }
         id = size++;
         words[id] = Arrays.copyOfRange(b, from, to);
+        maxLength = Math.max(maxLength, to - from);
         if (size * 4 > slots.length) {
             long[] old = slots;
             slots = new long[old.length * 2];
             filter = new long[filter.length * 2];
+            filterShift--;
             for (long v : old) {
                 if (v != 0) {
                     insert(v);
                 }
             }
         }
-        insert(((long) hash(b, from, to) << 32) | (id + 1L));
+        insert(((long) polynomial(b, from, to) << 32) | (id + 1L));
         return id;
     }
 
     private void insert(long v) {
-        int h = (int) (v >>> 32);
-        int bit = (h >>> 7) & ((filter.length << 6) - 1);
+        int p = (int) (v >>> 32);
+        int bit = filterBit(p, filterShift);
         filter[bit >>> 6] |= 1L << bit;
         int mask = slots.length - 1;
-        int slot = h & mask;
+        int slot = mix(p) & mask;
         while (slots[slot] != 0) {
             slot = (slot + 1) & mask;
         }
@@ -92,11 +118,15 @@ final class Vocabulary {
         return true;
     }
 
-    private static int hash(char[] b, int from, int to) {
+    private static int polynomial(char[] b, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
             h = 31 * h + b[i];
         }
+        return h;
+    }
+
+    private static int mix(int h) {
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;

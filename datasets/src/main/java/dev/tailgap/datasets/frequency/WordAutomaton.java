@@ -102,7 +102,10 @@ final class WordAutomaton {
         private int[] pattern = new int[16];
         private int[] depth = new int[16];
         private int patterns;
-        private final java.util.HashMap<Long, Integer> children = new java.util.HashMap<>();
+        /** (state, word) + 1 to child, by open addressing; 0 marks an empty slot. */
+        private long[] childKeys = new long[1024];
+        private int[] childValues = new int[1024];
+        private int childCount;
 
         Builder(int vocabularySize) {
             this.vocabularySize = vocabularySize;
@@ -130,8 +133,26 @@ final class WordAutomaton {
         }
 
         private int child(int s, int w) {
-            Integer c = children.get(key(s, w));
-            return c == null ? -1 : c;
+            long k = key(s, w) + 1;
+            int m = childKeys.length - 1;
+            for (int slot = mix(k) & m; ; slot = (slot + 1) & m) {
+                if (childKeys[slot] == k) {
+                    return childValues[slot];
+                }
+                if (childKeys[slot] == 0) {
+                    return -1;
+                }
+            }
+        }
+
+        private void putChild(long k, int c) {
+            int m = childKeys.length - 1;
+            int slot = mix(k) & m;
+            while (childKeys[slot] != 0) {
+                slot = (slot + 1) & m;
+            }
+            childKeys[slot] = k;
+            childValues[slot] = c;
         }
 
         private int newState(int parent, int w) {
@@ -150,7 +171,18 @@ final class WordAutomaton {
             depth[c] = depth[parent] + 1;
             nextSibling[c] = firstChild[parent];
             firstChild[parent] = c;
-            children.put(key(parent, w), c);
+            if (++childCount * 2 > childKeys.length) {
+                long[] keys = childKeys;
+                int[] values = childValues;
+                childKeys = new long[keys.length * 2];
+                childValues = new int[keys.length * 2];
+                for (int i = 0; i < keys.length; i++) {
+                    if (keys[i] != 0) {
+                        putChild(keys[i], values[i]);
+                    }
+                }
+            }
+            putChild(key(parent, w) + 1, c);
             return c;
         }
 

@@ -503,6 +503,21 @@ public final class Normalizer {
         return null;
     }
 
+    /**
+     * What the single pass of {@link #foldInto} makes of the BMP character {@code c} on its own, before words are
+     * joined and articles dropped: its folded characters, 0 for a word separator (a new array the caller may keep);
+     * {@code null} when text containing {@code c} takes the general path. Folding text character by character with
+     * this, then joining words and dropping articles as {@link #fold} describes, gives exactly {@link #fold}'s result
+     * for text without a {@code null} character. For folding bytes without decoding them to a string first.
+     */
+    public static char[] foldedChar(char c) {
+        if (c < 0x80) {
+            return new char[] {ASCII[c]};
+        }
+        char[] f = folded(c);
+        return f == null ? null : f.clone();
+    }
+
     private static char[] foldedEntry(char c) {
         String d = tabled(c);
         if (d == null) {

@@ -2,6 +2,7 @@ package dev.tailgap.datasets.frequency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -81,18 +82,35 @@ class ConceptMatcherTest {
             docs.add(b.toString());
         }
         ConceptMatcher m = ConceptMatcher.compile(TARGETS, new MatchOptions(minAliasLength, 0));
-        CorpusCounts c = count(m, docs);
         long[][] ref = BruteForce.count(TARGETS, docs, minAliasLength);
-        long total = 0;
-        for (int t = 0; t < TARGETS.size(); t++) {
-            String id = TARGETS.get(t).itemId();
-            assertThat(c.mentions(m.keyOf(t))).as("mentions of " + id).isEqualTo(ref[t][0]);
-            assertThat(c.docs(m.keyOf(t))).as("docs of " + id).isEqualTo(ref[t][1]);
-            assertThat(c.cooccurrence(t)).as("cooccurrence of " + id).isEqualTo(ref[t][2]);
-            total += ref[t][2];
+        for (boolean bytes : new boolean[] {false, true}) {
+            CorpusCounts c = bytes ? countBytes(m, docs) : count(m, docs);
+            long total = 0;
+            for (int t = 0; t < TARGETS.size(); t++) {
+                String id = TARGETS.get(t).itemId() + (bytes ? " (from bytes)" : "");
+                assertThat(c.mentions(m.keyOf(t))).as("mentions of " + id).isEqualTo(ref[t][0]);
+                assertThat(c.docs(m.keyOf(t))).as("docs of " + id).isEqualTo(ref[t][1]);
+                assertThat(c.cooccurrence(t)).as("cooccurrence of " + id).isEqualTo(ref[t][2]);
+                total += ref[t][2];
+            }
+            assertThat(total).as("the random documents exercise co-occurrence").isGreaterThan(100);
+            assertThat(c.documents()).isEqualTo(docs.size());
         }
-        assertThat(total).as("the random documents exercise co-occurrence").isGreaterThan(100);
-        assertThat(c.documents()).isEqualTo(docs.size());
+    }
+
+    @Test
+    void aRefusedDocumentCountsNothingFromBytes() {
+        ConceptMatcher m = ConceptMatcher.compile(TARGETS, MatchOptions.DEFAULT);
+        DocumentCounter counter = m.newCounter();
+        CorpusCounts c = m.newCounts();
+        byte[] doc = "Paris, France 東京".getBytes(StandardCharsets.UTF_8);
+        assertThat(counter.count(doc, 0, doc.length, c)).isFalse();
+        assertThat(c.documents()).isZero();
+        assertThat(c.mentions(m.keyOf(8))).isZero();
+        byte[] ascii = "Paris, France".getBytes(StandardCharsets.UTF_8);
+        assertThat(counter.count(ascii, 0, ascii.length, c)).isTrue();
+        assertThat(c.documents()).isEqualTo(1);
+        assertThat(c.cooccurrence(8)).isEqualTo(1);
     }
 
     @Test
@@ -130,6 +148,22 @@ class ConceptMatcherTest {
         for (String d : docs) {
             counter.count(d, c);
         }
+        return c;
+    }
+
+    /** Counts as the corpus reader does: from the UTF-8 bytes, by the string path where those are refused. */
+    static CorpusCounts countBytes(ConceptMatcher m, List<String> docs) {
+        DocumentCounter counter = m.newCounter();
+        CorpusCounts c = m.newCounts();
+        int refused = 0;
+        for (String d : docs) {
+            byte[] b = ("\n" + d + "\n").getBytes(StandardCharsets.UTF_8);
+            if (!counter.count(b, 1, b.length - 1, c)) {
+                counter.count(d, c);
+                refused++;
+            }
+        }
+        assertThat(refused).as("documents take both paths").isBetween(docs.size() / 10, docs.size() * 9 / 10);
         return c;
     }
 

@@ -64,18 +64,18 @@ final class ReportCommand implements Callable<Integer> {
             }
             noWrite = true;
         }
-        List<ItemResult> items = RunReports.items(dir);
+        List<ItemResult> items = bucketing != null ? RunReports.items(dir) : null; // else streamed, none kept
         if (bucketing != null) {
             SavedRun.read(dir).requireComplete(dir, items.size(), allowIncomplete);
         }
-        Report report = bucketing == null ? RunReports.report(dir, items, Version.tool(), allowIncomplete)
+        Report report = bucketing == null ? RunReports.report(dir, Version.tool(), allowIncomplete)
                 : Rebucketing.report(dir, items, bucketing, Version.tool());
         List<Path> written = new ArrayList<>();
         if (!noWrite) {
             RunDirectory rd = new RunDirectory(dir);
             rd.writeAtomically(RunDirectory.REPORT_JSON, JsonReport.render(report));
             rd.writeAtomically(RunDirectory.REPORT_MD, MarkdownReport.render(report));
-            Path html = RunReports.writeHtml(dir, report, items);
+            Path html = RunReports.writeHtml(dir, report);
             if (format == Format.html) {
                 written.add(html);
             }
@@ -87,10 +87,10 @@ final class ReportCommand implements Callable<Integer> {
             case table -> out.print(TerminalTable.render(report));
             case html -> {
                 if (written.isEmpty()) {
-                    written.add(RunReports.writeHtml(dir, report, items));
+                    written.add(RunReports.writeHtml(dir, report));
                 }
             }
-            case csv -> written.addAll(RunReports.writeCsv(dir, report, items));
+            case csv -> written.addAll(RunReports.writeCsv(dir, report, RunReports.items(dir)));
             case junit -> written.add(RunReports.writeJUnit(dir, report, List.of()));
         }
         for (Path p : written) {

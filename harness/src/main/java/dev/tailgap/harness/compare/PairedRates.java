@@ -2,15 +2,13 @@ package dev.tailgap.harness.compare;
 
 import dev.tailgap.harness.stats.Holm;
 import dev.tailgap.harness.stats.McNemar;
+import dev.tailgap.harness.engine.RunOutcomes;
 import dev.tailgap.reports.Comparison;
 import dev.tailgap.reports.Comparison.PairedRate;
-import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.Outcome;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The paired change in one outcome's rate (hallucination, abstention) per bucket between a baseline and another run:
@@ -22,24 +20,22 @@ final class PairedRates {
     private PairedRates() {
     }
 
-    /** The rows of {@code outcome}, one per bucket of {@code buckets}, items paired by id. */
-    static List<PairedRate> of(Outcome outcome, List<String> buckets, Map<String, ItemResult> base,
-                               Map<String, ItemResult> other) {
+    /** The rows of {@code outcome}, one per bucket of {@code buckets} (the tables' bucket indexes), paired by id. */
+    static List<PairedRate> of(Outcome outcome, List<String> buckets, RunOutcomes base, RunOutcomes other) {
         int m = buckets.size();
         long[][] t = new long[m][4]; // both, baseline only, other only, neither
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < m; i++) {
-            index.put(buckets.get(i), i);
-        }
-        for (Map.Entry<String, ItemResult> e : base.entrySet()) {
-            ItemResult x = e.getValue();
-            ItemResult y = other.get(e.getKey());
-            Integer b = index.get(x.bucket());
-            if (b == null || y == null || x.outcome() == Outcome.ERROR || y.outcome() == Outcome.ERROR) {
+        for (int slot = 0; slot < base.capacity(); slot++) {
+            if (!base.used(slot)) {
                 continue;
             }
-            boolean hx = x.outcome() == outcome;
-            boolean hy = y.outcome() == outcome;
+            int b = base.bucket(slot);
+            int match = other.find(base.key(slot));
+            if (b < 0 || b >= m || match < 0 || base.outcome(slot) == Outcome.ERROR
+                    || other.outcome(match) == Outcome.ERROR) {
+                continue;
+            }
+            boolean hx = base.outcome(slot) == outcome;
+            boolean hy = other.outcome(match) == outcome;
             t[b][hx && hy ? 0 : hx ? 1 : hy ? 2 : 3]++;
         }
         double[] raw = new double[m];

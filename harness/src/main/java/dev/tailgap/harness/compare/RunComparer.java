@@ -3,6 +3,7 @@ package dev.tailgap.harness.compare;
 import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.engine.Aggregator;
+import dev.tailgap.harness.engine.RunOutcomes;
 import dev.tailgap.harness.engine.RunReports;
 import dev.tailgap.harness.engine.SavedRun;
 import dev.tailgap.harness.stats.GapChange;
@@ -25,6 +26,7 @@ import dev.tailgap.reports.Outcome;
 import dev.tailgap.reports.Report;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -82,39 +84,43 @@ public final class RunComparer {
         }
         Bucketing bucketing = base.bucketing();
         List<String> labels = labels(saved, dirs);
-        List<Map<String, ItemResult>> items = new ArrayList<>();
+        List<String> bucketNames = bucketing.buckets().stream().map(b -> b.name()).toList();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < bucketNames.size(); i++) {
+            index.put(bucketNames.get(i), i);
+        }
+        List<RunOutcomes> outcomes = new ArrayList<>();
         List<ComparedRun> runs = new ArrayList<>();
         for (int i = 0; i < saved.size(); i++) {
             SavedRun s = saved.get(i);
             boolean same = s.bucketing().equals(bucketing);
             Aggregator agg = new Aggregator(bucketing);
-            Map<String, ItemResult> byId = new HashMap<>();
-            List<ItemResult> logged = RunReports.items(dirs.get(i));
-            s.requireComplete(dirs.get(i), logged.size(), allowIncomplete);
-            for (ItemResult r : logged) {
+            RunOutcomes o = new RunOutcomes();
+            int[] lines = {0};
+            RunReports.forEach(dirs.get(i), r -> {
                 ItemResult rb = same ? r : rebucket(r, bucketing);
                 agg.add(rb);
-                byId.put(rb.id(), rb);
-            }
-            items.add(byId);
+                o.put(rb.id(), index.getOrDefault(rb.bucket(), -1), rb.outcome(), lines[0]++);
+            });
+            s.requireComplete(dirs.get(i), lines[0], allowIncomplete);
+            outcomes.add(o);
             runs.add(new ComparedRun(labels.get(i), name(dirs.get(i)),
                     agg.report(tool, s.dataset(), s.settings(), base.minBucketSize()).withIntegrity(s.integrity(agg))));
         }
 
-        List<String> bucketNames = runs.get(0).report().buckets().stream().map(BucketStats::name).toList();
         List<PairedComparison> pairs = new ArrayList<>();
         for (int i = 1; i < runs.size(); i++) {
-            PairedComparison p = paired(labels.get(0), labels.get(i), bucketNames, items.get(0), items.get(i));
+            PairedComparison p = paired(labels.get(0), labels.get(i), bucketNames, outcomes.get(0), outcomes.get(i));
             pairs.add(new PairedComparison(p.baseline(), p.other(), p.buckets(), p.overall(),
                     gapShift(runs.get(0).report(), runs.get(i).report(), p.buckets()),
-                    PairedRates.of(Outcome.HALLUCINATED, bucketNames, items.get(0), items.get(i)),
-                    PairedRates.of(Outcome.ABSTAINED, bucketNames, items.get(0), items.get(i))));
+                    PairedRates.of(Outcome.HALLUCINATED, bucketNames, outcomes.get(0), outcomes.get(i)),
+                    PairedRates.of(Outcome.ABSTAINED, bucketNames, outcomes.get(0), outcomes.get(i))));
         }
         Report baseReport = runs.get(0).report();
         String tail = baseReport.gap() != null && baseReport.gap().tail() != null ? baseReport.gap().tail()
                 : bucketNames.isEmpty() ? null : bucketNames.get(bucketNames.size() - 1);
         return new Comparison(Comparison.SCHEMA_VERSION, tool, base.dataset(), bucketing.scheme(), tail, runs, pairs,
-                ranking(runs, tail), disagreements(bucketNames, items));
+                ranking(runs, tail), disagreements(bucketNames, dirs, outcomes));
     }
 
     private static ItemResult rebucket(ItemResult r, Bucketing b) {
@@ -154,34 +160,35 @@ public final class RunComparer {
         return r != null && r.outcome() != Outcome.ERROR;
     }
 
-    static PairedComparison paired(String baseLabel, String otherLabel, List<String> buckets,
-                                   Map<String, ItemResult> base, Map<String, ItemResult> other) {
+    static PairedComparison paired(String baseLabel, String otherLabel, List<String> buckets, RunOutcomes base,
+                                   RunOutcomes other) {
         int m = buckets.size();
         long[][] t = new long[m + 1][5]; // a, b (baseline only), c (other only), d, unpaired; row m = overall
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < m; i++) {
-            index.put(buckets.get(i), i);
-        }
-        Set<String> ids = new HashSet<>(base.keySet());
-        ids.addAll(other.keySet());
-        for (String id : ids) {
-            ItemResult x = base.get(id);
-            ItemResult y = other.get(id);
-            ItemResult any = x != null ? x : y;
-            int b = index.getOrDefault(any.bucket(), -1);
+        for (int s = 0; s < base.capacity(); s++) {
+            if (!base.used(s)) {
+                continue;
+            }
+            int b = base.bucket(s);
             if (b < 0) {
                 continue;
             }
+            int o = other.find(base.key(s));
             int cell;
-            if (!scored(x) || !scored(y)) {
+            if (base.outcome(s) == Outcome.ERROR || o < 0 || other.outcome(o) == Outcome.ERROR) {
                 cell = 4;
             } else {
-                boolean cx = x.outcome() == Outcome.CORRECT;
-                boolean cy = y.outcome() == Outcome.CORRECT;
+                boolean cx = base.outcome(s) == Outcome.CORRECT;
+                boolean cy = other.outcome(o) == Outcome.CORRECT;
                 cell = cx && cy ? 0 : cx ? 1 : cy ? 2 : 3;
             }
             t[b][cell]++;
             t[m][cell]++;
+        }
+        for (int s = 0; s < other.capacity(); s++) {
+            if (other.used(s) && other.bucket(s) >= 0 && base.find(other.key(s)) < 0) {
+                t[other.bucket(s)][4]++; // only in the other run: unpaired
+                t[m][4]++;
+            }
         }
         double[] raw = new double[m];
         List<Integer> tested = new ArrayList<>();
@@ -251,59 +258,81 @@ public final class RunComparer {
         return sorted;
     }
 
-    private static Disagreements disagreements(List<String> buckets, List<Map<String, ItemResult>> items) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < buckets.size(); i++) {
-            index.put(buckets.get(i), i);
-        }
+    /**
+     * The items scored in every run that some run got right and another did not: all counted per bucket, the
+     * {@value #DISAGREEMENTS_PER_BUCKET} smallest ids of each bucket listed. The baseline's log is read again for the
+     * listed items' questions, and the other runs' logs for their answers to them.
+     */
+    private static Disagreements disagreements(List<String> buckets, List<Path> dirs, List<RunOutcomes> outcomes) {
         int[] perBucket = new int[buckets.size()];
-        List<TreeMap<String, Disagreement>> examples = new ArrayList<>();
+        List<TreeMap<String, Listed>> examples = new ArrayList<>();
         for (int i = 0; i < buckets.size(); i++) {
             examples.add(new TreeMap<>());
         }
-        int total = 0;
-        for (Map.Entry<String, ItemResult> e : items.get(0).entrySet()) {
-            ItemResult first = e.getValue();
-            Integer b = index.get(first.bucket());
-            if (b == null || !scored(first)) {
-                continue;
+        int[] total = {0};
+        int[] line = {0};
+        RunOutcomes first = outcomes.get(0);
+        RunReports.forEach(dirs.get(0), r -> {
+            int slot = first.find(r.id());
+            int b = first.bucket(slot);
+            if (first.line(slot) != line[0]++ || b < 0 || r.outcome() == Outcome.ERROR) {
+                return; // a line an id's later line replaces, an item in no bucket, or one not scored
             }
-            List<ItemResult> all = new ArrayList<>();
+            List<Outcome> all = new ArrayList<>();
             boolean anyRight = false;
             boolean anyWrong = false;
-            for (Map<String, ItemResult> run : items) {
-                ItemResult r = run.get(e.getKey());
-                if (!scored(r)) {
-                    all = null;
-                    break;
+            for (RunOutcomes run : outcomes) {
+                int o = run.find(first.key(slot));
+                if (o < 0 || run.outcome(o) == Outcome.ERROR) {
+                    return;
                 }
-                all.add(r);
-                anyRight |= r.outcome() == Outcome.CORRECT;
-                anyWrong |= r.outcome() != Outcome.CORRECT;
+                all.add(run.outcome(o));
+                anyRight |= run.outcome(o) == Outcome.CORRECT;
+                anyWrong |= run.outcome(o) != Outcome.CORRECT;
             }
-            if (all == null || !(anyRight && anyWrong)) {
-                continue;
+            if (!(anyRight && anyWrong)) {
+                return;
             }
-            total++;
+            total[0]++;
             perBucket[b]++;
-            TreeMap<String, Disagreement> shown = examples.get(b);
-            if (shown.size() < DISAGREEMENTS_PER_BUCKET || e.getKey().compareTo(shown.lastKey()) < 0) {
-                shown.put(e.getKey(), new Disagreement(first.id(), first.question(), first.answers(), first.bucket(),
-                        all.stream().map(ItemResult::outcome).toList(),
-                        all.stream().map(ItemResult::rawAnswer).toList()));
+            TreeMap<String, Listed> shown = examples.get(b);
+            if (shown.size() < DISAGREEMENTS_PER_BUCKET || r.id().compareTo(shown.lastKey()) < 0) {
+                String[] answers = new String[outcomes.size()];
+                answers[0] = r.rawAnswer();
+                shown.put(r.id(), new Listed(r, all, answers));
                 if (shown.size() > DISAGREEMENTS_PER_BUCKET) {
                     shown.pollLastEntry();
                 }
             }
-        }
-        List<Disagreement> listed = new ArrayList<>();
-        for (TreeMap<String, Disagreement> m : examples) {
+        });
+        Map<String, Listed> listedById = new HashMap<>();
+        List<Listed> listed = new ArrayList<>();
+        for (TreeMap<String, Listed> m : examples) {
             listed.addAll(m.values());
+            listedById.putAll(m);
+        }
+        for (int i = 1; i < dirs.size() && !listedById.isEmpty(); i++) {
+            RunOutcomes run = outcomes.get(i);
+            int k = i;
+            int[] at = {0};
+            RunReports.forEach(dirs.get(i), r -> {
+                int n = at[0]++;
+                Listed d = listedById.get(r.id());
+                if (d != null && run.line(run.find(r.id())) == n) {
+                    d.answers()[k] = r.rawAnswer();
+                }
+            });
         }
         List<Integer> counts = new ArrayList<>();
         for (int c : perBucket) {
             counts.add(c);
         }
-        return new Disagreements(total, counts, DISAGREEMENTS_PER_BUCKET, listed);
+        return new Disagreements(total[0], counts, DISAGREEMENTS_PER_BUCKET, listed.stream()
+                .map(d -> new Disagreement(d.first().id(), d.first().question(), d.first().answers(),
+                        d.first().bucket(), d.outcomes(), Arrays.asList(d.answers()))).toList());
+    }
+
+    /** A listed disagreement while the runs' answers to it are gathered. */
+    private record Listed(ItemResult first, List<Outcome> outcomes, String[] answers) {
     }
 }

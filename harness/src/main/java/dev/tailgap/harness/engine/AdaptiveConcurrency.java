@@ -4,6 +4,8 @@ import dev.tailgap.adapters.AdapterException;
 import dev.tailgap.adapters.Completion;
 import dev.tailgap.adapters.CompletionRequest;
 import dev.tailgap.adapters.FailureKind;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The limit on requests in flight, adapted to the endpoint like TCP congestion control (AIMD): it starts at the
@@ -13,10 +15,13 @@ import dev.tailgap.adapters.FailureKind;
  *
  * <p>As an {@link Interceptor} it takes a slot before each attempt and returns it after, so an item waiting out a
  * retry back-off holds no slot. Thread-safe; a thread waiting for a slot that is interrupted fails with
- * {@link FailureKind#CANCELLED}.
+ * {@link FailureKind#CANCELLED}. A freed slot wakes one waiting thread, not all of them (a lock and condition, which
+ * virtual threads wait on without pinning their carrier).
  */
 public final class AdaptiveConcurrency implements Interceptor {
     private final int max;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition slotFree = lock.newCondition();
     private int limit;
     private int inFlight;
     private long episode;
@@ -48,48 +53,78 @@ public final class AdaptiveConcurrency implements Interceptor {
     }
 
     /** Waits for a slot; returns the episode the request is sent in. */
-    synchronized long acquire() throws AdapterException {
-        while (inFlight >= limit) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AdapterException(FailureKind.CANCELLED, "interrupted while waiting to send a request");
+    long acquire() throws AdapterException {
+        lock.lock();
+        try {
+            while (inFlight >= limit) {
+                try {
+                    slotFree.await();
+                } catch (InterruptedException e) {
+                    if (inFlight < limit) {
+                        slotFree.signal(); // the wake-up this thread may have taken goes to another
+                    }
+                    Thread.currentThread().interrupt();
+                    throw new AdapterException(FailureKind.CANCELLED, "interrupted while waiting to send a request");
+                }
             }
+            inFlight++;
+            return episode;
+        } finally {
+            lock.unlock();
         }
-        inFlight++;
-        return episode;
     }
 
-    synchronized void succeeded() {
-        if (++successes >= limit) {
-            successes = 0;
-            if (limit < max) {
-                limit++;
-                notifyAll();
+    void succeeded() {
+        lock.lock();
+        try {
+            if (++successes >= limit) {
+                successes = 0;
+                if (limit < max) {
+                    limit++;
+                    slotFree.signal();
+                }
             }
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Returns a slot; a 429 from a request sent in the current episode halves the limit and starts a new one. */
-    synchronized void release(boolean rateLimited, long sentIn) {
-        inFlight--;
-        if (rateLimited && sentIn == episode) {
-            limit = Math.max(1, limit / 2);
-            episode++;
-            successes = 0;
-            cuts++;
+    void release(boolean rateLimited, long sentIn) {
+        lock.lock();
+        try {
+            inFlight--;
+            if (rateLimited && sentIn == episode) {
+                limit = Math.max(1, limit / 2);
+                episode++;
+                successes = 0;
+                cuts++;
+            }
+            if (inFlight < limit) {
+                slotFree.signal();
+            }
+        } finally {
+            lock.unlock();
         }
-        notifyAll();
     }
 
     /** The current limit on requests in flight. */
-    public synchronized int limit() {
-        return limit;
+    public int limit() {
+        lock.lock();
+        try {
+            return limit;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** How many times the limit was cut. */
-    public synchronized long cuts() {
-        return cuts;
+    public long cuts() {
+        lock.lock();
+        try {
+            return cuts;
+        } finally {
+            lock.unlock();
+        }
     }
 }

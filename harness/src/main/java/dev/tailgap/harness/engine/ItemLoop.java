@@ -24,20 +24,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One attempt of a run, once its directory is locked and opened: asks the pending items, first one at a time until a
- * live reply has told the served identity (checked against the identity an unfinished run started with), then up to
- * twice the concurrency at once so items waiting out a back-off do not leave the endpoint idle; writes the state and
- * the reports. See {@link RunEngine} for the contract.
+ * live reply has told the served identity (checked against the identity an unfinished run started with), then with
+ * as many workers as the concurrency, each taking the next pending item itself (no hand-off between threads on the
+ * way to a request). A worker that waits out a retry back-off lets another one start, up to twice the concurrency, so
+ * a back-off does not leave the endpoint idle; the spare ends once the back-off is over. Writes the state and the
+ * reports. See {@link RunEngine} for the contract.
  */
-final class ItemLoop {
+final class ItemLoop implements RetryInterceptor.Backoffs {
     /** Items asked one at a time, at most, while no live reply has told the served identity. */
     private static final int SERIAL_TRIES = 3;
     /** Share of truncated answers above which the run warns. */
@@ -63,9 +60,18 @@ final class ItemLoop {
     private final EndpointGuard guard;
     private final RepeatedAsker asker;
     private final ScorerSetup scoring;
-    private final ExecutorService pool;
     private final RetryInterceptor retry;
     private long startedNanos;
+    private final Workers workers = new Workers("tailgap-worker");
+    /** Guards the item source and the worker counts. */
+    private final ReentrantLock work = new ReentrantLock();
+    private Iterator<Item> source;
+    private int index;
+    /** Workers not waiting out a back-off, and all workers; both under {@link #work}, while {@link #parallel}. */
+    private int working;
+    private int threads;
+    private ItemLogWriter log;
+    private volatile boolean parallel;
     private volatile boolean stopping;
     private volatile Thread serialAsker;
 
@@ -100,7 +106,7 @@ final class ItemLoop {
             chain.add(cached);
         }
         chain.add(tracker);
-        this.retry = new RetryInterceptor(spec.execution().retries(), spec.execution().retryBackoff(), guard);
+        this.retry = new RetryInterceptor(spec.execution().retries(), spec.execution().retryBackoff(), guard, this);
         chain.add(retry);
         if (spec.execution().rpm() != null || spec.execution().tpm() != null) {
             chain.add(new RateLimitInterceptor(spec.execution().rpm(), spec.execution().tpm()));
@@ -110,7 +116,6 @@ final class ItemLoop {
         this.scoring = scoring;
         this.asker = new RepeatedAsker(new ItemAsker(client, ref.model(), scoring.scorer(), state.attempt(), cached),
                 prompter, spec.generation().prompting(), spec.generation().system(), spec.generation().params());
-        this.pool = Executors.newFixedThreadPool(2 * spec.execution().concurrency(), daemonThreads());
     }
 
     /** No new requests, those in flight cancelled. */
@@ -121,7 +126,7 @@ final class ItemLoop {
 
     /** Ends the attempt early (a stop, or the guard found a reason): interrupts waits, cancels requests. */
     private void abort() {
-        pool.shutdownNow();
+        workers.interruptAll();
         client.cancelAll();
         scoring.cancelAll();
         Thread t = serialAsker;
@@ -136,53 +141,41 @@ final class ItemLoop {
         RunMetadataFile.startAttempt(dir, Instant.now());
         progress.started(state.planned(), kept);
         ItemLogWriter log = dir.itemLog(sync);
+        this.log = log; // for the workers
         boolean verified = spec.execution().cacheReuse() == CacheReuse.ALWAYS;
         int serial = 0;
-        Semaphore slots = new Semaphore(2 * spec.execution().concurrency());
         try (java.util.stream.Stream<Item> items = dataset.items()) {
-            Iterator<Item> it = items.iterator();
-            for (int index = 0; it.hasNext(); index++) {
-                Item item = it.next();
-                if (!selected.get(index) || done.contains(item.id())) {
-                    continue;
-                }
-                if (stopping || guard.stopped() || log.failed()) {
+            source = items.iterator();
+            while (!verified && !halted(log)) {
+                Pending p = next();
+                if (p == null) {
                     break;
                 }
-                String bucket = bucketing.buckets().get(bucketing.assign(item.frequency())).name();
-                if (!verified) {
-                    serialAsker = Thread.currentThread();
-                    ItemResult r;
-                    try {
-                        r = asker.ask(item, bucket, guard);
-                    } finally {
-                        serialAsker = null;
-                        Thread.interrupted();
-                    }
-                    verified = verify() || ++serial >= SERIAL_TRIES;
-                    record(log, r);
-                    continue;
-                }
-                slots.acquireUninterruptibly();
+                serialAsker = Thread.currentThread();
+                ItemResult r;
                 try {
-                    pool.execute(() -> {
-                        try {
-                            if (!stopping && !guard.stopped()) {
-                                record(log, asker.ask(item, bucket, guard));
-                            }
-                        } finally {
-                            slots.release();
-                        }
-                    });
-                } catch (RejectedExecutionException stopped) {
-                    slots.release();
-                    break;
+                    r = asker.ask(p.item(), p.bucket(), guard);
+                } finally {
+                    serialAsker = null;
+                    Thread.interrupted();
                 }
+                verified = verify() || ++serial >= SERIAL_TRIES;
+                record(log, r);
             }
-            pool.shutdown();
-            awaitQuietly(pool);
+            if (!halted(log)) {
+                work.lock();
+                try {
+                    parallel = true;
+                    for (int i = 0; i < spec.execution().concurrency(); i++) {
+                        startWorker();
+                    }
+                } finally {
+                    work.unlock();
+                }
+                workers.joinAll();
+            }
         } finally {
-            pool.shutdownNow();
+            workers.interruptAll();
             try {
                 log.close();
             } finally {
@@ -191,6 +184,94 @@ final class ItemLoop {
             }
         }
         return finish(log);
+    }
+
+    /** An item to ask and its bucket's name. */
+    private record Pending(Item item, String bucket) {
+    }
+
+    private boolean halted(ItemLogWriter log) {
+        return stopping || guard.stopped() || log.failed();
+    }
+
+    /** The next selected item not done yet, or {@code null}; callers hold {@link #work} or are alone. */
+    private Pending next() {
+        while (source.hasNext()) {
+            Item item = source.next();
+            int i = index++;
+            if (selected.get(i) && !done.contains(item.id())) {
+                return new Pending(item, bucketing.buckets().get(bucketing.assign(item.frequency())).name());
+            }
+        }
+        return null;
+    }
+
+    /** Starts one more worker; the caller holds {@link #work}. */
+    private void startWorker() {
+        working++;
+        threads++;
+        workers.start(this::askUntilDone);
+    }
+
+    /** A worker: takes the next pending item and asks it, until none is left, the run halts or it is a spare. */
+    private void askUntilDone() {
+        try {
+            while (!halted(log)) {
+                Pending p;
+                work.lock();
+                try {
+                    if (working > spec.execution().concurrency()) {
+                        return; // a spare whose back-off-waiting peer is back
+                    }
+                    p = next();
+                } finally {
+                    work.unlock();
+                }
+                if (p == null) {
+                    return;
+                }
+                record(log, asker.ask(p.item(), p.bucket(), guard));
+            }
+        } finally {
+            work.lock();
+            try {
+                working--;
+                threads--;
+            } finally {
+                work.unlock();
+            }
+        }
+    }
+
+    /** A worker waits out a back-off: another one starts while fewer than the concurrency are asking. */
+    @Override
+    public void backoffStarted() {
+        if (!parallel) {
+            return;
+        }
+        work.lock();
+        try {
+            working--;
+            int c = spec.execution().concurrency();
+            if (working < c && threads < 2 * c && source.hasNext() && !stopping) {
+                startWorker();
+            }
+        } finally {
+            work.unlock();
+        }
+    }
+
+    @Override
+    public void backoffEnded() {
+        if (!parallel) {
+            return;
+        }
+        work.lock();
+        try {
+            working++;
+        } finally {
+            work.unlock();
+        }
     }
 
     /** Appends a result; it counts (aggregate, progress) once durable. */
@@ -282,30 +363,5 @@ final class ItemLoop {
     private String howToResume() {
         return spec.target().endpointLabel() != null ? "rerun the same command to resume"
                 : "resume with: tailgap run --resume " + dir.path() + " (or rerun the same command)";
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicLong n = new AtomicLong();
-        return r -> {
-            Thread t = new Thread(r, "tailgap-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    private static void awaitQuietly(ExecutorService pool) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, TimeUnit.DAYS)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

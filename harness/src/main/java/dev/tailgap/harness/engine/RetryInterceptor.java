@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.LongAdder;
  * endpoint that was never reachable is a wrong URL or a server that is down, and the run should say so in seconds.
  * The back-off after a connection failure is at most {@link #MAX_CONNECTION_BACKOFF}, so a server that went away is
  * noticed quickly. Every attempt is reported to {@link Attempts}, which can end all retries at once (the endpoint is
- * down: {@link FailureKind#ENDPOINT_DOWN}). Built on Failsafe; thread-safe.
+ * down: {@link FailureKind#ENDPOINT_DOWN}). The calling thread waits out each back-off, between a call to
+ * {@link Backoffs#backoffStarted()} and one to {@link Backoffs#backoffEnded()}. Built on Failsafe; thread-safe.
  */
 public final class RetryInterceptor implements Interceptor {
     /** Longest exponential back-off between two attempts. */
@@ -62,8 +63,27 @@ public final class RetryInterceptor implements Interceptor {
         };
     }
 
+    /** Hears, on the waiting thread, when it starts and ends waiting out a back-off. */
+    public interface Backoffs {
+        void backoffStarted();
+
+        void backoffEnded();
+
+        Backoffs NONE = new Backoffs() {
+            @Override
+            public void backoffStarted() {
+            }
+
+            @Override
+            public void backoffEnded() {
+            }
+        };
+    }
+
     private final FailsafeExecutor<Completion> retrying;
     private final Attempts attempts;
+    private final Backoffs backoffs;
+    private final int maxRetries;
     private final AtomicBoolean reached = new AtomicBoolean();
     private final LongAdder requests = new LongAdder();
     private final LongAdder retries = new LongAdder();
@@ -74,7 +94,14 @@ public final class RetryInterceptor implements Interceptor {
 
     /** Retries reporting every attempt to {@code attempts}. */
     public RetryInterceptor(int maxRetries, Duration backoff, Attempts attempts) {
+        this(maxRetries, backoff, attempts, Backoffs.NONE);
+    }
+
+    /** Retries reporting every attempt to {@code attempts} and every back-off to {@code backoffs}. */
+    public RetryInterceptor(int maxRetries, Duration backoff, Attempts attempts, Backoffs backoffs) {
         this.attempts = attempts;
+        this.backoffs = backoffs;
+        this.maxRetries = maxRetries;
         RetryPolicy<Completion> policy = RetryPolicy.<Completion>builder()
                 .handleIf(e -> e instanceof AdapterException && ((AdapterException) e).retryable())
                 .withMaxRetries(maxRetries)
@@ -119,8 +146,13 @@ public final class RetryInterceptor implements Interceptor {
 
     @Override
     public Completion intercept(CompletionRequest request, ModelCall next) throws AdapterException {
+        boolean[] waiting = {false};
         try {
             return retrying.get(ctx -> {
+                if (waiting[0]) {
+                    waiting[0] = false;
+                    backoffs.backoffEnded();
+                }
                 if (attempts.givingUp()) {
                     throw new GiveUp(new AdapterException(FailureKind.ENDPOINT_DOWN,
                             "not asked: the endpoint stopped answering"));
@@ -144,6 +176,10 @@ public final class RetryInterceptor implements Interceptor {
                             && ctx.getAttemptCount() >= UNREACHED_RETRIES) {
                         throw new GiveUp(e);
                     }
+                    if (e.retryable() && ctx.getAttemptCount() < maxRetries) {
+                        waiting[0] = true; // Failsafe retries it after the delay
+                        backoffs.backoffStarted();
+                    }
                     throw e;
                 }
             });
@@ -158,6 +194,10 @@ public final class RetryInterceptor implements Interceptor {
                 throw new AdapterException(FailureKind.CANCELLED, "interrupted while waiting to retry");
             }
             throw e;
+        } finally {
+            if (waiting[0]) {
+                backoffs.backoffEnded();
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Writes the file reports that need a run's item results as well as its {@link Report}: {@value #HTML} (written by
@@ -33,29 +34,36 @@ public final class RunReports {
 
     /** Every result in the directory's item log (empty when there is none). */
     public static List<ItemResult> items(Path dir) {
-        Path file = dir.resolve(RunDirectory.ITEMS);
         List<ItemResult> out = new ArrayList<>();
-        if (Files.exists(file)) {
-            try (ItemLog.Reader reader = ItemLog.read(file)) {
-                for (ItemResult r = RunDirectory.next(reader); r != null; r = RunDirectory.next(reader)) {
-                    out.add(r);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        forEach(dir, out::add);
         return out;
     }
 
+    /** Streams the results of the directory's item log to {@code action}, keeping none; returns how many. */
+    public static long forEach(Path dir, Consumer<ItemResult> action) {
+        Path file = dir.resolve(RunDirectory.ITEMS);
+        long n = 0;
+        if (Files.exists(file)) {
+            try (ItemLog.Reader reader = ItemLog.read(file)) {
+                for (ItemResult r = RunDirectory.next(reader); r != null; r = RunDirectory.next(reader)) {
+                    action.accept(r);
+                    n++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return n;
+    }
+
     /**
-     * The report of a saved run from its item results, read once by the caller with {@link #items}; an unfinished
-     * run is a usage error unless {@code allowIncomplete} (then the report says INCOMPLETE).
+     * The report of a saved run, its item log streamed (memory does not grow with the items); an unfinished run is a
+     * usage error unless {@code allowIncomplete} (then the report says INCOMPLETE).
      */
-    public static Report report(Path dir, List<ItemResult> items, String tool, boolean allowIncomplete) {
+    public static Report report(Path dir, String tool, boolean allowIncomplete) {
         SavedRun saved = SavedRun.read(dir);
-        saved.requireComplete(dir, items.size(), allowIncomplete);
         Aggregator aggregator = new Aggregator(saved.bucketing());
-        items.forEach(aggregator::add);
+        saved.requireComplete(dir, forEach(dir, aggregator::add), allowIncomplete);
         return RunMetadataFile.attach(dir, saved.report(aggregator, tool), aggregator.runTotals());
     }
 

@@ -4,6 +4,7 @@ import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.Version;
 import dev.tailgap.harness.engine.Aggregator;
 import dev.tailgap.harness.engine.RunDirectory;
+import dev.tailgap.harness.engine.RunOutcomes;
 import dev.tailgap.harness.engine.SavedRun;
 import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.ItemLog;
@@ -13,25 +14,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiConsumer;
 
 /**
  * A finished run as the gate reads it: its saved spec, its report rebuilt from the item log, and each item's bucket
- * and outcome by item id (for pairing with a baseline). {@code label} names the run in messages, usually the run
- * directory as the user wrote it. Immutable.
+ * and outcome by the hash of its id (for pairing with a baseline). {@code label} names the run in messages, usually
+ * the run directory as the user wrote it. Immutable.
  */
 public final class RunResults {
     private final String label;
     private final SavedRun saved;
     private final Report report;
-    private final Map<String, Integer> items; // id -> bucket index * OUTCOMES + outcome ordinal
+    private final RunOutcomes items;
 
-    private static final int OUTCOMES = Outcome.values().length;
-
-    private RunResults(String label, SavedRun saved, Report report, Map<String, Integer> items) {
+    private RunResults(String label, SavedRun saved, Report report, RunOutcomes items) {
         this.label = label;
         this.saved = saved;
         this.report = report;
@@ -78,18 +74,21 @@ public final class RunResults {
         }
     }
 
-    /** The results of a run held in memory: {@code items} are its item log's results, in any order. */
+    /**
+     * The results of a run: {@code items} are its item log's results, in any order, streamed (an item's last line
+     * wins); per item only its id hash, bucket and outcome are kept ({@link RunOutcomes}).
+     */
     public static RunResults of(String label, SavedRun saved, Iterable<ItemResult> items) {
         Objects.requireNonNull(label, "label");
         Aggregator aggregator = new Aggregator(saved.bucketing());
-        Map<String, Integer> byId = new HashMap<>();
+        RunOutcomes byId = new RunOutcomes();
+        int line = 0;
         for (ItemResult r : items) {
             aggregator.add(r);
-            int bucket = saved.bucketing().indexOf(r.bucket()).getAsInt();
-            byId.put(r.id(), bucket * OUTCOMES + r.outcome().ordinal());
+            byId.put(r.id(), saved.bucketing().indexOf(r.bucket()).getAsInt(), r.outcome(), line++);
         }
         Report report = saved.report(aggregator, Version.tool());
-        return new RunResults(label, saved, report, java.util.Collections.unmodifiableMap(byId));
+        return new RunResults(label, saved, report, byId);
     }
 
     public String label() {
@@ -110,18 +109,23 @@ public final class RunResults {
         return m == null ? null : m.toString();
     }
 
-    /** The outcome of an item, or null when the run did not ask it. */
-    Outcome outcome(String id) {
-        Integer v = items.get(id);
-        return v == null ? null : Outcome.values()[v % OUTCOMES];
+    /** The outcome of the item whose id hash ({@link dev.tailgap.datasets.Dataset#hashId}) is given, or null. */
+    Outcome outcome(long idHash) {
+        int slot = items.find(idHash);
+        return slot < 0 ? null : items.outcome(slot);
     }
 
-    /** Calls {@code action} with the id and outcome of each item of a bucket ({@code -1}: every item). */
-    void forEachIn(int bucket, BiConsumer<String, Outcome> action) {
-        items.forEach((id, v) -> {
-            if (bucket < 0 || v / OUTCOMES == bucket) {
-                action.accept(id, Outcome.values()[v % OUTCOMES]);
+    /** Hears of one item: its id hash and outcome. */
+    interface ItemVisitor {
+        void visit(long idHash, Outcome outcome);
+    }
+
+    /** Calls {@code action} with the id hash and outcome of each item of a bucket ({@code -1}: every item). */
+    void forEachIn(int bucket, ItemVisitor action) {
+        for (int s = 0; s < items.capacity(); s++) {
+            if (items.used(s) && (bucket < 0 || items.bucket(s) == bucket)) {
+                action.visit(items.key(s), items.outcome(s));
             }
-        });
+        }
     }
 }

@@ -76,6 +76,45 @@ class RetryInterceptorTest {
     }
 
     @Test
+    void everyBackoffIsReportedAsStartedAndEndedOnTheWaitingThread() throws Exception {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread caller = Thread.currentThread();
+        RetryInterceptor.Backoffs heard = new RetryInterceptor.Backoffs() {
+            @Override
+            public void backoffStarted() {
+                events.add("started" + (Thread.currentThread() == caller ? "" : " elsewhere"));
+            }
+
+            @Override
+            public void backoffEnded() {
+                events.add("ended" + (Thread.currentThread() == caller ? "" : " elsewhere"));
+            }
+        };
+        ModelAdapter adapter = Adapters.provider("openai").create(new AdapterConfig("m",
+                server.url("/v1").toString(), null, Map.of(), Duration.ofSeconds(5), 1, k -> null));
+        try (ModelClient twice = new ModelClient(adapter, List.of(new RetryInterceptor(2, Duration.ZERO,
+                RetryInterceptor.Attempts.NONE, heard)))) {
+            server.enqueue(new MockResponse().setResponseCode(500).setBody("oops"));
+            server.enqueue(new MockResponse().setBody(OK));
+            assertThat(twice.call(REQUEST).text()).isEqualTo("Paris");
+            assertThat(events).containsExactly("started", "ended");
+
+            events.clear();
+            for (int i = 0; i < 3; i++) {
+                server.enqueue(new MockResponse().setResponseCode(503).setBody("busy"));
+            }
+            assertThatThrownBy(() -> twice.call(REQUEST)).isInstanceOf(AdapterException.class);
+            assertThat(events).as("two retries, none after the last failure")
+                    .containsExactly("started", "ended", "started", "ended");
+
+            events.clear();
+            server.enqueue(new MockResponse().setResponseCode(401).setBody("{}"));
+            assertThatThrownBy(() -> twice.call(REQUEST)).isInstanceOf(AdapterException.class);
+            assertThat(events).as("no back-off before a failure that is not retried").isEmpty();
+        }
+    }
+
+    @Test
     void anEndpointNeverReachedIsRetriedOnceButOneThatAnsweredGetsEveryRetry() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         RetryInterceptor retry = new RetryInterceptor(6, Duration.ZERO);

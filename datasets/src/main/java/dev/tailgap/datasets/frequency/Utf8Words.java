@@ -1,0 +1,289 @@
+package dev.tailgap.datasets.frequency;
+
+import dev.tailgap.datasets.text.Normalizer;
+
+/**
+ * Splits UTF-8 bytes into the words {@link Tokens} finds in their folded text ({@link Normalizer#fold(String)} of the
+ * decoded string), without decoding them to a string: each character is folded from {@link Normalizer#foldedChar},
+ * words are cut at separators and the articles are dropped on the way as {@code fold} drops them (an "a" waits for
+ * the next word's length; a text of articles only keeps them all).
+ *
+ * <p>Text this cannot fold exactly is refused and must take the string path: malformed UTF-8 (the decoder then
+ * reports it), a supplementary character, a character the single pass does not table, or one that folds to a
+ * character of a script {@link Tokens} splits without spaces. Not thread-safe; one per counter.
+ */
+final class Utf8Words {
+
+    /**
+     * Receives a folded word: its length and its polynomial hash ({@link Vocabulary#mayHold}); {@link #chars()}
+     * gives its characters when they are needed (most words are turned away by their hash).
+     */
+    interface Sink {
+        void word(int len, int hash);
+    }
+
+    /** Per BMP character: 0 refused, 1 folds to {@link #ONE} (0 there: a separator), 2 folds to {@link #MANY}. */
+    private static final byte[] KIND = new byte[0x10000];
+    private static final char[] ONE = new char[0x10000];
+    private static final char[][] MANY = new char[0x10000][];
+    private static final char[] A = {'a'};
+    /** {@link #ONE} for ASCII. */
+    private static final char[] ASCII = new char[128];
+
+    static {
+        for (int c = 0; c < 0x10000; c++) {
+            char[] f = Character.isSurrogate((char) c) ? null : Normalizer.foldedChar((char) c);
+            if (f == null || !splitBySpaces(f)) {
+                continue;
+            }
+            if (f.length == 1) {
+                KIND[c] = 1;
+                ONE[c] = f[0];
+                if (c < 0x80) {
+                    ASCII[c] = f[0];
+                }
+            } else {
+                KIND[c] = 2;
+                MANY[c] = f;
+            }
+        }
+    }
+
+    private static boolean splitBySpaces(char[] folded) {
+        for (char x : folded) {
+            if (x >= 0x0E00) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int HASH_A = 'a';
+    private static final int HASH_AN = 31 * 'a' + 'n';
+    private static final int HASH_THE = 31 * (31 * 't' + 'h') + 'e';
+
+    private char[] w = new char[64];
+    private byte[] text;
+    /** The word being handed over: its length, the byte where its first character starts, its index there. */
+    private int wordLen;
+    private int wordStart;
+    private int wordSkip;
+    private boolean filled;
+    private boolean handingA;
+    private boolean articles;
+    private int prevLen;
+    private boolean pendingA;
+    private int pendingPrevLen;
+    private boolean emitted;
+    private boolean dropped;
+
+    /** Hands the words of {@code b[from, to)} to {@code sink} in order; false when the text is refused. */
+    boolean split(byte[] b, int from, int to, Sink sink) {
+        text = b;
+        try {
+            int r = run(b, from, to, sink, true);
+            if (r == REPLAY) {
+                r = run(b, from, to, sink, false);
+            }
+            return r != REFUSED;
+        } finally {
+            text = null;
+        }
+    }
+
+    /** The folded characters of the word being handed to the sink, valid up to its length until the sink returns. */
+    char[] chars() {
+        if (handingA) {
+            return A;
+        }
+        if (!filled) {
+            fill();
+            filled = true;
+        }
+        return w;
+    }
+
+    private static final int DONE = 0;
+    private static final int REFUSED = 1;
+    /** Every word was an article and dropped: fold keeps them all. */
+    private static final int REPLAY = 2;
+
+    /**
+     * The scan: hashes words without storing their characters. A word of ASCII characters only starts its length
+     * before where it ends; a word with another character records its start when it meets the first such one.
+     */
+    private int run(byte[] b, int from, int to, Sink sink, boolean dropArticles) {
+        articles = dropArticles;
+        prevLen = 0;
+        pendingA = false;
+        emitted = false;
+        dropped = false;
+        int wl = 0;
+        int h = 0;
+        boolean located = false;
+        int i = from;
+        while (i < to) {
+            int c = b[i];
+            if (c >= 0) {
+                char x = ASCII[c];
+                if (x != 0) {
+                    wl++;
+                    h = 31 * h + x;
+                } else if (wl > 0) {
+                    if (!located) {
+                        wordStart = i - wl;
+                        wordSkip = 0;
+                    }
+                    endWord(sink, wl, h);
+                    wl = 0;
+                    h = 0;
+                    located = false;
+                }
+                i++;
+                continue;
+            }
+            int at = i;
+            int ch;
+            c &= 0xFF;
+            if (c >= 0xC2 && c <= 0xDF && i + 1 < to) {
+                int b1 = b[i + 1];
+                if ((b1 & 0xC0) != 0x80) {
+                    return REFUSED;
+                }
+                ch = (c & 0x1F) << 6 | b1 & 0x3F;
+                i += 2;
+            } else if (c >= 0xE0 && c <= 0xEF && i + 2 < to) {
+                int b1 = b[i + 1];
+                int b2 = b[i + 2];
+                if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) {
+                    return REFUSED;
+                }
+                ch = (c & 0x0F) << 12 | (b1 & 0x3F) << 6 | b2 & 0x3F;
+                if (ch < 0x800 || Character.isSurrogate((char) ch)) {
+                    return REFUSED;
+                }
+                i += 3;
+            } else {
+                return REFUSED;
+            }
+            byte kind = KIND[ch];
+            if (kind == 0) {
+                return REFUSED;
+            }
+            char[] many = kind == 1 ? null : MANY[ch];
+            int n = many == null ? 1 : many.length;
+            for (int k = 0; k < n; k++) {
+                char x = many == null ? ONE[ch] : many[k];
+                if (x != 0) {
+                    if (!located) {
+                        wordStart = wl == 0 ? at : at - wl;
+                        wordSkip = wl == 0 ? k : 0;
+                        located = true;
+                    }
+                    wl++;
+                    h = 31 * h + x;
+                } else if (wl > 0) {
+                    if (!located) {
+                        wordStart = at - wl;
+                        wordSkip = 0;
+                    }
+                    endWord(sink, wl, h);
+                    wl = 0;
+                    h = 0;
+                    located = false;
+                }
+            }
+        }
+        if (wl > 0) {
+            if (!located) {
+                wordStart = to - wl;
+                wordSkip = 0;
+            }
+            endWord(sink, wl, h);
+        }
+        if (pendingA) {
+            if (pendingPrevLen != 1) {
+                dropped = true;
+            } else {
+                emitA(sink);
+            }
+        }
+        return !emitted && dropped ? REPLAY : DONE;
+    }
+
+    /** Folds the word at {@link #wordStart} again, into {@link #w}: the text was checked by the scan. */
+    private void fill() {
+        if (w.length < wordLen) {
+            w = new char[Math.max(wordLen, w.length * 2)];
+        }
+        byte[] b = text;
+        int i = wordStart;
+        int skip = wordSkip;
+        int n = 0;
+        while (n < wordLen) {
+            int c = b[i];
+            int ch;
+            if (c >= 0) {
+                ch = c;
+                i++;
+            } else if ((c & 0xE0) == 0xC0) {
+                ch = (c & 0x1F) << 6 | b[i + 1] & 0x3F;
+                i += 2;
+            } else {
+                ch = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | b[i + 2] & 0x3F;
+                i += 3;
+            }
+            if (KIND[ch] == 1) {
+                w[n++] = ONE[ch];
+            } else {
+                char[] many = MANY[ch];
+                for (int k = skip; k < many.length && n < wordLen; k++) {
+                    w[n++] = many[k];
+                }
+            }
+            skip = 0;
+        }
+    }
+
+    private void endWord(Sink sink, int len, int hash) {
+        wordLen = len;
+        filled = false;
+        if (articles) {
+            int before = prevLen;
+            prevLen = len;
+            if (pendingA) {
+                pendingA = false;
+                if (pendingPrevLen != 1 && len != 1) {
+                    dropped = true;
+                } else {
+                    emitA(sink);
+                }
+            }
+            if (len <= 3 && (hash == HASH_THE || hash == HASH_AN || hash == HASH_A)) {
+                char[] t = chars();
+                if (len == 3 && t[0] == 't' && t[1] == 'h' && t[2] == 'e'
+                        || len == 2 && t[0] == 'a' && t[1] == 'n') {
+                    dropped = true;
+                    return;
+                }
+                if (len == 1 && t[0] == 'a') {
+                    pendingA = true;
+                    pendingPrevLen = before;
+                    return;
+                }
+            }
+        }
+        emitted = true;
+        sink.word(len, hash);
+    }
+
+    private void emitA(Sink sink) {
+        emitted = true;
+        handingA = true;
+        try {
+            sink.word(1, HASH_A);
+        } finally {
+            handingA = false;
+        }
+    }
+}

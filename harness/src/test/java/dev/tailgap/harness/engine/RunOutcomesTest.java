@@ -1,0 +1,41 @@
+package dev.tailgap.harness.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tailgap.reports.Outcome;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The compact per-run table agrees with a plain map of the same lines, through many resizes. */
+class RunOutcomesTest {
+    @Test
+    void holdsTheLastLineOfEveryIdLikeAMap() {
+        RunOutcomes table = new RunOutcomes();
+        Map<String, int[]> expected = new HashMap<>();
+        Outcome[] outcomes = Outcome.values();
+        int line = 0;
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 50_000; i += round + 1) { // the second round repeats every other id
+                String id = "item:" + i;
+                int bucket = i % 7 == 0 ? -1 : i % 5;
+                Outcome o = outcomes[(i + round) % outcomes.length];
+                table.put(id, bucket, o, line);
+                expected.put(id, new int[] {bucket, o.ordinal(), line});
+                line++;
+            }
+        }
+        int used = 0;
+        for (int s = 0; s < table.capacity(); s++) {
+            used += table.used(s) ? 1 : 0;
+        }
+        assertThat(used).isEqualTo(expected.size());
+        expected.forEach((id, want) -> {
+            int slot = table.find(id);
+            assertThat(slot).isNotNegative();
+            assertThat(new int[] {table.bucket(slot), table.outcome(slot).ordinal(), table.line(slot)})
+                    .as(id).containsExactly(want);
+        });
+        assertThat(table.find("item:50000")).isEqualTo(-1);
+    }
+}
