@@ -7,11 +7,13 @@ import java.util.BitSet;
  * Seeded, stratified selection of item indices.
  *
  * <p>Contract: every item gets the rank {@code mix(idHash + mix(seed))} (SplitMix64 mixing; ranks compared as
- * unsigned, ties broken by id hash then index). Per bucket the {@code perBucket} lowest-ranked items are kept; then, if
- * {@code limit} is set, the {@code limit} lowest-ranked of those. The result depends only on the seed, the ids and the
- * bucketing, not on file order, and adding items can only displace old items that the new ones out-rank. Items in no
- * bucket ({@link Bucketing#UNBUCKETED}) are never selected. Memory is proportional to the number selected (plus the
- * returned bit set).
+ * unsigned, ties broken by id hash then index). Each bucket gives a quota of items, its lowest-ranked ones: its size,
+ * capped at {@code perBucket}; under a {@code limit} the limit is shared among the buckets in proportion to those
+ * capped sizes (largest remainder), so a limited sample is stratified by bucket: every bucket holds its share, not
+ * whatever a plain random draw would leave it. The result depends only on the seed, the ids and the bucketing, not on
+ * file order; within a bucket whose quota is unchanged, adding items can only displace old items that the new ones
+ * out-rank. Items in no bucket ({@link Bucketing#UNBUCKETED}) are never selected. Memory is proportional to the number
+ * selected (plus the returned bit set).
  */
 public final class Sampler {
 
@@ -31,45 +33,69 @@ public final class Sampler {
             return chosen;
         }
         long salt = Hashing.mix(spec.seed() ^ 0x9e3779b97f4a7c15L);
-        if (spec.perBucket() == null) {
-            TopK top = new TopK(spec.limit());
-            for (int i = 0; i < n; i++) {
-                if (bucketing.assign(dataset.frequency(i)) != Bucketing.UNBUCKETED) {
-                    top.offer(rank(dataset, i, salt), dataset.idHash(i), i);
-                }
-            }
-            top.addTo(chosen);
-            return chosen;
-        }
-        TopK[] perBucket = new TopK[bucketing.buckets().size()];
+        int[] quota = quotas(dataset, bucketing, spec);
+        TopK[] perBucket = new TopK[quota.length];
         for (int i = 0; i < n; i++) {
             int b = bucketing.assign(dataset.frequency(i));
-            if (b == Bucketing.UNBUCKETED) {
+            if (b == Bucketing.UNBUCKETED || quota[b] == 0) {
                 continue;
             }
             if (perBucket[b] == null) {
-                perBucket[b] = new TopK(spec.perBucket());
+                perBucket[b] = new TopK(quota[b]);
             }
             perBucket[b].offer(rank(dataset, i, salt), dataset.idHash(i), i);
         }
-        if (spec.limit() == null) {
-            for (TopK top : perBucket) {
-                if (top != null) {
-                    top.addTo(chosen);
-                }
-            }
-            return chosen;
-        }
-        TopK overall = new TopK(spec.limit());
         for (TopK top : perBucket) {
             if (top != null) {
-                for (int j = 0; j < top.size; j++) {
-                    overall.offer(top.ranks[j], top.hashes[j], top.indices[j]);
-                }
+                top.addTo(chosen);
             }
         }
-        overall.addTo(chosen);
         return chosen;
+    }
+
+    /**
+     * How many items each bucket gives: its size capped at {@code perBucket}; then, under a {@code limit} below their
+     * sum, the limit split in proportion to those capped sizes by largest remainder (Hamilton's method; equal
+     * remainders go to the bucket nearer the head).
+     */
+    static int[] quotas(Dataset dataset, Bucketing bucketing, SamplingSpec spec) {
+        int k = bucketing.buckets().size();
+        long[] size = new long[k];
+        for (int i = 0; i < dataset.size(); i++) {
+            int b = bucketing.assign(dataset.frequency(i));
+            if (b != Bucketing.UNBUCKETED) {
+                size[b]++;
+            }
+        }
+        int[] quota = new int[k];
+        long total = 0;
+        for (int b = 0; b < k; b++) {
+            quota[b] = (int) (spec.perBucket() == null ? size[b] : Math.min(size[b], spec.perBucket()));
+            total += quota[b];
+        }
+        if (spec.limit() == null || spec.limit() >= total) {
+            return quota;
+        }
+        long limit = spec.limit();
+        long given = 0;
+        long[] remainder = new long[k];
+        for (int b = 0; b < k; b++) {
+            long share = limit * quota[b];
+            remainder[b] = share % total;
+            quota[b] = (int) (share / total);
+            given += quota[b];
+        }
+        for (; given < limit; given++) {
+            int best = -1;
+            for (int b = 0; b < k; b++) {
+                if (remainder[b] > 0 && (best < 0 || remainder[b] > remainder[best])) {
+                    best = b;
+                }
+            }
+            quota[best]++;
+            remainder[best] = 0;
+        }
+        return quota;
     }
 
     private static long rank(Dataset dataset, int index, long salt) {

@@ -73,17 +73,58 @@ class SamplerTest {
     }
 
     @Test
-    void limitTakesTheLowestRanksAsDocumented() {
+    void limitIsStratifiedInProportionToTheBucketsAndTakesTheirLowestRanks() {
         List<Item> items = items("a", 300, 3);
         long seed = 99;
         long salt = Hashing.mix(seed ^ 0x9e3779b97f4a7c15L);
-        Set<String> expected = items.stream()
-                .sorted(Comparator.comparing((Item it) -> Hashing.mix(Dataset.hashId(it.id()) + salt),
-                        Long::compareUnsigned))
-                .limit(25).map(Item::id).collect(Collectors.toSet());
-        assertThat(selectedIds(items, new SamplingSpec(null, 25, seed))).isEqualTo(expected);
+        Dataset ds = Dataset.of(Fixtures.manifest("s"), items);
+        Bucketing b = ds.bucketing(EDGES);
+        int limit = 25;
+        BitSet chosen = Sampler.select(ds, b, new SamplingSpec(null, limit, seed));
+        assertThat(chosen.cardinality()).isEqualTo(limit);
+        // the expected quotas, by Hamilton's method written out: floor of the exact share, then one more to the
+        // buckets with the largest fractional parts
+        int k = b.buckets().size();
+        double[] exact = new double[k];
+        int[] expected = new int[k];
+        for (int j = 0; j < k; j++) {
+            exact[j] = (double) limit * b.buckets().get(j).size() / items.size();
+            expected[j] = (int) Math.floor(exact[j]);
+        }
+        List<Integer> byRemainder = IntStream.range(0, k).boxed()
+                .sorted(Comparator.comparingDouble((Integer j) -> -(exact[j] - Math.floor(exact[j])))).toList();
+        int left = limit - IntStream.of(expected).sum();
+        for (int j = 0; j < left; j++) {
+            expected[byRemainder.get(j)]++;
+        }
+        for (int j = 0; j < k; j++) {
+            int bucket = j;
+            List<Item> inBucket = items.stream().filter(it -> b.assign(it.frequency()) == bucket).toList();
+            Set<String> lowest = inBucket.stream()
+                    .sorted(Comparator.comparing((Item it) -> Hashing.mix(Dataset.hashId(it.id()) + salt),
+                            Long::compareUnsigned))
+                    .limit(expected[j]).map(Item::id).collect(Collectors.toSet());
+            Set<String> picked = chosen.stream().filter(i -> b.assign(ds.frequency(i)) == bucket)
+                    .mapToObj(i -> items.get(i).id()).collect(Collectors.toSet());
+            assertThat(picked).as("bucket %s of %d items", b.buckets().get(j).name(), inBucket.size())
+                    .isEqualTo(lowest);
+            assertThat((double) picked.size()).isCloseTo(exact[j], org.assertj.core.data.Offset.offset(1.0));
+        }
         Set<String> both = selectedIds(items, new SamplingSpec(10, 25, seed));
         assertThat(both).hasSize(25).isSubsetOf(selectedIds(items, new SamplingSpec(10, null, seed)));
+    }
+
+    @Test
+    void limitSharesBucketsCappedByPerBucketInProportion() {
+        Dataset ds = Dataset.of(Fixtures.manifest("s"), items("a", 400, 11));
+        Bucketing b = ds.bucketing(EDGES);
+        int[] sizes = b.buckets().stream().mapToInt(x -> (int) Math.min(x.size(), 60)).toArray();
+        int sum = IntStream.of(sizes).sum();
+        int[] quota = Sampler.quotas(ds, b, new SamplingSpec(60, 90, 1));
+        assertThat(IntStream.of(quota).sum()).isEqualTo(90);
+        for (int j = 0; j < sizes.length; j++) {
+            assertThat((double) quota[j]).isCloseTo(90.0 * sizes[j] / sum, org.assertj.core.data.Offset.offset(1.0));
+        }
     }
 
     @Test
@@ -102,8 +143,7 @@ class SamplerTest {
         List<Item> old = items("a", 400, 6);
         List<Item> grown = new ArrayList<>(old);
         grown.addAll(items("b", 100, 7));
-        for (SamplingSpec spec : List.of(new SamplingSpec(10, null, 1), new SamplingSpec(null, 30, 1),
-                new SamplingSpec(10, 30, 1))) {
+        for (SamplingSpec spec : List.of(new SamplingSpec(10, null, 1), new SamplingSpec(25, null, 1))) {
             Set<String> before = selectedIds(old, spec);
             Set<String> after = selectedIds(grown, spec);
             Set<String> oldKept = new HashSet<>(after);

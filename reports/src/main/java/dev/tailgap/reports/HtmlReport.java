@@ -92,6 +92,7 @@ public final class HtmlReport {
         AgreementTable.append(sb, agreement);
         ItemBrowser.skeleton(sb, r, sample);
         RunSection.append(sb, r);
+        RunMetadataHtml.append(sb, r);
         sb.append("</main>\n<footer>Written by ").append(Html.text(r.tool() == null ? "tailgap" : r.tool()))
                 .append(". This page is self-contained: it loads nothing from the network.</footer>\n");
         out.write(sb.toString());

@@ -104,6 +104,12 @@ import java.util.Objects;
  *                            (rows head to tail) and overall; a row: name, n (items with all K samples scored),
  *                            unstable, instability, majorityCorrect, majorityAccuracy, anyCorrect, accuracyAtK,
  *                            firstCorrect, firstAccuracy (estimates: Wilson 95%)
+ * metadata         object    when and how the run was made (absent when unknown; differs between runs of the same
+ *                            inputs, unlike everything above): startedAt, endedAt (ISO-8601 UTC), durationSeconds,
+ *                            attempts, requests, retries, totals {items, live, cacheHits, promptTokens,
+ *                            completionTokens, tokensUnknown, latencyP50Ms, latencyP95Ms, latencyP99Ms, streamed,
+ *                            firstTokenP50Ms}, and cost {usd, inputPerMillion, outputPerMillion, lowerBound} when
+ *                            prices were given; see RunMetadata
  *
  * estimate = { "value": number or null, "lower": number or null, "upper": number or null }
  *            proportions in [0, 1] (differences in [-1, 1]); all three null when undefined (no items)
@@ -161,6 +167,7 @@ public final class JsonReport {
         writeRelations(g, r.relations());
         IntegrityJson.write(g, r.integrity(), r.overall().asked());
         ConsistencyJson.write(g, r.consistency());
+        RunMetadataJson.write(g, r.metadata());
         g.writeEndObject();
     }
 

@@ -66,7 +66,8 @@ final class JsonReportReader {
         }
         Totals pooled = root.absentOrNull("pooled") ? null : readTotals(root.obj("pooled"));
         return new Report(version, tool, dataset, run, bucketing, minBucketSize, buckets, overall, gap, slope,
-                points, relations, pooled, IntegrityJson.read(root)).withConsistency(ConsistencyJson.read(root));
+                points, relations, pooled, IntegrityJson.read(root)).withConsistency(ConsistencyJson.read(root))
+                .withMetadata(RunMetadataJson.read(root));
     }
 
     private static DatasetRef readDataset(JsonTrees.Obj d) {

@@ -76,6 +76,7 @@ public final class MarkdownReport {
             sb.append("- ").append(item).append('\n');
         }
         sb.append("\n</details>\n");
+        sb.append(RunMetadataMarkdown.section(r));
         return sb.toString();
     }
 
@@ -121,15 +122,6 @@ public final class MarkdownReport {
             List<String> tags = new java.util.ArrayList<>();
             run.tags().forEach((k, v) -> tags.add(code(k + "=" + v)));
             items.add("Tags: " + String.join(", ", tags));
-        }
-        RunTotals t = run.totals();
-        if (t != null) {
-            items.add("Ran: " + escape(t.started() + " to " + t.finished()) + ", " + Numbers.count(t.requests())
-                    + " requests (" + Numbers.count(t.retries()) + " retries, " + Numbers.count(t.cacheHits())
-                    + " from the cache), " + Numbers.count(t.promptTokens()) + " prompt and "
-                    + Numbers.count(t.completionTokens()) + " completion tokens"
-                    + (t.cost() == null ? "" : ", cost " + Numbers.fixed(t.cost(), 4)
-                    + (t.currency() == null ? "" : " " + escape(t.currency()))));
         }
         return items;
     }

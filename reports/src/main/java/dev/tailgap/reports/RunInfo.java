@@ -5,10 +5,10 @@ import java.util.Map;
 
 /**
  * What a report says about the run it describes: the model (and its provider, the part before the colon), the
- * endpoint as recorded (never with credentials), the dataset id, the scorer, the protocol, the prompt template and its sha256, the
- * system prompt, the seed, the generation, sampling and execution settings, the run's tags, every setting
- * ({@code settings}, what {@code report.json} records under {@code run}) and, when the run recorded them, its
- * {@link RunTotals} ({@code null} otherwise). Any of the texts is {@code null} when the run did not record it.
+ * endpoint as recorded (never with credentials), the dataset id, the scorer, the protocol, the prompt template and its
+ * sha256, the system prompt, the seed, the generation, sampling and execution settings, the run's tags, every setting
+ * ({@code settings}, what {@code report.json} records under {@code run}). Any of the texts is {@code null} when the
+ * run did not record it; when and how the run was made is the report's {@link RunMetadata}.
  *
  * <p>{@link #of} reads these from the settings tree a run records (and older runs recorded), so a report rebuilt from a
  * saved run says what the live run said.
@@ -16,7 +16,7 @@ import java.util.Map;
 public record RunInfo(String model, String provider, String endpoint, String dataset, String scorer,
                       String protocol, String promptTemplate, String promptSha256, String system, String seed,
                       Settings generation, Settings sampling, Settings execution, Map<String, String> tags,
-                      Settings settings, RunTotals totals) {
+                      Settings settings) {
     /** A run that recorded nothing. */
     public static final RunInfo NONE = of(Settings.NONE);
 
@@ -33,7 +33,7 @@ public record RunInfo(String model, String provider, String endpoint, String dat
         return of(Settings.of(settings));
     }
 
-    /** The run described by its recorded settings, without totals. */
+    /** The run described by its recorded settings. */
     public static RunInfo of(Settings s) {
         String model = s.text("model");
         int colon = model == null ? -1 : model.indexOf(':');
@@ -53,13 +53,7 @@ public record RunInfo(String model, String provider, String endpoint, String dat
             tags.put(row.name(), row.value());
         }
         return new RunInfo(model, colon > 0 ? model.substring(0, colon) : null, s.text("endpoint"), s.text("dataset"),
-                s.text("scorer"), s.text("protocol"), template, sha, s.text("system"), seed, s.group("generation"), s.group("sampling"),
-                s.group("execution"), tags, s, null);
-    }
-
-    /** This run with its totals. */
-    public RunInfo withTotals(RunTotals totals) {
-        return new RunInfo(model, provider, endpoint, dataset, scorer, protocol, promptTemplate, promptSha256, system, seed,
-                generation, sampling, execution, tags, settings, totals);
+                s.text("scorer"), s.text("protocol"), template, sha, s.text("system"), seed, s.group("generation"),
+                s.group("sampling"), s.group("execution"), tags, s);
     }
 }

@@ -53,7 +53,6 @@ final class RunSection {
             meta(sb, "Tags", String.join(", ", tags));
         }
         meta(sb, "Tool", r.tool());
-        totals(sb, run.totals());
         sb.append("</dl>\n");
         List<Settings.Row> rows = run.settings().rows();
         if (!rows.isEmpty()) {
@@ -75,35 +74,6 @@ final class RunSection {
             out.add(row.name() + " " + row.value());
         }
         return out.isEmpty() ? null : String.join(" \u00b7 ", out);
-    }
-
-    private static void totals(StringBuilder sb, RunTotals t) {
-        if (t == null) {
-            return;
-        }
-        meta(sb, "Started", UTC.format(t.started()));
-        meta(sb, "Finished", UTC.format(t.finished()) + " (" + duration(t.duration().toMillis()) + ")");
-        meta(sb, "Requests", Numbers.count(t.requests()) + " (" + Numbers.count(t.retries()) + " retries, "
-                + Numbers.count(t.cacheHits()) + " from the cache)");
-        meta(sb, "Tokens", Numbers.count(t.promptTokens()) + " prompt, " + Numbers.count(t.completionTokens())
-                + " completion");
-        meta(sb, "Latency", "p50 " + ms(t.latencyP50Ms()) + ", p95 " + ms(t.latencyP95Ms()) + ", p99 "
-                + ms(t.latencyP99Ms()) + (Double.isNaN(t.firstTokenP50Ms()) ? ""
-                : "; first token p50 " + ms(t.firstTokenP50Ms())));
-        if (t.cost() != null) {
-            meta(sb, "Cost", Numbers.fixed(t.cost(), 4) + (t.currency() == null ? "" : " " + t.currency()));
-        }
-    }
-
-    private static String ms(double v) {
-        return Double.isNaN(v) ? "n/a" : Numbers.fixed(v, 0) + " ms";
-    }
-
-    private static String duration(long millis) {
-        long s = millis / 1000;
-        return s >= 3600 ? String.format(java.util.Locale.ROOT, "%d h %02d min", s / 3600, s / 60 % 60)
-                : s >= 60 ? String.format(java.util.Locale.ROOT, "%d min %02d s", s / 60, s % 60)
-                : Numbers.fixed(millis / 1000.0, 1) + " s";
     }
 
     private static void meta(StringBuilder sb, String label, String value) {

@@ -49,6 +49,10 @@ class GoldenFileTest {
         }
         out.add(Arguments.of("standard.gates.junit.xml", (Supplier<Report>) ReportFixtures::standard,
                 (Function<Report, String>) r -> JUnitReport.render(r, ReportFixtures.gates())));
+        out.add(Arguments.of("metadata.json", (Supplier<Report>) ReportFixtures::withMetadata,
+                (Function<Report, String>) JsonReport::render));
+        out.add(Arguments.of("metadata.md", (Supplier<Report>) ReportFixtures::withMetadata,
+                (Function<Report, String>) MarkdownReport::render));
         Supplier<Report> none = () -> null;
         out.add(Arguments.of("comparison.json", none,
                 (Function<Report, String>) r -> ComparisonJson.render(ReportFixtures.comparison())));

@@ -163,7 +163,7 @@ class JsonReportTest {
         assertThat(schema.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
         assertThat(schema.at("/properties/schemaVersion/const").asInt()).isEqualTo(Report.SCHEMA_VERSION);
         for (Report r : List.of(ReportFixtures.standard(), ReportFixtures.edge(),
-                withGapAndSlope(ReportFixtures.edge(), null, null))) {
+                withGapAndSlope(ReportFixtures.edge(), null, null), ReportFixtures.withMetadata())) {
             List<String> errors = new ArrayList<>();
             validate(schema, schema, MAPPER.readTree(JsonReport.render(r)), "$", errors);
             assertThat(errors).isEmpty();

@@ -87,6 +87,13 @@ final class ReportFixtures {
      * the head (negative gap whose interval includes zero), an undefined slope, no model in the run, nulls in the
      * dataset reference, and run settings with nested values, quotes and non-ASCII text.
      */
+    /** The standard report with run metadata: a resumed, streamed, priced run, some answers without token counts. */
+    static Report withMetadata() {
+        RunTotals totals = new RunTotals(340, 300, 40, 12_345, 1_234, 3, 118.5, 342.5, 801.0, 280, 45.0);
+        return standard().withMetadata(new RunMetadata("2026-03-01T09:15:02Z", "2026-03-01T09:17:40Z", 151.25, 2, 0,
+                312, 12, totals, Cost.of(totals, new Prices(0.15, 0.6))));
+    }
+
     static Report edge() {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("prompt", "qa \"short\" \u2014 v2");

@@ -68,7 +68,7 @@ final class DatasetsCommand implements Runnable {
         @Parameters(paramLabel = "NAME|FILE", description = "Bundled dataset name or JSONL file.")
         String dataset;
 
-        @Option(names = "--bucketing", paramLabel = "SCHEME", split = ",(?=[a-z])",
+        @Option(names = "--bucketing", paramLabel = "SCHEME", split = ",(?=[a-z])", splitSynopsisLabel = ",",
                 description = "Schemes to show (default: the manifest's, mass:3, log10, quantile:4).")
         List<String> schemes;
 

@@ -2,6 +2,7 @@ package dev.tailgap.harness.cli;
 
 import dev.tailgap.datasets.Dataset;
 import dev.tailgap.harness.DatasetFiles;
+import dev.tailgap.harness.ProgramName;
 import dev.tailgap.harness.RunSpec;
 import dev.tailgap.harness.plan.Target;
 import dev.tailgap.harness.sim.SimModel;
@@ -47,8 +48,8 @@ final class DemoCommand implements Callable<Integer> {
             int code = Runner.run(runSpec, run.runsDir, run.quiet, null, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
             if (code == 0) {
-                spec.commandLine().getOut().printf("%nThis was a synthetic model: point tailgap run at a real "
-                        + "endpoint next (tailgap run --help).%n");
+                spec.commandLine().getOut().printf("%nThis was a synthetic model: point %1$s run at a real "
+                        + "endpoint next (%1$s run --help).%n", ProgramName.get());
             }
             return code;
         } catch (IOException e) {

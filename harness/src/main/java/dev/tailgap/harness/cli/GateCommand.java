@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "Rules read SUBJECT.METRIC[.lower|.upper] OP NUMBER, e.g. 'tail.accuracy >= 0.30', "
                         + "'tail.accuracy.lower >= 0.25', 'gap.accuracy <= 0.25', 'tail.hallucination <= 0.40', "
-                        + "'errors.rate <= 0.01', 'buckets.minSize >= 100', 'slope.perDecade >= 0.05'. "
+                        + "'errors.rate <= 0.01', 'buckets.minSize >= 10', 'slope.perDecade >= 0.05'. "
                         + "head and tail are the buckets the report's gap compares; overall is every item.",
                 "",
                 "Against --baseline: 'tail.accuracy.drop <= 0.02' or 'tail.hallucination.rise <= 0.02' pair the "

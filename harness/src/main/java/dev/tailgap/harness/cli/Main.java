@@ -1,10 +1,12 @@
 package dev.tailgap.harness.cli;
 
 import dev.tailgap.harness.ExitCode;
+import dev.tailgap.harness.ProgramName;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.plan.PlanException;
 import dev.tailgap.harness.Version;
 import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +21,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  internal error", "  2  usage or configuration error",
                 "  3  gate failed", "  4  too many endpoint errors, or the endpoint refused the requests",
-                "  130  stopped by Ctrl-C (finished items are kept; tailgap run --resume RUN_DIR continues)"})
+                "  130  stopped by Ctrl-C (finished items are kept; ${sys:tailgap.program:-tailgap} run --resume RUN_DIR continues)"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,18 +34,23 @@ public final class Main implements Runnable {
     /** Runs the CLI with the given streams and returns the exit code (does not exit the JVM). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setCommandName(ProgramName.get());
+        OptionGroups.install(cli.getSubcommands().get("run"));
+        OptionGroups.install(cli.getSubcommands().get("demo"));
+        AtomicReference<ConfigFile> config = new AtomicReference<>();
+        cli.setParameterExceptionHandler(new UsageErrors(config::get));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof TailgapException) {
                 TailgapException te = (TailgapException) e;
-                err.println("tailgap: " + (te.exitCode() == ExitCode.ENDPOINT ? "endpoint error: " : "error: ")
-                        + te.getMessage());
+                err.println("tailgap: " + (te.exitCode() == ExitCode.ENDPOINT ? "endpoint error: " + te.getMessage()
+                        : "error: " + UsageErrors.located(config.get(), te.getMessage())));
                 return te.exitCode().code();
             }
             if (e instanceof PlanException) {
-                err.println("tailgap: error: " + e.getMessage());
+                err.println("tailgap: error: " + UsageErrors.located(config.get(), e.getMessage()));
                 return ExitCode.USAGE.code();
             }
             err.println("tailgap: internal error: " + e);
@@ -51,7 +58,7 @@ public final class Main implements Runnable {
             return ExitCode.INTERNAL.code();
         });
         try {
-            ConfigFile.install(cli, args);
+            config.set(ConfigFile.install(cli, args));
         } catch (TailgapException e) {
             err.println("tailgap: error: " + e.getMessage());
             return e.exitCode().code();

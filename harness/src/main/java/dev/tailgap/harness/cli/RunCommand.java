@@ -1,5 +1,6 @@
 package dev.tailgap.harness.cli;
 
+import dev.tailgap.harness.ProgramName;
 import dev.tailgap.harness.RunSpec;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.cache.CacheReuse;
@@ -8,7 +9,9 @@ import dev.tailgap.harness.cache.ResponseCache;
 import dev.tailgap.harness.engine.RunDirectory;
 import dev.tailgap.harness.engine.RunState;
 import dev.tailgap.harness.engine.RunSpecFile;
+import dev.tailgap.reports.Prices;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tailgap run}: ask a model every (sampled) item of a dataset and report accuracy by frequency bucket. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = {"Ask a model the dataset's questions, score the answers and report accuracy, hallucination "
                 + "and abstention per frequency bucket, head vs tail.",
                 "An interrupted run continues where it stopped, asking no finished item again: rerun the same "
@@ -33,7 +36,7 @@ final class RunCommand implements Callable<Integer> {
     private static final Set<String> RESUMABLE = Set.of("--resume", "--concurrency", "--timeout", "--retries",
             "--retry-backoff", "--max-error-rate", "--rpm", "--tpm", "--cache-sampled", "--no-cache", "--cache-dir",
             "--cache-reuse",
-            "--quiet", "--config", "--base-url");
+            "--quiet", "--config", "--base-url", "--price-in", "--price-out", "--prices");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -80,15 +83,31 @@ final class RunCommand implements Callable<Integer> {
                     + "none.")
     String cacheReuse;
 
+    @Option(names = "--parallel-models", paramLabel = "N", defaultValue = "1",
+            description = "With a models list in --config: run at most N models at once (default: ${DEFAULT-VALUE}).")
+    int parallelModels;
+
     @Mixin
     CacheOptions cache;
+
+    @Mixin
+    PriceOptions prices;
 
     @Mixin
     RunOptions run;
 
     @Override
     public Integer call() {
-        RunSpec runSpec = resume != null ? resumed() : fresh();
+        List<ModelList.Entry> models = run.config == null ? List.of() : ModelList.read(run.config);
+        if (!models.isEmpty()) {
+            if (noCache) {
+                return sweep(models, null);
+            }
+            try (ResponseCache responses = ResponseCache.open(cache.dir())) {
+                return sweep(models, responses);
+            }
+        }
+        RunSpec runSpec = resume != null ? resumed() : fresh(model, baseUrl, apiKeyEnv, api, options);
         if (noCache) {
             return Runner.run(runSpec, run.runsDir, run.quiet, null, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
@@ -99,17 +118,64 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private RunSpec fresh() {
+    /**
+     * Every model of the config's list with the other settings, each into its own run directory ({@code --out DIR}:
+     * {@code DIR/<model>}, and the comparison in {@code DIR/comparison}), then the comparison of their runs; the
+     * runs share {@code responses} ({@code null}: no cache).
+     */
+    private int sweep(List<ModelList.Entry> models, ResponseCache responses) {
+        if (resume != null || givenOptions().contains("--model") || model != null) {
+            throw TailgapException.usage(run.config + " lists models: give neither -m nor --resume with it (rerun "
+                    + "the same command to resume the runs)");
+        }
+        List<String> dirs = new ArrayList<>();
+        List<ModelSweep.Plan> plans = new ArrayList<>();
+        for (ModelList.Entry m : models) {
+            RunSpec.Builder b;
+            try {
+                b = fresh(m.model(), m.baseUrl() != null ? m.baseUrl() : baseUrl,
+                        m.apiKeyEnv() != null ? m.apiKeyEnv() : apiKeyEnv, m.api() != null ? m.api() : api,
+                        merged(options, m.options())).toBuilder();
+            } catch (TailgapException | dev.tailgap.harness.plan.PlanException e) {
+                throw TailgapException.usage(m.origin() + ": " + e.getMessage());
+            }
+            if (run.out != null) {
+                String dir = m.model().replaceAll("[^A-Za-z0-9._-]+", "-");
+                while (dirs.contains(dir)) {
+                    dir = dir + "-" + (dirs.size() + 1);
+                }
+                dirs.add(dir);
+                b.out(run.out.resolve(dir));
+            }
+            RunSpec plan = b.build();
+            plans.add(new ModelSweep.Plan(m.model() + (m.baseUrl() == null ? "" : " at " + m.baseUrl()),
+                    (quiet, out, err) -> Runner.ran(plan, run.runsDir, quiet || run.quiet, responses, out, err)));
+        }
+        Path comparison = run.out != null ? run.out.resolve("comparison")
+                : run.runsDir.resolve("comparison-" + run.config.getFileName().toString().replaceFirst("\\.[^.]*$",
+                        ""));
+        return ModelSweep.run(plans, parallelModels, run.quiet, comparison, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+    }
+
+    private static Map<String, String> merged(Map<String, String> common, Map<String, String> own) {
+        Map<String, String> all = new LinkedHashMap<>(common == null ? Map.of() : common);
+        all.putAll(own);
+        return all;
+    }
+
+    private RunSpec fresh(String model, String baseUrl, String apiKeyEnv, String api, Map<String, String> options) {
         if (model == null) {
-            throw TailgapException.usage("tailgap run needs -m PROVIDER:MODEL (or --resume RUN_DIR)");
+            throw TailgapException.usage(ProgramName.get() + " run needs -m PROVIDER:MODEL (or --resume RUN_DIR)");
         }
         Map<String, String> opts = new LinkedHashMap<>(options == null ? Map.of() : options);
         if (api != null) {
             opts.put("api", api);
         }
         Target target = new Target(Target.of(model).model(), baseUrl, apiKeyEnv, opts, null);
+        Prices price = prices.of(model);
         RunSpec.Builder b = run.toSpec(target).execution(e -> e.withCacheSampled(cacheSampled)
-                .withCacheReuse(reuse()));
+                .withCacheReuse(reuse())).output(o -> o.withPrices(price));
         Path replayed = ReplayDefaults.runOf(model);
         if (replayed != null) {
             ReplayDefaults.apply(b, replayed, givenOptions());
@@ -155,6 +221,10 @@ final class RunCommand implements Callable<Integer> {
         }
         if (given.contains("--cache-reuse")) {
             b.execution(e -> e.withCacheReuse(reuse()));
+        }
+        if (given.stream().anyMatch(List.of(PriceOptions.NAMES)::contains)) {
+            Prices price = prices.of(RunSpecFile.read(resume).target().model().toString());
+            b.output(o -> o.withPrices(price));
         }
         RunState state = new RunDirectory(resume).state();
         if (state != null && state.complete()) {

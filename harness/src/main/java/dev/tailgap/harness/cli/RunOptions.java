@@ -36,7 +36,9 @@ final class RunOptions {
     @Option(names = "--per-bucket", paramLabel = "N", description = "Sample at most N items per bucket.")
     Integer perBucket;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Ask at most N items in all.")
+    @Option(names = "--limit", paramLabel = "N",
+            description = "Ask at most N items in all, shared among the buckets in proportion to their sizes (after "
+                    + "--per-bucket): a stratified sample.")
     Integer limit;
 
     @Option(names = {"--sample-seed", "--seed"}, paramLabel = "S",
@@ -63,7 +65,8 @@ final class RunOptions {
     @Mixin
     ScoringFlags scoring;
 
-    @Option(names = "--temperature", description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--temperature", paramLabel = "T",
+            description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
     double temperature = GenerationParams.DEFAULTS.temperature();
 
     @Option(names = "--max-tokens", paramLabel = "N",
@@ -111,7 +114,8 @@ final class RunOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     double maxErrorRate = Execution.DEFAULT_MAX_ERROR_RATE;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: RUNS/<dataset>__<model>__<hash>).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Run directory (default: RUNS/<dataset>__<model>__<hash>).")
     Path out;
 
     @Option(names = "--tag", paramLabel = "KEY=VALUE", split = "\u001f",

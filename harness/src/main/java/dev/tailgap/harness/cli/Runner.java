@@ -9,6 +9,7 @@ import dev.tailgap.harness.engine.RunDirectory;
 import dev.tailgap.harness.engine.RunEngine;
 import dev.tailgap.harness.engine.RunResult;
 import dev.tailgap.harness.engine.RunStoppedException;
+import dev.tailgap.reports.RunMetadataRows;
 import dev.tailgap.reports.TerminalTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,7 +25,17 @@ final class Runner {
     private Runner() {
     }
 
+    /** How a run ended: its exit code and, when it finished, its directory ({@code null} when it was stopped). */
+    record Ran(int code, Path dir) {
+    }
+
     static int run(RunSpec spec, Path runsDir, boolean quiet, ResponseCache cache, PrintWriter out,
+                   PrintWriter err) {
+        return ran(spec, runsDir, quiet, cache, out, err).code();
+    }
+
+    /** Runs {@code spec} as {@link #run} does, also telling where it went. */
+    static Ran ran(RunSpec spec, Path runsDir, boolean quiet, ResponseCache cache, PrintWriter out,
                    PrintWriter err) {
         Progress progress = quiet ? Progress.NONE
                 : System.console() != null ? new TerminalProgress() : new ConsoleProgress(err);
@@ -45,7 +56,7 @@ final class Runner {
         } catch (RunStoppedException e) {
             err.println("tailgap: " + e.getMessage());
             err.flush();
-            return 130;
+            return new Ran(130, null);
         } finally {
             done.countDown();
             try {
@@ -56,6 +67,7 @@ final class Runner {
         }
         out.print(TerminalTable.render(result.report()));
         out.println();
+        out.print(RunMetadataRows.text(result.report()));
         for (String w : result.warnings()) {
             err.println("tailgap: warning: " + w);
         }
@@ -82,6 +94,6 @@ final class Runner {
             err.println("tailgap: endpoint error: " + result.message());
             err.flush();
         }
-        return result.exitCode().code();
+        return new Ran(result.exitCode().code(), result.dir());
     }
 }

@@ -31,11 +31,12 @@ final class ServeSimCommand implements Callable<Integer> {
             description = "The dataset whose questions the model answers (default: ${DEFAULT-VALUE}).")
     String dataset = Sampling.DEFAULT_DATASET;
 
-    @Option(names = "--port", defaultValue = "8000", description = "Port on 127.0.0.1; 0 picks a free one "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8000", paramLabel = "PORT",
+            description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--threads", defaultValue = "256", description = "Requests served at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "256", paramLabel = "N",
+            description = "Requests served at once (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Mixin

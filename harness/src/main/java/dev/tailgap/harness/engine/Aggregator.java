@@ -27,8 +27,9 @@ import java.util.TreeMap;
 /**
  * Incremental, order-independent aggregation of item results into a {@link Report}: per-bucket outcome counts, the
  * same counts per relation and bucket, and a log-linear accumulator whose decade bins are the report's
- * accuracy-by-frequency points. Memory is O(buckets × relations + decades) plus one double per scored item (for the
- * item-level fits). The same results in any order give an identical report. Thread-safe.
+ * accuracy-by-frequency points, and the run's {@link dev.tailgap.reports.RunTotals}. Memory is O(buckets × relations +
+ * decades) plus one double per scored item (for the item-level fits) and one long per live answer (for the latency
+ * percentiles). The same results in any order give an identical report. Thread-safe.
  *
  * <p>Head and tail are {@link HeadTail}'s (also for the live figures while a run is in progress). When the run's
  * settings say it sampled per bucket ({@code sampling.perBucket}), the report's overall rates are weighted by the
@@ -45,6 +46,7 @@ public final class Aggregator {
     private final TreeMap<Integer, Long> byAttempt = new TreeMap<>();
     private final Map<List<String>, Long> served = new java.util.HashMap<>();
     private final ConsistencyTally consistency;
+    private final TotalsCounter runTotals = new TotalsCounter();
 
     /** An aggregator whose live head and tail count every bucket with a scored item. */
     public Aggregator(Bucketing bucketing) {
@@ -79,6 +81,12 @@ public final class Aggregator {
         }
         byAttempt.merge(r.attempt(), 1L, Long::sum);
         consistency.add(b, r);
+        runTotals.add(r);
+    }
+
+    /** The {@link dev.tailgap.reports.RunTotals} of the results so far: answers, tokens, latency percentiles. */
+    public synchronized dev.tailgap.reports.RunTotals runTotals() {
+        return runTotals.totals();
     }
 
     /** Answers cut off by the token limit so far. */

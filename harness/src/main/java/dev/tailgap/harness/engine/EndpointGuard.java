@@ -2,7 +2,9 @@ package dev.tailgap.harness.engine;
 
 import dev.tailgap.adapters.AdapterException;
 import dev.tailgap.adapters.FailureKind;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -30,6 +32,8 @@ final class EndpointGuard implements RetryInterceptor.Attempts {
     static final Duration DOWN_AFTER = Duration.ofSeconds(20);
 
     private final long maxErrors;
+    private final long planned;
+    private final double maxErrorRate;
     private final long firstWave;
     private final String settingsHint;
     private final Runnable onFatal;
@@ -50,6 +54,8 @@ final class EndpointGuard implements RetryInterceptor.Attempts {
                   java.util.function.Consumer<String> onRetry, LongSupplier clock) {
         this.onRetry = onRetry;
         this.maxErrors = (long) Math.floor(maxErrorRate * planned);
+        this.planned = planned;
+        this.maxErrorRate = maxErrorRate;
         this.firstWave = Math.min(planned, Math.max(2L * concurrency, 10));
         this.settingsHint = settingsHint;
         this.onFatal = onFatal;
@@ -113,8 +119,10 @@ final class EndpointGuard implements RetryInterceptor.Attempts {
         } else if (successes.get() == 0 && (n > maxErrors || n >= firstWave)) {
             stop(e.getMessage() + " (no request has succeeded)");
         } else if (n > maxErrors) {
-            stop(n + " items failed at the endpoint, more than the maximum error rate allows (" + maxErrors
-                    + " of the planned items); last error: " + e.getMessage());
+            stop(String.format(Locale.ROOT, "%d of %d planned items failed at the endpoint (%.1f%%), more than the "
+                    + "allowed error rate %.1f%% (--max-error-rate %s); last error: %s", n, planned, 100.0 * n / planned,
+                    100 * maxErrorRate, BigDecimal.valueOf(maxErrorRate).stripTrailingZeros().toPlainString(),
+                    e.getMessage()));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.datasets.Dataset;
 import dev.tailgap.datasets.Item;
 import dev.tailgap.harness.ExitCode;
+import dev.tailgap.harness.ProgramName;
 import dev.tailgap.harness.RunSpec;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.Version;
@@ -16,6 +17,7 @@ import dev.tailgap.reports.JsonReport;
 import dev.tailgap.reports.MarkdownReport;
 import dev.tailgap.reports.Outcome;
 import dev.tailgap.reports.Report;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Iterator;
@@ -58,6 +60,8 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
     private final EndpointGuard guard;
     private final RepeatedAsker asker;
     private final ScorerSetup scoring;
+    private final RetryInterceptor retry;
+    private long startedNanos;
     private final Workers workers = new Workers("tailgap-worker");
     /** Guards the item source and the worker counts. */
     private final ReentrantLock work = new ReentrantLock();
@@ -93,16 +97,19 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
         this.earlierServed = earlierServed;
         this.kept = kept;
         this.warnings = warnings;
-        this.guard = new EndpointGuard(state.planned() * spec.generation().prompting().samples(), // requests: K per item
+        // requests: K per item
+        this.guard = new EndpointGuard(state.planned() * spec.generation().prompting().samples(),
                 spec.execution().maxErrorRate(), spec.execution().concurrency(),
-                "model '" + ref.model() + "' (" + ref.provider() + ") at " + RunSettings.redact(spec.target().baseUrl()),
+                "model '" + ref.model() + "' (" + ref.provider() + ") at "
+                        + RunSettings.redact(spec.target().baseUrl()),
                 this::abort, progress::retrying, System::nanoTime);
         List<Interceptor> chain = new ArrayList<>();
         if (cached != null) {
             chain.add(cached);
         }
         chain.add(tracker);
-        chain.add(new RetryInterceptor(spec.execution().retries(), spec.execution().retryBackoff(), guard, this));
+        this.retry = new RetryInterceptor(spec.execution().retries(), spec.execution().retryBackoff(), guard, this);
+        chain.add(retry);
         if (spec.execution().rpm() != null || spec.execution().tpm() != null) {
             chain.add(new RateLimitInterceptor(spec.execution().rpm(), spec.execution().tpm()));
         }
@@ -132,6 +139,8 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
 
     RunResult run(boolean stoppedAlready) {
         stopping |= stoppedAlready;
+        startedNanos = System.nanoTime();
+        RunMetadataFile.startAttempt(dir, Instant.now());
         progress.started(state.planned(), kept);
         ItemLogWriter log = dir.itemLog(sync);
         this.log = log; // for the workers
@@ -313,6 +322,8 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
         long hits = cached == null ? 0 : cached.hits();
         boolean complete = !stopping && !guard.stopped() && !log.failed() && aggregator.total() == state.planned();
         dir.writeState(state.with(complete ? RunState.Status.COMPLETE : RunState.Status.STOPPED));
+        RunMetadataFile.endAttempt(dir, (System.nanoTime() - startedNanos) / 1e9, retry.requests(),
+                retry.retries(), spec.output().prices());
         if (stopping) {
             throw new RunStoppedException("stopped: " + aggregator.total() + " of " + state.planned()
                     + " items are kept in " + dir.path() + "; " + howToResume());
@@ -324,7 +335,8 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
                     + " ERROR items, asked again on resume") + (finished == 0 ? ""
                     : "; " + finished + " finished items are kept in " + dir.path() + " (" + howToResume() + ")"));
         }
-        Report report = SavedRun.read(dir.path()).report(aggregator, Version.tool());
+        Report report = RunMetadataFile.attach(dir.path(), SavedRun.read(dir.path()).report(aggregator,
+                Version.tool()), aggregator.runTotals());
         dir.writeAtomically(RunDirectory.REPORT_JSON, JsonReport.render(report));
         dir.writeAtomically(RunDirectory.REPORT_MD, MarkdownReport.render(report));
         RunReports.writeHtml(dir.path(), report);

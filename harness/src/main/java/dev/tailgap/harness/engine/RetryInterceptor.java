@@ -11,6 +11,7 @@ import dev.tailgap.adapters.FailureKind;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Retries retryable failures ({@link AdapterException#retryable()}: 429, 5xx, timeouts, dropped connections,
@@ -84,6 +85,8 @@ public final class RetryInterceptor implements Interceptor {
     private final Backoffs backoffs;
     private final int maxRetries;
     private final AtomicBoolean reached = new AtomicBoolean();
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder retries = new LongAdder();
 
     public RetryInterceptor(int maxRetries, Duration backoff) {
         this(maxRetries, backoff, Attempts.NONE);
@@ -131,6 +134,16 @@ public final class RetryInterceptor implements Interceptor {
         return Duration.ofMillis(exp / 2 + (long) (exp / 2.0 * random));
     }
 
+    /** Requests passed on so far, retries included. */
+    public long requests() {
+        return requests.sum();
+    }
+
+    /** Of {@link #requests()}, those that were retries. */
+    public long retries() {
+        return retries.sum();
+    }
+
     @Override
     public Completion intercept(CompletionRequest request, ModelCall next) throws AdapterException {
         boolean[] waiting = {false};
@@ -143,6 +156,10 @@ public final class RetryInterceptor implements Interceptor {
                 if (attempts.givingUp()) {
                     throw new GiveUp(new AdapterException(FailureKind.ENDPOINT_DOWN,
                             "not asked: the endpoint stopped answering"));
+                }
+                requests.increment();
+                if (ctx.isRetry()) {
+                    retries.increment();
                 }
                 try {
                     Completion c = next.call(request);

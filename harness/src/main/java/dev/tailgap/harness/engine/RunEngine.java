@@ -127,12 +127,14 @@ public final class RunEngine {
         Map<String, Object> settings = RunSettings.of(spec, dataset, scoring.scorer());
         BitSet selected = Sampler.select(dataset, bucketing,
                 new SamplingSpec(spec.sampling().perBucket(), spec.sampling().limit(), spec.sampling().seed()));
-        Path target = spec.output().dir() != null ? spec.output().dir() : RunSettings.defaultDir(runsRoot, dataset, spec, settings);
-        SavedRun record = new SavedRun(settings, RunSettings.datasetRef(dataset), bucketing, spec.sampling().minBucketSize(),
+        Path target = spec.output().dir() != null ? spec.output().dir()
+                : RunSettings.defaultDir(runsRoot, dataset, spec, settings);
+        SavedRun record = new SavedRun(settings, RunSettings.datasetRef(dataset), bucketing,
+                spec.sampling().minBucketSize(),
                 spec.sampling().perBucket() == null ? List.of() : SavedRun.relationSizes(dataset, bucketing));
 
         List<String> warnings = new ArrayList<>();
-        try (RunLock lock = placeRun(target, warnings)) {
+        try (RunLock lock = RunLock.place(target, warnings)) {
             RunDirectory dir = new RunDirectory(lock.dir());
             RunState previous = dir.state();
             RunState state = new RunState(RunState.Status.RUNNING, selected.cardinality(),
@@ -163,19 +165,8 @@ public final class RunEngine {
                           Bucketing bucketing, BitSet selected, RunDirectory dir, RunState state, Aggregator aggregator,
                           DoneIds done, long kept, Map<String, String> earlierServed, List<String> warnings,
                           Prompter prompter) {
-        if (spec.generation().params().stop().size() > adapter.maxStopSequences()) {
-            throw TailgapException.usage(spec.generation().params().stop().size() + " stop sequences given, but " + ref.provider()
-                    + " at " + RunSettings.redact(spec.target().baseUrl()) + " accepts at most " + adapter.maxStopSequences());
-        }
-        if (spec.generation().prompting().shotsAsTurns() && !adapter.acceptsTurns()) {
-            throw TailgapException.usage("--shots-as-turns needs a chat API, and " + ref.provider() + " as configured "
-                    + "sends one prompt text; drop --shots-as-turns to put the shots in the prompt");
-        }
         EndpointInfo probe = adapter.probe();
-        if (probe.slots() > 0 && spec.execution().concurrency() > probe.slots()) {
-            warnings.add("concurrency " + spec.execution().concurrency() + " is above the server's " + probe.slots()
-                    + " slots: requests wait at the server, and their latency includes that wait");
-        }
+        AdapterFit.check(spec, ref, adapter, probe, warnings);
         ServedTracker tracker = new ServedTracker(probe);
         ItemLoop loop = new ItemLoop(spec, ref, adapter, scoring, dataset, bucketing, selected, dir, state, aggregator,
                 done, tracker, cacheFor(adapter, ref, spec, tracker), progress, sync, earlierServed, kept, warnings,
@@ -191,28 +182,10 @@ public final class RunEngine {
         }
     }
 
-    /**
-     * Locks the directory the run goes to: {@code target}, or when that holds a finished run the first sibling
-     * {@code target-K} that does not, noting the move in {@code warnings}.
-     */
-    private static RunLock placeRun(Path target, List<String> warnings) {
-        for (int k = 1; ; k++) {
-            Path candidate = k == 1 ? target : target.resolveSibling(target.getFileName() + "-" + k);
-            RunLock lock = RunLock.acquire(candidate);
-            RunState state = new RunDirectory(candidate).state();
-            if (state == null || !state.complete()) {
-                if (k > 1) {
-                    warnings.add(target + " holds a finished run, so this run is a new one in " + candidate);
-                }
-                return lock;
-            }
-            lock.close();
-        }
-    }
-
     private CacheInterceptor cacheFor(ModelAdapter adapter, ModelRef ref, RunSpec spec, ServedTracker tracker) {
         return cache == null || !adapter.cacheable() ? null
-                : new CacheInterceptor(cache, new CacheKey.Endpoint(ref.provider(), spec.target().baseUrl(), spec.target().options()),
+                : new CacheInterceptor(cache,
+                        new CacheKey.Endpoint(ref.provider(), spec.target().baseUrl(), spec.target().options()),
                         spec.execution().cacheSampled(), spec.execution().cacheReuse(), tracker);
     }
 
@@ -252,7 +225,8 @@ public final class RunEngine {
     /** The adapter for this run; adapters that keep logs (the command provider's stderr) write them into the run. */
     private ModelAdapter adapter(ModelAdapterProvider provider, ModelRef ref, RunSpec spec, Path logDir) {
         try {
-            return provider.create(new AdapterConfig(ref.model(), spec.target().baseUrl(), spec.target().apiKeyEnv(), spec.target().options(),
+            return provider.create(new AdapterConfig(ref.model(), spec.target().baseUrl(), spec.target().apiKeyEnv(),
+                    spec.target().options(),
                     spec.execution().timeout(), spec.execution().concurrency(), env, logDir));
         } catch (AdapterConfigException e) {
             throw TailgapException.usage(e.getMessage());

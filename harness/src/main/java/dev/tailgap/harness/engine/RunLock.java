@@ -10,6 +10,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -89,6 +90,25 @@ final class RunLock implements AutoCloseable {
             channel.close();
         } catch (IOException ignored) {
             // the process exit releases it too
+        }
+    }
+
+    /**
+     * Locks the directory the run goes to: {@code target}, or when that holds a finished run the first sibling
+     * {@code target-K} that does not, noting the move in {@code warnings}.
+     */
+    static RunLock place(Path target, List<String> warnings) {
+        for (int k = 1; ; k++) {
+            Path candidate = k == 1 ? target : target.resolveSibling(target.getFileName() + "-" + k);
+            RunLock lock = acquire(candidate);
+            RunState state = new RunDirectory(candidate).state();
+            if (state == null || !state.complete()) {
+                if (k > 1) {
+                    warnings.add(target + " holds a finished run, so this run is a new one in " + candidate);
+                }
+                return lock;
+            }
+            lock.close();
         }
     }
 }

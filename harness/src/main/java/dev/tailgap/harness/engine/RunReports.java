@@ -69,7 +69,7 @@ public final class RunReports {
         SavedRun saved = SavedRun.read(dir);
         Aggregator aggregator = new Aggregator(saved.bucketing());
         saved.requireComplete(dir, forEach(dir, aggregator::add), allowIncomplete);
-        return saved.report(aggregator, tool);
+        return RunMetadataFile.attach(dir, saved.report(aggregator, tool), aggregator.runTotals());
     }
 
     /** Writes report.html from the report and the directory's item log; returns its path. */

@@ -20,7 +20,8 @@ final class RunSettings {
     static Map<String, Object> of(RunSpec spec, Dataset dataset, Scorer scorer) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", spec.target().model().toString());
-        m.put("endpoint", spec.target().endpointLabel() != null ? spec.target().endpointLabel() : redact(spec.target().baseUrl()));
+        m.put("endpoint", spec.target().endpointLabel() != null ? spec.target().endpointLabel()
+                : redact(spec.target().baseUrl()));
         if (spec.target().apiKeyEnv() != null) {
             m.put("apiKeyEnv", spec.target().apiKeyEnv());
         }
@@ -36,13 +37,15 @@ final class RunSettings {
         if (spec.generation().system() != null) {
             m.put("system", spec.generation().system());
         }
-        m.put("prompt", Map.of("template", spec.generation().prompt().text(), "sha256", spec.generation().prompt().sha256()));
+        m.put("prompt", Map.of("template", spec.generation().prompt().text(), "sha256",
+                spec.generation().prompt().sha256()));
         m.put("protocol", spec.generation().prompting().protocol());
         if (!spec.generation().prompting().equals(dev.tailgap.harness.protocol.Prompting.DEFAULTS)) {
             m.put("prompting", RunDirectory.JSON.convertValue(spec.generation().prompting(), Map.class));
         }
         m.put("scorer", scorer.describe());
-        m.put("bucketing", spec.sampling().bucketing() != null ? spec.sampling().bucketing() : dataset.manifest().bucketing());
+        m.put("bucketing", spec.sampling().bucketing() != null ? spec.sampling().bucketing()
+                : dataset.manifest().bucketing());
         m.put("minBucketSize", spec.sampling().minBucketSize());
         Map<String, Object> sampling = new LinkedHashMap<>();
         sampling.put("perBucket", spec.sampling().perBucket());
@@ -70,7 +73,8 @@ final class RunSettings {
     /** {@code runs/<dataset>__<model>__<hash of the settings>}. */
     static Path defaultDir(Path runsRoot, Dataset dataset, RunSpec spec, Map<String, Object> settings) {
         String hash = sha256(RunDirectory.prettyJson(settings)).substring(0, 8);
-        return runsRoot.resolve(slug(dataset.manifest().name()) + "__" + slug(spec.target().model().toString()) + "__" + hash);
+        return runsRoot.resolve(slug(dataset.manifest().name()) + "__" + slug(spec.target().model().toString()) + "__"
+                + hash);
     }
 
     /** Where spec.json says the dataset is: {@code bundled:NAME}, or the file's absolute path. */

@@ -5,6 +5,7 @@ import dev.tailgap.datasets.Bucket;
 import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.datasets.Dataset;
 import dev.tailgap.datasets.Item;
+import dev.tailgap.harness.ProgramName;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.reports.DatasetRef;
 import dev.tailgap.reports.ItemLog;
@@ -68,7 +69,8 @@ public record SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketi
             return;
         }
         throw TailgapException.usage("run " + dir + " is incomplete: " + asked + " of " + state.planned()
-                + " planned items were asked (" + state.status().label() + "); finish it with tailgap run --resume "
+                + " planned items were asked (" + state.status().label() + "); finish it with " + ProgramName.get()
+                + " run --resume "
                 + dir + ", or pass --allow-incomplete to use it as it is (every output is then marked INCOMPLETE)");
     }
 
@@ -191,6 +193,6 @@ public record SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketi
                 throw new UncheckedIOException(e);
             }
         }
-        return report(aggregator, tool);
+        return RunMetadataFile.attach(dir, report(aggregator, tool), aggregator.runTotals());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tailgap.harness.gate;
 
+import dev.tailgap.harness.Suggestions;
 import dev.tailgap.reports.GateResult;
 import dev.tailgap.reports.GateResult.Bound;
 import java.math.BigDecimal;
@@ -54,6 +55,8 @@ public record Rule(String text, Kind kind, String subject, String metric, Change
     }
 
     private static final Pattern EXPRESSION = Pattern.compile("^\\s*(\\S.*?)\\s*(>=|<=|>|<)\\s*(.*?)\\s*$");
+    /** The first run of comparison characters, to check it is one of the four operators. */
+    private static final Pattern OPERATOR = Pattern.compile("[<>=!\u2264\u2265]+");
     private static final List<String> BUCKET_METRICS = List.of("accuracy", "hallucination", "abstention",
             "precision", "n", "instability", "accuracy_at_k", "majority_accuracy");
     private static final String GRAMMAR = " (a rule reads SUBJECT.METRIC OP NUMBER, e.g. tail.accuracy >= 0.30)";
@@ -77,6 +80,7 @@ public record Rule(String text, Kind kind, String subject, String metric, Change
         if (expression == null || expression.isBlank()) {
             throw new IllegalArgumentException("empty rule" + GRAMMAR);
         }
+        checkOperator(expression);
         Matcher m = EXPRESSION.matcher(expression);
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + expression.strip() + "': no comparison (>=, <=, > or <)"
@@ -114,7 +118,8 @@ public record Rule(String text, Kind kind, String subject, String metric, Change
         List<String> metrics = metricsOf(kind);
         if (!metrics.contains(metric)) {
             throw new IllegalArgumentException("'" + target + "': unknown metric '" + metric + "' for "
-                    + (kind == Kind.BUCKET ? "a bucket" : subject) + " (known: " + String.join(", ", metrics) + ")");
+                    + (kind == Kind.BUCKET ? "a bucket" : subject) + " (known: " + String.join(", ", metrics) + ")"
+                    + Suggestions.hint(metric, metrics));
         }
         boolean integral = metric.equals("n") || metric.equals("count") || metric.equals("minSize")
                 || metric.equals("r2");
@@ -142,6 +147,28 @@ public record Rule(String text, Kind kind, String subject, String metric, Change
         }
         checkRange(expression, m.group(3), threshold, kind, metric, change, integral);
         return new Rule(text, kind, subject, metric, change, bound, op, threshold, origin);
+    }
+
+    /**
+     * Rejects a comparison that is not one of {@code >= <= > <} ({@code =>}, {@code ==}, {@code ≥}), naming the
+     * operator meant.
+     */
+    private static void checkOperator(String expression) {
+        Matcher op = OPERATOR.matcher(expression);
+        if (!op.find()) {
+            return;
+        }
+        String written = op.group();
+        if (List.of(">=", "<=", ">", "<").contains(written)) {
+            return;
+        }
+        boolean gt = written.contains(">") || written.contains("\u2265");
+        boolean lt = written.contains("<") || written.contains("\u2264");
+        boolean eq = written.contains("=") || written.contains("\u2265") || written.contains("\u2264");
+        String meant = gt && lt ? null : gt ? (eq ? ">=" : ">") : lt ? (eq ? "<=" : "<") : "'>=' or '<='";
+        throw new IllegalArgumentException("unknown operator '" + written + "' in rule '" + expression.strip() + "'"
+                + (meant == null ? "" : "; did you mean " + (meant.startsWith("'") ? meant : "'" + meant + "'") + "?")
+                + " (comparisons are >=, <=, > and <)");
     }
 
     /** Rejects thresholds that cannot be meant for the metric, e.g. a rate of 30 (meant as 30%). */

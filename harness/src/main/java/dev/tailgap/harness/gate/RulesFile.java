@@ -117,7 +117,7 @@ public record RulesFile(List<Rule> rules, Double alpha) {
                 try {
                     all.add(Rule.parse(text, extraOrigin));
                 } catch (IllegalArgumentException e) {
-                    throw TailgapException.usage(extraOrigin + " " + e.getMessage());
+                    throw TailgapException.usage(extraOrigin + ": " + e.getMessage());
                 }
             }
         }

@@ -188,6 +188,18 @@ class HtmlReportBrowserTest {
         assertThat(settings.get(names.indexOf("model")).findElements(By.tagName("td")).get(1).getText())
                 .isEqualTo(report.run().model());
         assertThat(text("#run")).contains("temperature 0.0");
+
+        assertThat(report.metadata()).as("a live run carries its metadata").isNotNull();
+        Map<String, String> meta = new java.util.LinkedHashMap<>();
+        for (WebElement row : browser.driver.findElements(By.cssSelector("#run-metadata table.metadata tbody tr"))) {
+            meta.put(row.findElement(By.tagName("th")).getText(), row.findElement(By.tagName("td")).getText());
+        }
+        assertThat(meta).containsKeys("started", "ended", "duration", "tool", "requests", "answers", "tokens",
+                "latency");
+        assertThat(meta.get("requests")).startsWith(String.format(Locale.US, "%,d", report.metadata().requests()));
+        assertThat(meta.get("answers")).startsWith(String.format(Locale.US, "%,d from the endpoint",
+                report.metadata().totals().live()));
+        assertThat(meta.get("latency")).matches("p50 .+ ms, p95 .+ ms, p99 .+ ms.*");
     }
 
     @Test

@@ -105,6 +105,6 @@ class EndpointFailureTest {
         assertThatThrownBy(() -> engine.run(spec("openai:strict").sampling(s -> s.withLimit(40)).execution(e -> e.withRetries(0).withMaxErrorRate(0.02)).build()))
                 .isInstanceOfSatisfying(TailgapException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENDPOINT))
-                .hasMessageContaining("more than the maximum error rate allows").hasMessageContaining("malformed reply");
+                .hasMessageContaining("more than the allowed error rate 2.0%").hasMessageContaining("malformed reply");
     }
 }

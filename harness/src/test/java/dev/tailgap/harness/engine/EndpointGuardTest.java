@@ -84,6 +84,7 @@ class EndpointGuardTest {
         g.itemFailed(fail(FailureKind.SERVER_ERROR));
         assertThat(g.stopped()).isFalse();
         g.itemFailed(fail(FailureKind.SERVER_ERROR));
-        assertThat(g.fatal()).startsWith("3 items failed at the endpoint, more than the maximum error rate allows (2");
+        assertThat(g.fatal()).startsWith("3 of 100 planned items failed at the endpoint (3.0%), more than the allowed "
+                + "error rate 2.0% (--max-error-rate 0.02); last error: ");
     }
 }

@@ -95,7 +95,8 @@ class RunEngineTest {
         RunResult a = engine.run(spec(tmp.resolve("a")).sampling(s -> s.withPerBucket(60)).execution(e -> e.withConcurrency(16)).build());
         RunResult b = engine.run(spec(tmp.resolve("b")).sampling(s -> s.withPerBucket(60)).execution(e -> e.withConcurrency(3)).build());
         for (String f : List.of(RunDirectory.REPORT_JSON, RunDirectory.REPORT_MD)) {
-            assertThat(Files.readString(a.dir().resolve(f))).as(f).isEqualTo(Files.readString(b.dir().resolve(f)));
+            assertThat(WithoutMetadata.of(f, Files.readString(a.dir().resolve(f)))).as(f)
+                    .isEqualTo(WithoutMetadata.of(f, Files.readString(b.dir().resolve(f))));
         }
         // the run's identity is the same; only how it ran (concurrency) differs
         JsonNode specA = RunDirectory.JSON.readTree(a.dir().resolve(RunDirectory.SPEC).toFile());
@@ -124,8 +125,13 @@ class RunEngineTest {
         assertThat(server.requests() - before).isEqualTo(300 - 120);
         assertThat(resumed.resumed()).isEqualTo(120);
         assertThat(Files.readAllLines(log)).hasSize(300);
-        assertThat(Files.readString(out.resolve(RunDirectory.REPORT_JSON)))
-                .isEqualTo(report.replace("\"fromEarlierAttempts\": 0", "\"fromEarlierAttempts\": 120"));
+        assertThat(WithoutMetadata.of(".json", Files.readString(out.resolve(RunDirectory.REPORT_JSON))))
+                .isEqualTo(WithoutMetadata.of(".json",
+                        report.replace("\"fromEarlierAttempts\": 0", "\"fromEarlierAttempts\": 120")));
+        // the metadata add the attempts up: requests of both, the item log's totals
+        assertThat(resumed.report().metadata().attempts()).isEqualTo(2);
+        assertThat(resumed.report().metadata().requests()).isEqualTo(300 + 180);
+        assertThat(resumed.report().metadata().totals().live()).isEqualTo(300);
         assertThat(full.report().overall().asked()).isEqualTo(300);
 
         // a finished run is never resumed: the same command starts a new run beside it
