@@ -1,6 +1,6 @@
 package dev.tailgap.benchmarks;
 
-import dev.tailgap.harness.engine.Aggregator;
+import dev.tailgap.harness.record.Aggregator;
 import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.Report;
 import java.util.List;

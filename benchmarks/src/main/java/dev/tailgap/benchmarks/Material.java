@@ -3,7 +3,7 @@ package dev.tailgap.benchmarks;
 import dev.tailgap.datasets.BucketScheme;
 import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.datasets.Item;
-import dev.tailgap.harness.engine.Aggregator;
+import dev.tailgap.harness.record.Aggregator;
 import dev.tailgap.reports.DatasetRef;
 import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.Report;

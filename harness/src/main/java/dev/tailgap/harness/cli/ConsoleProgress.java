@@ -1,6 +1,6 @@
 package dev.tailgap.harness.cli;
 
-import dev.tailgap.harness.engine.Aggregator;
+import dev.tailgap.harness.record.Aggregator;
 import dev.tailgap.harness.engine.Progress;
 import dev.tailgap.reports.HeadTail;
 import dev.tailgap.reports.ItemResult;

@@ -4,7 +4,7 @@ import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.Version;
 import dev.tailgap.harness.engine.Rebucketing;
 import dev.tailgap.harness.engine.RunReports;
-import dev.tailgap.harness.engine.SavedRun;
+import dev.tailgap.harness.record.SavedRun;
 import dev.tailgap.reports.ItemSource;
 import dev.tailgap.reports.Report;
 import dev.tailgap.reports.ReportFormat;

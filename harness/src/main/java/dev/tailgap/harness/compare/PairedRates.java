@@ -2,7 +2,7 @@ package dev.tailgap.harness.compare;
 
 import dev.tailgap.harness.stats.Holm;
 import dev.tailgap.harness.stats.McNemar;
-import dev.tailgap.harness.engine.RunOutcomes;
+import dev.tailgap.harness.record.RunOutcomes;
 import dev.tailgap.reports.Comparison;
 import dev.tailgap.reports.Comparison.PairedRate;
 import dev.tailgap.reports.Outcome;

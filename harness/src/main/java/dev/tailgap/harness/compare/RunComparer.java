@@ -2,10 +2,10 @@ package dev.tailgap.harness.compare;
 
 import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.harness.TailgapException;
-import dev.tailgap.harness.engine.Aggregator;
-import dev.tailgap.harness.engine.RunOutcomes;
+import dev.tailgap.harness.record.Aggregator;
+import dev.tailgap.harness.record.RunOutcomes;
 import dev.tailgap.harness.engine.RunReports;
-import dev.tailgap.harness.engine.SavedRun;
+import dev.tailgap.harness.record.SavedRun;
 import dev.tailgap.harness.stats.GapChange;
 import dev.tailgap.harness.stats.Holm;
 import dev.tailgap.harness.stats.McNemar;

@@ -1,5 +1,6 @@
 package dev.tailgap.harness.engine;
 
+import dev.tailgap.harness.record.Aggregator;
 import dev.tailgap.reports.ItemResult;
 
 /** Receives the engine's progress. Called from worker threads; implementations must be thread-safe. */

@@ -1,5 +1,7 @@
 package dev.tailgap.harness.engine;
 
+import dev.tailgap.harness.record.SavedRun;
+import dev.tailgap.harness.record.Aggregator;
 import dev.tailgap.datasets.BucketScheme;
 import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.harness.DatasetFiles;

@@ -55,7 +55,7 @@ public final class RunDirectory {
     /** The key of spec.json's section with the served identity the run's answers came from. */
     public static final String SERVED_KEY = "served";
 
-    static final ObjectMapper JSON = new ObjectMapper()
+    public static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final Path dir;

@@ -1,5 +1,7 @@
 package dev.tailgap.harness.engine;
 
+import dev.tailgap.harness.record.SavedRun;
+import dev.tailgap.harness.record.Aggregator;
 import dev.tailgap.adapters.AdapterConfig;
 import dev.tailgap.adapters.AdapterConfigException;
 import dev.tailgap.adapters.Adapters;

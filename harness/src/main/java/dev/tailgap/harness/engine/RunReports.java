@@ -1,5 +1,7 @@
 package dev.tailgap.harness.engine;
 
+import dev.tailgap.harness.record.SavedRun;
+import dev.tailgap.harness.record.Aggregator;
 import dev.tailgap.harness.scoring.JudgeAgreements;
 import dev.tailgap.reports.BucketStats;
 import dev.tailgap.reports.ItemLog;

@@ -21,7 +21,7 @@ public record RunState(Status status, long planned, int attempt) {
         /** Every planned item was asked. */
         COMPLETE;
 
-        String label() {
+        public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
@@ -43,7 +43,7 @@ public record RunState(Status status, long planned, int attempt) {
     }
 
     /** The state in a spec.json section, or {@code null} when there is none. */
-    static RunState of(JsonNode n) {
+    public static RunState of(JsonNode n) {
         if (n == null || !n.isObject()) {
             return null;
         }

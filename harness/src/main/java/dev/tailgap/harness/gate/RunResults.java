@@ -2,10 +2,10 @@ package dev.tailgap.harness.gate;
 
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.Version;
-import dev.tailgap.harness.engine.Aggregator;
+import dev.tailgap.harness.record.Aggregator;
 import dev.tailgap.harness.engine.RunDirectory;
-import dev.tailgap.harness.engine.RunOutcomes;
-import dev.tailgap.harness.engine.SavedRun;
+import dev.tailgap.harness.record.RunOutcomes;
+import dev.tailgap.harness.record.SavedRun;
 import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.ItemLog;
 import dev.tailgap.reports.Outcome;

@@ -6,7 +6,7 @@ import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.Version;
 import dev.tailgap.harness.engine.RunDirectory;
 import dev.tailgap.harness.engine.RunState;
-import dev.tailgap.harness.engine.SavedRun;
+import dev.tailgap.harness.record.SavedRun;
 import dev.tailgap.reports.BucketStats;
 import dev.tailgap.reports.Estimate;
 import dev.tailgap.reports.HeadTail;

@@ -8,7 +8,7 @@ import dev.tailgap.datasets.Dataset;
 import dev.tailgap.harness.DatasetFiles;
 import dev.tailgap.harness.ExitCode;
 import dev.tailgap.harness.RunSpec;
-import dev.tailgap.harness.engine.Aggregator;
+import dev.tailgap.harness.record.Aggregator;
 import dev.tailgap.harness.engine.Progress;
 import dev.tailgap.harness.engine.RunDirectory;
 import dev.tailgap.harness.engine.RunEngine;

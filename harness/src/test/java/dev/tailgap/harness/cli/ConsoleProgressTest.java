@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tailgap.datasets.Bucket;
 import dev.tailgap.datasets.Bucketing;
-import dev.tailgap.harness.engine.Aggregator;
+import dev.tailgap.harness.record.Aggregator;
 import dev.tailgap.reports.HeadTail;
 import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.Outcome;

@@ -1,5 +1,6 @@
 package dev.tailgap.harness.engine;
 
+import dev.tailgap.harness.record.SavedRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package dev.tailgap.harness.engine;
 
+import dev.tailgap.harness.record.Aggregator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tailgap.datasets.BucketScheme;

@@ -8,7 +8,7 @@ import dev.tailgap.datasets.Item;
 import dev.tailgap.datasets.Sampler;
 import dev.tailgap.datasets.SamplingSpec;
 import dev.tailgap.harness.DatasetFiles;
-import dev.tailgap.harness.engine.SavedRun;
+import dev.tailgap.harness.record.SavedRun;
 import dev.tailgap.harness.sim.SimModel;
 import dev.tailgap.harness.sim.SimParams;
 import dev.tailgap.reports.DatasetRef;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tailgap.harness.engine.RunReports;
-import dev.tailgap.harness.engine.SavedRun;
+import dev.tailgap.harness.record.SavedRun;
 import dev.tailgap.harness.stats.PairedMargin;
 import dev.tailgap.reports.GateReport;
 import dev.tailgap.reports.GateResult;

@@ -46,7 +46,7 @@ class IndexBench {
             }
         }
         double register = median(() -> RunIndex.register(tmp.resolve("runs"), big));
-        dev.tailgap.reports.Report report = dev.tailgap.harness.engine.SavedRun.read(big).report(big, "bench");
+        dev.tailgap.reports.Report report = dev.tailgap.harness.record.SavedRun.read(big).report(big, "bench");
         double registerWritten = median(() -> RunIndex.register(tmp.resolve("runs"), big, report));
         for (int i = 0; i < 200; i++) {
             Path d = tmp.resolve("runs").resolve("r" + i);

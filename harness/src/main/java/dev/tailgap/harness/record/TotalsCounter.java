@@ -1,4 +1,4 @@
-package dev.tailgap.harness.engine;
+package dev.tailgap.harness.record;
 
 import dev.tailgap.reports.ItemResult;
 import dev.tailgap.reports.Outcome;

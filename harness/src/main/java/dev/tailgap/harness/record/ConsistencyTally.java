@@ -1,4 +1,4 @@
-package dev.tailgap.harness.engine;
+package dev.tailgap.harness.record;
 
 import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.datasets.text.Normalizer;

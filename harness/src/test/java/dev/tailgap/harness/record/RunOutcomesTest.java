@@ -1,4 +1,4 @@
-package dev.tailgap.harness.engine;
+package dev.tailgap.harness.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

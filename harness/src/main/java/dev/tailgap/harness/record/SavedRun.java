@@ -1,5 +1,8 @@
-package dev.tailgap.harness.engine;
+package dev.tailgap.harness.record;
 
+import dev.tailgap.harness.engine.RunMetadataFile;
+import dev.tailgap.harness.engine.RunState;
+import dev.tailgap.harness.engine.RunDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tailgap.datasets.Bucket;
 import dev.tailgap.datasets.Bucketing;
@@ -105,7 +108,7 @@ public record SavedRun(Map<String, Object> settings, DatasetRef dataset, Bucketi
     }
 
     /** The JSON tree written to spec.json. */
-    Map<String, Object> toSpecFile() {
+    public Map<String, Object> toSpecFile() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("settings", settings);
         m.put("dataset", dataset);
