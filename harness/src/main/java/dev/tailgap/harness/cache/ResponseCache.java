@@ -1,12 +1,12 @@
 package dev.tailgap.harness.cache;
 
 import dev.tailgap.adapters.Completion;
+import dev.tailgap.harness.SqliteFile;
 import dev.tailgap.harness.TailgapException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The persistent response cache: successful completions by {@link CacheKey} and the served identity they were
@@ -35,7 +34,6 @@ public final class ResponseCache implements AutoCloseable {
     /** The environment variable that overrides the default directory. */
     public static final String DIR_ENV = "TAILGAP_CACHE_DIR";
     private static final int SCHEMA = 2;
-    private static final int BUSY_TIMEOUT_MS = 30_000;
 
     private final Path file;
     private final Connection db;
@@ -67,22 +65,8 @@ public final class ResponseCache implements AutoCloseable {
     public static ResponseCache open(Path dir) {
         Path file = dir.resolve(FILE);
         try {
-            Files.createDirectories(dir);
-            SQLiteConfig config = new SQLiteConfig();
-            config.setBusyTimeout(BUSY_TIMEOUT_MS);
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            Connection db = SqliteFile.open(file, SCHEMA, "the response cache", "pass another --cache-dir or --no-cache");
             try (Statement s = db.createStatement()) {
-                int version;
-                try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                    version = rs.next() ? rs.getInt(1) : 0;
-                }
-                if (version > SCHEMA) {
-                    db.close();
-                    throw TailgapException.usage("the response cache " + file + " was written by a newer tailgap "
-                            + "(schema " + version + "); pass another --cache-dir or --no-cache");
-                }
                 s.executeUpdate("DROP TABLE IF EXISTS responses"); // schema 1: answers without an identity
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS answers (key TEXT NOT NULL, identity TEXT NOT NULL, "
                         + "provider TEXT NOT NULL, model TEXT NOT NULL, text TEXT NOT NULL, reasoning TEXT, "

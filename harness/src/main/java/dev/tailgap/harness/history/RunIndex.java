@@ -1,5 +1,6 @@
 package dev.tailgap.harness.history;
 
+import dev.tailgap.harness.SqliteFile;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.reports.Estimate;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The local runs index: one {@link RunEntry} per run directory, in an SQLite database ({@value #FILE}) in the runs
@@ -39,7 +38,6 @@ public final class RunIndex implements AutoCloseable {
     /** How deep below the runs directory {@link #refresh()} looks for run directories. */
     static final int SCAN_DEPTH = 2;
     private static final int SCHEMA = 1;
-    private static final int BUSY_TIMEOUT_MS = 30_000;
     private static final String COLUMNS = "dir, dataset, dataset_sha256, model, served, started, ended, status, "
             + "planned, asked, n, overall, overall_lo, overall_hi, head, head_acc, head_lo, head_hi, tail, tail_acc, "
             + "tail_lo, tail_hi, gap, gap_lo, gap_hi, gate_passed, gate_rules, gate_failed, gate_baseline, gate_at, "
@@ -60,22 +58,8 @@ public final class RunIndex implements AutoCloseable {
         Path dir = runsDir.toAbsolutePath().normalize();
         Path file = dir.resolve(FILE);
         try {
-            Files.createDirectories(dir);
-            SQLiteConfig config = new SQLiteConfig();
-            config.setBusyTimeout(BUSY_TIMEOUT_MS);
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            Connection db = SqliteFile.open(file, SCHEMA, "the runs index", "delete it and run tailgap runs reindex");
             try (Statement s = db.createStatement()) {
-                int version;
-                try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                    version = rs.next() ? rs.getInt(1) : 0;
-                }
-                if (version > SCHEMA) {
-                    db.close();
-                    throw TailgapException.usage("the runs index " + file + " was written by a newer tailgap (schema "
-                            + version + "); delete it and run tailgap runs reindex");
-                }
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS runs (dir TEXT PRIMARY KEY, dataset TEXT, "
                         + "dataset_sha256 TEXT, model TEXT, served TEXT, started INTEGER, ended INTEGER, "
                         + "status TEXT NOT NULL, planned INTEGER NOT NULL, asked INTEGER NOT NULL, n INTEGER NOT NULL, "
