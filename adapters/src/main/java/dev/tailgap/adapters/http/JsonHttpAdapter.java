@@ -21,47 +21,34 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Base of every adapter that POSTs JSON and reads JSON back. A provider only says where to send a request
  * ({@link #path}), how to build the payload ({@link #payload}), which headers to add ({@link #headers}) and how to read
  * the reply ({@link #parse}; a streamed one through {@link #streamedReply}), and may refine the hint for a failure
- * ({@link #hint}); this class owns the OkHttp client, status mapping, timeouts, cancellation (which closes a stream so
+ * ({@link #hint}); this class owns the transport ({@link HttpTransport}), status mapping, timeouts, cancellation (which closes a stream so
  * the server stops generating), the classification of malformed replies, and keeps the key and any other secret the
  * provider names out of every failure message and answer ({@link Secrets}). It never retries: the harness does.
  */
 public abstract class JsonHttpAdapter implements ModelAdapter {
     /** Shared, thread-safe JSON mapper for payloads and replies. */
     protected static final ObjectMapper JSON = new ObjectMapper();
-    private static final MediaType JSON_TYPE = MediaType.get("application/json");
     /** Reads a whole reply: one JSON value, nothing after it (several would be a stream sent as one reply). */
     private static final ObjectReader WHOLE = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final OkHttpClient client;
+    private final HttpTransport transport;
+    private final long timeoutNanos;
     private final HttpUrl baseUrl;
     private final String apiKeyEnv;
     private final String apiKey;
     private final Secrets secrets;
-    /** Calls from {@code execute} until their body is read: the dispatcher forgets a call once its head arrived. */
-    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /** An adapter whose only secret is the config's API key. */
@@ -82,27 +69,8 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
             all.add(apiKey);
         }
         this.secrets = Secrets.of(all);
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(Math.max(64, config.concurrency()));
-        dispatcher.setMaxRequestsPerHost(Math.max(64, config.concurrency()));
-        Duration timeout = config.timeout();
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(Math.max(5, config.concurrency()), 5, TimeUnit.MINUTES))
-                .retryOnConnectionFailure(false)
-                .connectTimeout(timeout)
-                // the call timeout bounds each call, its stream included, so a read or write timeout of the same
-                // length could never fire first; without them a socket read is one blocking call, not a poll and
-                // a timer scheduled per read
-                .readTimeout(Duration.ZERO)
-                .writeTimeout(Duration.ZERO)
-                .callTimeout(timeout);
-        if (!baseUrl.isHttps()) {
-            // a plain-HTTP endpoint (a local server): no TLS set-up, whose trust-store parsing is a large share of
-            // start-up; a redirect to https is then returned as is instead of followed
-            builder.connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.CLEARTEXT)).followSslRedirects(false);
-        }
-        this.client = builder.build();
+        this.transport = HttpTransport.of(baseUrl, config);
+        this.timeoutNanos = config.timeout().toNanos();
     }
 
     /** The path below the base URL for this request, e.g. {@code chat/completions}. */
@@ -121,6 +89,15 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
      * of the wrong type.
      */
     protected abstract Completion parse(JsonNode reply) throws MalformedReplyException;
+
+    /**
+     * The completion in a whole 2xx reply read straight from its bytes, or {@code null} (the default) to have it read
+     * as a tree by {@link #parse}. An adapter that overrides this must return the same completion as {@link #parse}
+     * would, and {@code null} for any reply {@link #parse} would refuse, so a refusal always comes from there.
+     */
+    protected Completion read(byte[] reply) {
+        return null;
+    }
 
     /**
      * A new reader for one streamed reply, or {@code null} (the default) when this adapter reads only whole replies.
@@ -161,37 +138,45 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         } catch (IOException e) {
             throw new AdapterException(FailureKind.BAD_REQUEST, "cannot encode request: " + e.getMessage());
         }
-        Request.Builder http = new Request.Builder().url(url).post(RequestBody.create(body, JSON_TYPE));
-        headers().forEach(http::header);
-        Call call = client.newCall(http.build());
         long start = System.nanoTime();
-        inFlight.add(call);
-        try (Response response = call.execute()) {
-            ResponseBody responseBody = response.body();
-            StreamReader.Format format = response.isSuccessful() && responseBody != null
-                    ? StreamReader.formatOf(responseBody.contentType()) : null;
+        HttpTransport.Exchange exchange;
+        try {
+            exchange = transport.post(url, headers(), body, timeoutNanos);
+        } catch (IllegalArgumentException e) {
+            throw new AdapterException(FailureKind.BAD_REQUEST, "cannot send request to " + url + ": "
+                    + e.getMessage());
+        } catch (IOException e) {
+            throw transportFailure(url, e);
+        }
+        try (exchange) {
+            boolean ok = exchange.code() >= 200 && exchange.code() < 300;
+            StreamReader.Format format = ok ? StreamReader.formatOf(exchange.contentType()) : null;
             StreamedReply stream = format == null ? null : streamedReply();
             if (stream != null) {
-                return scrubbed(StreamReader.read(responseBody.source(), format, stream, url, start));
+                return scrubbed(StreamReader.read(exchange.source(), format, stream, url, start));
             }
-            byte[] bytes = responseBody == null ? new byte[0] : responseBody.bytes();
-            if (!response.isSuccessful()) {
-                String text = text(bytes, responseBody);
-                FailureKind kind = HttpStatusMapper.kindOf(response.code(), text);
+            byte[] bytes = exchange.bytes();
+            if (!ok) {
+                String text = text(bytes, exchange);
+                FailureKind kind = HttpStatusMapper.kindOf(exchange.code(), text);
                 String hint = hint(kind);
-                throw new AdapterException(kind, "HTTP " + response.code() + " from " + url + ": "
+                throw new AdapterException(kind, "HTTP " + exchange.code() + " from " + url + ": "
                         + Messages.snippet(text) + (hint.isEmpty() ? "" : " (" + hint + ")"),
-                        HttpStatusMapper.retryAfter(response::header), null);
+                        HttpStatusMapper.retryAfter(exchange::header), null);
+            }
+            Completion fast = read(bytes);
+            if (fast != null) {
+                return scrubbed(fast);
             }
             JsonNode reply;
             try {
                 reply = WHOLE.readTree(bytes);
             } catch (IOException e) {
-                throw malformed(url, "reply is not JSON: " + Messages.snippet(text(bytes, responseBody)));
+                throw malformed(url, "reply is not JSON: " + Messages.snippet(text(bytes, exchange)));
             }
             if (reply == null || !reply.isContainerNode()) {
                 throw malformed(url, "reply is not a JSON object or array: "
-                        + Messages.snippet(text(bytes, responseBody)));
+                        + Messages.snippet(text(bytes, exchange)));
             }
             try {
                 return scrubbed(parse(reply));
@@ -201,15 +186,13 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         } catch (AdapterException e) {
             throw e;
         } catch (IOException e) {
-            throw transportFailure(call, url, e);
-        } finally {
-            inFlight.remove(call);
+            throw transportFailure(url, exchange.failure(e));
         }
     }
 
     /** A reply body as text, in the charset its content type names (UTF-8 by default), for messages. */
-    private static String text(byte[] bytes, ResponseBody body) {
-        MediaType type = body == null ? null : body.contentType();
+    private static String text(byte[] bytes, HttpTransport.Exchange exchange) {
+        MediaType type = exchange.contentType();
         java.nio.charset.Charset cs = type == null ? null : type.charset(null);
         return new String(bytes, cs == null ? java.nio.charset.StandardCharsets.UTF_8 : cs);
     }
@@ -219,12 +202,11 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
         return c.withText(secrets.scrub(c.text())).withReasoning(secrets.scrub(c.reasoning()));
     }
 
-    private static AdapterException transportFailure(Call call, HttpUrl url, IOException e) {
-        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException
-                && "timeout".equals(e.getMessage())) { // the call timeout cancels the call: check it first
+    private static AdapterException transportFailure(HttpUrl url, IOException e) {
+        if (e instanceof SocketTimeoutException) {
             return new AdapterException(FailureKind.TIMEOUT, "no reply from " + url + " within the timeout", null, e);
         }
-        if (call.isCanceled() || e instanceof InterruptedIOException) {
+        if (e instanceof InterruptedIOException) {
             return new AdapterException(FailureKind.CANCELLED, "cancelled: " + url, null, e);
         }
         String what = e instanceof ConnectException || e instanceof UnknownHostException
@@ -238,16 +220,12 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
      * is not JSON: for {@link #probe()}, which never fails a run. The timeout is the run's, at most five seconds.
      */
     protected final JsonNode getJson(HttpUrl url) {
-        Request.Builder http = new Request.Builder().url(url).get();
-        headers().forEach(http::header);
-        Call call = client.newBuilder().callTimeout(Duration.ofMillis(Math.min(5000,
-                Math.max(1, client.callTimeoutMillis())))).build().newCall(http.build());
-        try (Response response = call.execute()) {
-            ResponseBody body = response.body();
-            if (!response.isSuccessful() || body == null) {
+        try (HttpTransport.Exchange exchange = transport.get(url, headers(),
+                Math.min(TimeUnit.SECONDS.toNanos(5), timeoutNanos))) {
+            if (exchange.code() < 200 || exchange.code() >= 300) {
                 return null;
             }
-            return JSON.readTree(body.string());
+            return JSON.readTree(exchange.bytes());
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -266,21 +244,18 @@ public abstract class JsonHttpAdapter implements ModelAdapter {
     /** Cancels every call in flight, a stream being read included: its connection is closed, the server stops. */
     @Override
     public void cancelAll() {
-        client.dispatcher().cancelAll();
-        inFlight.forEach(Call::cancel);
+        transport.cancelAll();
     }
 
     @Override
     public void close() {
         closed = true;
-        cancelAll();
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        transport.close();
     }
 
-    /** Connections the client holds open (idle or in use); none after {@link #close()}. */
+    /** Connections the adapter holds open (idle or in use); none after {@link #close()}. */
     int openConnections() {
-        return client.connectionPool().connectionCount();
+        return transport.openConnections();
     }
 
     private HttpUrl resolve(String path) {
