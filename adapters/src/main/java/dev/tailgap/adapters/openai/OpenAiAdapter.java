@@ -183,6 +183,11 @@ public final class OpenAiAdapter extends JsonHttpAdapter {
     }
 
     @Override
+    protected Completion read(byte[] reply) {
+        return OpenAiReplyReader.read(JSON.getFactory(), reply, api == Api.CHAT);
+    }
+
+    @Override
     protected Completion parse(JsonNode reply) throws MalformedReplyException {
         JsonNode choices = reply.get("choices");
         if (choices == null || !choices.isArray() || choices.isEmpty()) {
