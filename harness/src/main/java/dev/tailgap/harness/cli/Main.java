@@ -6,6 +6,8 @@ import dev.tailgap.harness.TailgapException;
 import dev.tailgap.harness.plan.PlanException;
 import dev.tailgap.harness.Version;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,15 +16,17 @@ import picocli.CommandLine.Command;
 @Command(name = "tailgap", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {"Measure how a language model does on rare concepts: accuracy, hallucination and abstention "
                 + "bucketed by concept frequency, head vs tail."},
-        subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, RescoreCommand.class,
-                ServeSimCommand.class, DatasetsCommand.class, ListCommand.class, CompareCommand.class, GateCommand.class,
-                CacheCommand.class, FrequencyCommand.class, RunsCommand.class, TrendCommand.class,
-                CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  internal error", "  2  usage or configuration error",
                 "  3  gate failed", "  4  too many endpoint errors, or the endpoint refused the requests",
                 "  130  stopped by Ctrl-C (finished items are kept; ${sys:tailgap.program:-tailgap} run --resume RUN_DIR continues)"})
 public final class Main implements Runnable {
+    /** The subcommands, in the order the help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(RunCommand.class, DemoCommand.class, ReportCommand.class,
+            RescoreCommand.class, ServeSimCommand.class, DatasetsCommand.class, ListCommand.class,
+            CompareCommand.class, GateCommand.class, CacheCommand.class, FrequencyCommand.class, RunsCommand.class,
+            TrendCommand.class, CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -35,8 +39,15 @@ public final class Main implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         cli.setCommandName(ProgramName.get());
-        OptionGroups.install(cli.getSubcommands().get("run"));
-        OptionGroups.install(cli.getSubcommands().get("demo"));
+        for (Class<?> command : commandsFor(args)) {
+            cli.addSubcommand(command);
+        }
+        for (String grouped : List.of("run", "demo")) {
+            CommandLine sub = cli.getSubcommands().get(grouped);
+            if (sub != null) {
+                OptionGroups.install(sub);
+            }
+        }
         AtomicReference<ConfigFile> config = new AtomicReference<>();
         cli.setParameterExceptionHandler(new UsageErrors(config::get));
         cli.setOut(out);
@@ -67,6 +78,24 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The subcommands to build for {@code args}: only the one named first when it is one (building every command's
+     * model is a large share of start-up), else all of them (for the help, {@code help}, and the suggestions for a
+     * mistyped name).
+     */
+    static List<Class<?>> commandsFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> c : COMMANDS) {
+                Command command = c.getAnnotation(Command.class);
+                if (c != CommandLine.HelpCommand.class && (command.name().equals(args[0])
+                        || Arrays.asList(command.aliases()).contains(args[0]))) {
+                    return List.of(c);
+                }
+            }
+        }
+        return COMMANDS;
     }
 
     @Override
