@@ -16,7 +16,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A run directory's {@value #FILE}: one entry per attempt (start, end, seconds spent, requests sent and retries; an
+ * A run directory's {@value #FILE}: one entry per attempt (start, end, seconds spent, requests sent and retries, and
+ * for a run over several replicas each replica's requests, replies and served identity; an
  * attempt that was killed has its start only) and the prices the run was given, if any. With the item log's {@link RunTotals} it makes the report's
  * {@link RunMetadata}: first start, last end, seconds and requests summed over the attempts, and the cost.
  */
@@ -39,9 +40,11 @@ public final class RunMetadataFile {
 
     /**
      * Completes the attempt {@link #startAttempt} began: it ends now, took {@code seconds} and sent {@code requests}
-     * ({@code retries} of them retries); {@code prices} (or {@code null}) replace those recorded.
+     * ({@code retries} of them retries), and, for a run over several replicas, each replica's {@code shares} of them
+     * ({@code null}: one endpoint); {@code prices} (or {@code null}) replace those recorded.
      */
-    static void endAttempt(RunDirectory dir, double seconds, long requests, long retries, Prices prices) {
+    static void endAttempt(RunDirectory dir, double seconds, long requests, long retries, Prices prices,
+                           java.util.List<java.util.Map<String, Object>> shares) {
         ObjectNode root = read(dir.path());
         ArrayNode attempts = root == null ? null : root.withArray("attempts");
         if (attempts == null || attempts.isEmpty()) {
@@ -52,6 +55,9 @@ public final class RunMetadataFile {
         a.put("seconds", Math.round(seconds * 1000) / 1000.0);
         a.put("requests", requests);
         a.put("retries", retries);
+        if (shares != null) {
+            a.set("replicas", RunDirectory.JSON.valueToTree(shares));
+        }
         if (prices != null) {
             ObjectNode p = root.putObject("prices");
             p.put("inputPerMillion", prices.inputPerMillion());
