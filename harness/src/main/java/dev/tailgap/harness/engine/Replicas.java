@@ -117,27 +117,24 @@ final class Replicas implements ModelAdapter {
         return c;
     }
 
-    /** The replica for {@code request}: the fewest in flight among those up, from a rotating start. */
+    /**
+     * The replica for {@code request}: the fewest in flight from a rotating start, among the replicas that are up
+     * other than the one it just failed at, else among those up, else among all; or a down one due for a recheck.
+     */
     private Replica pick(CompletionRequest request) {
         Failed failed = lastFailed.get();
         Replica avoid = failed != null && failed.request() == request ? failed.replica() : null;
         long now = clock.getAsLong();
         lock.lock();
         try {
-            int n = replicas.size();
-            int start = Math.floorMod(rotor++, n);
-            Replica best = null;
-            boolean anyUp = replicas.stream().anyMatch(r -> !r.down() && r != avoid);
-            for (int i = 0; i < n; i++) {
-                Replica r = replicas.get((start + i) % n);
-                if (anyUp && (r == avoid || r.down())) {
-                    continue;
-                }
-                if (best == null || r.inFlight < best.inFlight) {
-                    best = r;
-                }
+            int start = Math.floorMod(rotor++, replicas.size());
+            Replica best = fewestInFlight(start, r -> !r.down() && r != avoid);
+            if (best == null) {
+                best = fewestInFlight(start, r -> !r.down());
             }
-            if (anyUp) {
+            if (best == null) {
+                best = fewestInFlight(start, r -> true);
+            } else {
                 for (Replica r : replicas) {
                     if (r != avoid && r.recheckDue(now, RECHECK.toNanos())) {
                         best = r; // one request to find out whether it is back
@@ -151,6 +148,18 @@ final class Replicas implements ModelAdapter {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Of the replicas {@code eligible}, the one with the fewest in flight, first from {@code start}; or none. */
+    private Replica fewestInFlight(int start, java.util.function.Predicate<Replica> eligible) {
+        Replica best = null;
+        for (int i = 0; i < replicas.size(); i++) {
+            Replica r = replicas.get((start + i) % replicas.size());
+            if (eligible.test(r) && (best == null || r.inFlight < best.inFlight)) {
+                best = r;
+            }
+        }
+        return best;
     }
 
     private void release(Replica r) {

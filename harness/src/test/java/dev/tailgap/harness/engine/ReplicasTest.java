@@ -13,6 +13,8 @@ import dev.tailgap.harness.plan.PlanJson;
 import dev.tailgap.harness.sim.SimModel;
 import dev.tailgap.harness.sim.SimParams;
 import dev.tailgap.harness.sim.SimServer;
+import dev.tailgap.reports.JsonReport;
+import dev.tailgap.reports.ReplicaShare;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -100,6 +102,37 @@ class ReplicasTest {
             assertThat(attempt).hasSize(2);
             assertThat(attempt.get(0).path("requests").asLong() + attempt.get(1).path("requests").asLong())
                     .isEqualTo(120);
+
+            // the report's run block names each replica with its share and identity, and report.json keeps them
+            List<ReplicaShare> inReport = r.report().metadata().replicas();
+            assertThat(inReport).extracting(ReplicaShare::endpoint).containsExactly(a.baseUrl(), b.baseUrl());
+            assertThat(inReport).extracting(ReplicaShare::answered).containsExactly(a.requests(), b.requests());
+            assertThat(JsonReport.parse(Files.readString(r.dir().resolve(RunDirectory.REPORT_JSON))).metadata()
+                    .replicas()).isEqualTo(inReport);
+            assertThat(Files.readString(r.dir().resolve(RunDirectory.REPORT_MD)))
+                    .contains(b.baseUrl() + " " + b.requests() + " of " + b.requests() + " answered, served "
+                            + inReport.get(1).servedDigest());
+        }
+    }
+
+    /** bench/replicas.sh in miniature, no timings: the whole dataset over one replica at c and two at 2c. */
+    @Test
+    void twoReplicasAtTwiceTheConcurrencyGiveTheReportOfOne() throws Exception {
+        try (SimServer a = serve(SimParams.DEFAULTS, 0); SimServer b = serve(SimParams.DEFAULTS, 0)) {
+            RunEngine engine = new RunEngine(tmp, Progress.NONE, k -> null);
+            RunSpec one = spec(tmp.resolve("one"), Integer.MAX_VALUE, a.baseUrl()).toBuilder()
+                    .target(t -> t.withEndpointLabel("synthetic")).build();
+            RunResult single = engine.run(one);
+            long before = a.requests();
+            RunResult pair = engine.run(one.toBuilder().target(t -> t.withBaseUrls(List.of(a.baseUrl(),
+                    b.baseUrl()))).execution(e -> e.withConcurrency(12)).out(tmp.resolve("two")).build());
+            assertThat(pair.exitCode()).isEqualTo(ExitCode.OK);
+            long asked = single.report().overall().asked();
+            assertThat(a.requests() - before + b.requests()).isEqualTo(asked);
+            assertThat(b.requests()).isPositive();
+            assertThat(WithoutMetadata.of(".json", Files.readString(pair.dir().resolve(RunDirectory.REPORT_JSON))))
+                    .isEqualTo(WithoutMetadata.of(".json",
+                            Files.readString(single.dir().resolve(RunDirectory.REPORT_JSON))));
         }
     }
 
@@ -200,5 +233,8 @@ class ReplicasTest {
         assertThat(json).as("one URL is recorded as before").contains("\"baseUrl\":\"http://10.0.0.1:8000/v1\"");
         Files.writeString(dir.resolve(RunDirectory.SPEC), json);
         assertThat(RunSpecFile.read(dir).target()).isEqualTo(single.target());
+        Files.writeString(dir.resolve(RunDirectory.SPEC), json.replace("\"http://10.0.0.1:8000/v1\"", "null"));
+        assertThat(RunSpecFile.read(dir).target().baseUrls()).as("the provider's default, as recorded before")
+                .isEmpty();
     }
 }
