@@ -30,6 +30,7 @@ final class Replica {
     private final LongAdder answered = new LongAdder();
     private final AtomicInteger inARow = new AtomicInteger();
     private final AtomicLong downSince = new AtomicLong(UP);
+    private volatile boolean agreed;
     /** Requests in flight; read and written under the lock of the {@link Replicas} holding it. */
     int inFlight;
 
@@ -65,6 +66,15 @@ final class Replica {
         EndpointInfo p = probe.identity().isEmpty() ? probe() : probe;
         identity.compareAndSet(null, ServedIdentity.of(p, reply, requestedModel));
         return identity.get();
+    }
+
+    /** Whether its identity was found to be the reference's (then its replies need no further check). */
+    boolean agreed() {
+        return agreed;
+    }
+
+    void agree() {
+        agreed = true;
     }
 
     /** Counts a request sent. */

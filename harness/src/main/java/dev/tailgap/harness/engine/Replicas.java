@@ -173,9 +173,13 @@ final class Replicas implements ModelAdapter {
 
     /** Learns {@code r}'s identity from its first reply; refuses it when it differs from the reference's. */
     private void check(Replica r, Completion reply) throws AdapterException {
+        if (r.agreed()) {
+            return;
+        }
         ServedIdentity own = r.learn(reply, model);
         Reference ref = reference.updateAndGet(x -> x != null ? x : new Reference(r, own));
         if (ref.replica() == r || ref.identity().facts().equals(own.facts())) {
+            r.agree();
             return;
         }
         String why = "replica " + r.label() + " serves another model than replica " + ref.replica().label() + " ("
