@@ -135,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
         for (ModelList.Entry m : models) {
             RunSpec.Builder b;
             try {
-                b = fresh(m.model(), m.baseUrl() != null ? List.of(m.baseUrl()) : baseUrls,
+                b = fresh(m.model(), !m.baseUrls().isEmpty() ? m.baseUrls() : baseUrls,
                         m.apiKeyEnv() != null ? m.apiKeyEnv() : apiKeyEnv, m.api() != null ? m.api() : api,
                         merged(options, m.options())).toBuilder();
             } catch (TailgapException | dev.tailgap.harness.plan.PlanException e) {
@@ -150,7 +150,8 @@ final class RunCommand implements Callable<Integer> {
                 b.out(run.out.resolve(dir));
             }
             RunSpec plan = b.build();
-            plans.add(new ModelSweep.Plan(m.model() + (m.baseUrl() == null ? "" : " at " + m.baseUrl()),
+            plans.add(new ModelSweep.Plan(m.model() + (m.baseUrls().isEmpty() ? "" : " at "
+                    + String.join(", ", m.baseUrls())),
                     (quiet, out, err) -> Runner.ran(plan, run.runsDir, quiet || run.quiet, responses, out, err)));
         }
         Path comparison = run.out != null ? run.out.resolve("comparison")

@@ -48,6 +48,16 @@ class ReplicasCliTest {
             assertThat(file.code()).as(file.err()).isZero();
             assertThat(a.requests() + b.requests() - before).isEqualTo(40);
             assertThat(spec(tmp.resolve("config")).path("replicas")).hasSize(2);
+
+            Path models = Files.writeString(tmp.resolve("models.yaml"), "models:\n  - model: openai:"
+                    + SimServer.MODEL_ID + "\n    base-url: [" + a.baseUrl() + ", " + b.baseUrl() + "]\n  - model: openai:"
+                    + SimServer.MODEL_ID + "\n    base-url: " + a.baseUrl() + "\nlimit: 40\n");
+            long beforeB = b.requests();
+            CliTest.Result sweep = tailgap("run", "--config", models.toString(), "--no-cache", "-q", "--out",
+                    tmp.resolve("models").toString());
+            assertThat(sweep.code()).as(sweep.err()).isZero();
+            assertThat(sweep.out()).contains("at " + a.baseUrl() + ", " + b.baseUrl());
+            assertThat(b.requests()).isGreaterThan(beforeB);
         }
     }
 
