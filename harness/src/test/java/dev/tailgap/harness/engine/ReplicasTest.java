@@ -172,19 +172,24 @@ class ReplicasTest {
     @Test
     void aDeadReplicaIsSurvivedAndSaidOnce() throws Exception {
         String dead = "http://127.0.0.1:" + freePort() + "/v1";
-        Notices notices = new Notices();
         try (SimServer a = serve(SimParams.DEFAULTS, 0)) {
-            RunResult r = new RunEngine(tmp, notices, k -> null).run(spec(tmp.resolve("dead"), 60, a.baseUrl(),
-                    dead));
-            assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
-            assertThat(r.report().overall().asked()).isEqualTo(60);
-            assertThat(r.report().overall().errors()).isZero();
-            assertThat(a.requests()).isEqualTo(60);
-            assertThat(notices.heard).filteredOn(n -> n.startsWith("replica " + dead + " is not answering"))
-                    .hasSize(1);
-            JsonNode shares = specJson(r.dir()).path(RunDirectory.REPLICAS_KEY);
-            assertThat(shares.get(1).path("answered").asLong()).isZero();
-            assertThat(shares.get(1).path("requests").asLong()).isPositive();
+            for (boolean deadFirst : new boolean[] {false, true}) {
+                Notices notices = new Notices();
+                long before = a.requests();
+                List<String> urls = deadFirst ? List.of(dead, a.baseUrl()) : List.of(a.baseUrl(), dead);
+                RunResult r = new RunEngine(tmp, notices, k -> null).run(spec(tmp.resolve("dead-" + deadFirst), 60,
+                        urls.toArray(String[]::new)));
+                assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+                assertThat(r.report().overall().asked()).isEqualTo(60);
+                assertThat(r.report().overall().errors()).isZero();
+                assertThat(a.requests() - before).isEqualTo(60);
+                assertThat(notices.heard).filteredOn(n -> n.startsWith("replica " + dead + " is not answering"))
+                        .hasSize(1);
+                JsonNode shares = specJson(r.dir()).path(RunDirectory.REPLICAS_KEY);
+                JsonNode deadShare = shares.get(urls.indexOf(dead));
+                assertThat(deadShare.path("answered").asLong()).isZero();
+                assertThat(deadShare.path("requests").asLong()).isPositive();
+            }
         }
     }
 
