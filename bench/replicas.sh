@@ -66,8 +66,8 @@ print("   shares: " + ", ".join("%s %d" % (s["endpoint"], s["answered"]) for s i
 sys.exit(0 if all(a > 0 for a in answered) and sum(answered) == int(sys.argv[2]) else 1)
 PY
   fi
-  [ "$r" = 0 ] || record "$name" "$r" "$dir.time" \
-    "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["attempts"][0]["seconds"])' "$dir/metadata.json")"
+  [ "$r" = 0 ] || record "$name" "$r" "$dir.time" "$(python3 -c 'import json, sys
+print(json.load(open(sys.argv[1]))["attempts"][0]["seconds"])' "$dir/metadata.json")"
   rm -rf "$dir"
 }
 

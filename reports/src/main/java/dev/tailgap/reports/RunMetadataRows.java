@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A run's {@link RunMetadata} as label/value rows in plain text, one wording for the Markdown, HTML and terminal
- * renderers: when, how long, which tool, requests and retries, each replica's share, answers, tokens, latency, time to first token, cost.
+ * renderers: when, how long, which tool, requests and retries, each replica's share, answers, tokens, latency, time
+ * to first token, cost.
  */
 public final class RunMetadataRows {
     /** One row: what it is and its value as text. */

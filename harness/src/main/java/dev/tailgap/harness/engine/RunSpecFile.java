@@ -25,9 +25,9 @@ import java.util.TreeMap;
  * {@code tailgap run --resume RUN_DIR} can rebuild it: the plan by its one JSON mapping ({@link PlanJson}), with the
  * dataset's location (absolute, or {@code bundled:NAME}) and no run directory (the directory is where the file is).
  * Never a key: a base URL with user info or a query is recorded without them ({@value #BASE_URL_REDACTED}: a resume
- * then asks for {@code --base-url}, given once per replica), and options whose name says they hold a secret are recorded as
- * {@value #REDACTED}. Beside the plan the section may hold what {@code --skip-invalid} left out and, for a rescored
- * run, the run it was rescored from.
+ * then asks for {@code --base-url}, given once per replica), and options whose name says they hold a secret are
+ * recorded as {@value #REDACTED}. Beside the plan the section may hold what {@code --skip-invalid} left out and, for
+ * a rescored run, the run it was rescored from.
  */
 public final class RunSpecFile {
     public static final String REDACTED = "(redacted)";

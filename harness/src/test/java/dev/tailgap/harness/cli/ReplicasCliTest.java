@@ -50,8 +50,8 @@ class ReplicasCliTest {
             assertThat(spec(tmp.resolve("config")).path("replicas")).hasSize(2);
 
             Path models = Files.writeString(tmp.resolve("models.yaml"), "models:\n  - model: openai:"
-                    + SimServer.MODEL_ID + "\n    base-url: [" + a.baseUrl() + ", " + b.baseUrl() + "]\n  - model: openai:"
-                    + SimServer.MODEL_ID + "\n    base-url: " + a.baseUrl() + "\nlimit: 40\n");
+                    + SimServer.MODEL_ID + "\n    base-url: [" + a.baseUrl() + ", " + b.baseUrl() + "]\n"
+                    + "  - model: openai:" + SimServer.MODEL_ID + "\n    base-url: " + a.baseUrl() + "\nlimit: 40\n");
             long beforeB = b.requests();
             CliTest.Result sweep = tailgap("run", "--config", models.toString(), "--no-cache", "-q", "--out",
                     tmp.resolve("models").toString());
