@@ -6,13 +6,14 @@
 # libasyncProfiler.so to use.
 #
 # Usage: bench/profile.sh    env: N=50000 LATENCY_MS=0 C=64 WORK=${TMPDIR:-/tmp}/tailgap-profile AP_VERSION=4.0
-#        JAVA_HOME (the JDK to profile, as for ./tailgap)
+#        JAVA_HOME (the JDK to profile, as for ./tailgap), REPLICAS=1 (endpoints started, one --base-url each)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 N=${N:-50000}
 LATENCY_MS=${LATENCY_MS:-0}
 C=${C:-64}
+REPLICAS=${REPLICAS:-1}
 WORK=${WORK:-${TMPDIR:-/tmp}/tailgap-profile}
 AP_VERSION=${AP_VERSION:-4.0}
 FAST_OPENAI=$(find_shared_bench)/fast_openai.mjs
@@ -28,10 +29,14 @@ if [ -z "$lib" ]; then
   lib=$WORK/linux-x64/libasyncProfiler.so
 fi
 gen_items "$N" "$WORK/items.jsonl"
-start_fast "$LATENCY_MS" "$WORK/server.log"
-echo "== tailgap run: $N items, ${LATENCY_MS} ms, c = $C, profiled"
+urls=()
+for i in $(seq 1 "$REPLICAS"); do
+  start_fast "$LATENCY_MS" "$WORK/server-$i.log"
+  urls+=(--base-url "http://127.0.0.1:$PORT/v1")
+done
+echo "== tailgap run: $N items, ${LATENCY_MS} ms, c = $C, $REPLICAS endpoint(s), profiled"
 TAILGAP_JAVA_OPTS="-agentpath:$lib=start,event=cpu,interval=1ms,file=$WORK/stacks.collapsed,collapsed ${TAILGAP_JAVA_OPTS:-}" \
-  "$TIME" -v -o "$WORK/run.time" "$TAILGAP" run -m openai:fast-model --base-url "http://127.0.0.1:$PORT/v1" \
+  "$TIME" -v -o "$WORK/run.time" "$TAILGAP" run -m openai:fast-model "${urls[@]}" \
   -d "$WORK/items.jsonl" -c "$C" --no-cache -q --out "$WORK/run" > "$WORK/run.out" 2>&1 \
   || { tail -5 "$WORK/run.out" >&2; die "the run failed"; }
 stop_servers

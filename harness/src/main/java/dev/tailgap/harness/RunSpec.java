@@ -69,7 +69,7 @@ public record RunSpec(Target target, Sampling sampling, Generation generation, S
 
         /** The model {@code provider:model}, at its provider's default endpoint until {@link #target} changes it. */
         public Builder model(String model) {
-            target = target == null ? Target.of(model) : new Target(Target.of(model).model(), target.baseUrl(),
+            target = target == null ? Target.of(model) : new Target(Target.of(model).model(), target.baseUrls(),
                     target.apiKeyEnv(), target.options(), target.endpointLabel());
             return this;
         }

@@ -108,8 +108,9 @@ import java.util.Objects;
  *                            inputs, unlike everything above): startedAt, endedAt (ISO-8601 UTC), durationSeconds,
  *                            attempts, requests, retries, totals {items, live, cacheHits, promptTokens,
  *                            completionTokens, tokensUnknown, latencyP50Ms, latencyP95Ms, latencyP99Ms, streamed,
- *                            firstTokenP50Ms}, and cost {usd, inputPerMillion, outputPerMillion, lowerBound} when
- *                            prices were given; see RunMetadata
+ *                            firstTokenP50Ms}, cost {usd, inputPerMillion, outputPerMillion, lowerBound} when
+ *                            prices were given, and replicas [{endpoint, requests, answered, servedDigest}] for a
+ *                            run over several base URLs; see RunMetadata
  *
  * estimate = { "value": number or null, "lower": number or null, "upper": number or null }
  *            proportions in [0, 1] (differences in [-1, 1]); all three null when undefined (no items)

@@ -48,6 +48,18 @@ final class RunMetadataJson {
             g.writeBooleanField("lowerBound", c.lowerBound());
             g.writeEndObject();
         }
+        if (!m.replicas().isEmpty()) {
+            g.writeArrayFieldStart("replicas");
+            for (ReplicaShare r : m.replicas()) {
+                g.writeStartObject();
+                g.writeStringField("endpoint", r.endpoint());
+                g.writeNumberField("requests", r.requests());
+                g.writeNumberField("answered", r.answered());
+                g.writeStringField("servedDigest", r.servedDigest());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
@@ -76,10 +88,16 @@ final class RunMetadataJson {
         Cost cost = c.isObject() ? new Cost(new Prices(c.path("inputPerMillion").asDouble(),
                 c.path("outputPerMillion").asDouble()), c.path("usd").asDouble(), c.path("lowerBound").asBoolean())
                 : null;
+        java.util.List<ReplicaShare> replicas = new java.util.ArrayList<>();
+        for (JsonNode r : n.path("replicas")) {
+            replicas.add(new ReplicaShare(r.path("endpoint").asText(), r.path("requests").asLong(),
+                    r.path("answered").asLong(), r.path("servedDigest").isTextual()
+                    ? r.path("servedDigest").asText() : null));
+        }
         return new RunMetadata(n.path("startedAt").asText(), n.path("endedAt").asText(),
                 n.path("durationSeconds").asDouble(), n.path("attempts").asInt(1), n.path("killedAttempts").asInt(0),
                 n.path("requests").asLong(),
-                n.path("retries").asLong(), totals, cost);
+                n.path("retries").asLong(), totals, cost, replicas);
     }
 
     private static double ms(JsonNode t, String name) {

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A run's {@link RunMetadata} as label/value rows in plain text, one wording for the Markdown, HTML and terminal
- * renderers: when, how long, which tool, requests and retries, answers, tokens, latency, time to first token, cost.
+ * renderers: when, how long, which tool, requests and retries, each replica's share, answers, tokens, latency, time
+ * to first token, cost.
  */
 public final class RunMetadataRows {
     /** One row: what it is and its value as text. */
@@ -30,6 +31,11 @@ public final class RunMetadataRows {
         rows.add(new Row("tool", tool));
         rows.add(new Row("requests", (m.killedAttempts() > 0 ? "at least " : "") + Numbers.count(m.requests())
                 + " (" + Numbers.count(m.retries()) + (m.retries() == 1 ? " retry)" : " retries)")));
+        if (!m.replicas().isEmpty()) {
+            rows.add(new Row("replicas", String.join("; ", m.replicas().stream().map(r -> r.endpoint() + " "
+                    + Numbers.count(r.answered()) + " of " + Numbers.count(r.requests()) + " answered"
+                    + (r.servedDigest() == null ? "" : ", served " + r.servedDigest())).toList())));
+        }
         rows.add(new Row("answers", Numbers.count(t.live()) + " from the endpoint, " + Numbers.count(t.cacheHits())
                 + " from the response cache"));
         rows.add(new Row("tokens", Numbers.count(t.promptTokens()) + " prompt + " + Numbers.count(t.completionTokens())

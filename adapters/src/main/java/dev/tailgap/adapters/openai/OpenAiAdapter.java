@@ -42,6 +42,8 @@ public final class OpenAiAdapter extends JsonHttpAdapter {
     private final boolean stream;
     private final BodyOptions extra;
 
+    /** How far from now a {@code created} time may be and still be taken for the time of the reply. */
+    static final long REPLY_TIME_SLACK_SECONDS = 600;
     /** Fields this adapter sets, with the flag that sets them: {@code body.} options may not replace them. */
     static final Map<String, String> OWNED = Map.of("model", "-m", "messages", "the prompt options",
             "prompt", "the prompt options", "temperature", "--temperature", "max_tokens", "--max-tokens",
@@ -127,7 +129,7 @@ public final class OpenAiAdapter extends JsonHttpAdapter {
                 }
                 for (String field : new String[] {"created", "owned_by", "root", "max_model_len"}) {
                     JsonNode v = m.get(field);
-                    if (v != null && v.isValueNode() && !v.isNull()) {
+                    if (v != null && v.isValueNode() && !v.isNull() && !replyTime(field, v)) {
                         facts.put("models." + id + "." + field, v.asText());
                     }
                 }
@@ -151,6 +153,17 @@ public final class OpenAiAdapter extends JsonHttpAdapter {
         }
         return new EndpointInfo(facts, slots);
     }
+
+    /**
+     * Whether a {@code /v1/models} field is the time of the reply rather than a fact about the model: vLLM and
+     * llama-server fill {@code created} with the current time, so it would differ between two probes of one
+     * deployment (and between two replicas of it).
+     */
+    static boolean replyTime(String field, JsonNode v) {
+        return "created".equals(field) && v.canConvertToLong()
+                && Math.abs(System.currentTimeMillis() / 1000 - v.asLong()) <= REPLY_TIME_SLACK_SECONDS;
+    }
+
 
     /** The server's root: the base URL without a trailing {@code /v1}. */
     private HttpUrl serverRoot() {

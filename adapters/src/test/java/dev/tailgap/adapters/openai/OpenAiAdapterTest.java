@@ -173,6 +173,27 @@ class OpenAiAdapterTest extends HttpAdapterContract {
     }
 
     @Test
+    void aCreatedTimeThatIsTheTimeOfTheReplyIsNoFact() throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest r) {
+                return r.getPath().equals("/v1/models") ? new okhttp3.mockwebserver.MockResponse()
+                        .setHeader("Content-Type", "application/json")
+                        .setBody("{\"data\":[{\"id\":\"contract-model\",\"created\":" + now
+                                + ",\"owned_by\":\"vllm\",\"max_model_len\":4096}]}")
+                        : new okhttp3.mockwebserver.MockResponse().setResponseCode(404);
+            }
+        });
+        try (ModelAdapter a = open(LONG_TIMEOUT)) {
+            assertThat(a.probe().identity()).as("vLLM and llama-server send the current time as created")
+                    .doesNotContainKey("models.contract-model.created")
+                    .containsEntry("models.contract-model.owned_by", "vllm")
+                    .containsEntry("models.contract-model.max_model_len", "4096");
+        }
+    }
+
+    @Test
     void missingKeyIsAConfigErrorNamingTheVariable() {
         assertThatThrownBy(() -> new OpenAiProvider().create(new AdapterConfig("gpt-4o-mini", null, null, Map.of(),
                 null, 1, k -> null)))

@@ -28,11 +28,28 @@ public final class CacheKey {
     private CacheKey() {
     }
 
-    /** What a run's requests share: provider, base URL as configured ({@code null}: the provider's default), options. */
+    /**
+     * What a run's requests share: provider, base URL as configured ({@code null}: the provider's default), options.
+     * A run over several replicas has {@value #REPLICAS} in place of a base URL.
+     */
     public record Endpoint(String provider, String baseUrl, Map<String, String> options) {
+        /**
+         * The base URL of the key of a run over several replicas, whichever they are: what makes their answers
+         * valid is the served identity stored beside each answer, which every replica was checked to share. So the
+         * answers of one set of replicas are reused by another set serving the same model (and never by one that
+         * serves another), while a single URL keeps its own key.
+         */
+        public static final String REPLICAS = "(replicas)";
+
         public Endpoint {
             Objects.requireNonNull(provider, "provider");
             options = options == null ? Map.of() : Map.copyOf(options);
+        }
+
+        /** The endpoint of a run at {@code baseUrls}: none is the provider's default, several are replicas. */
+        public static Endpoint of(String provider, java.util.List<String> baseUrls, Map<String, String> options) {
+            return new Endpoint(provider, baseUrls.isEmpty() ? null : baseUrls.size() == 1 ? baseUrls.get(0)
+                    : REPLICAS, options);
         }
     }
 

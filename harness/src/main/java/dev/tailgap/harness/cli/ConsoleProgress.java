@@ -61,6 +61,12 @@ final class ConsoleProgress implements Progress {
     }
 
     @Override
+    public synchronized void notice(String message) {
+        err.println(message);
+        err.flush();
+    }
+
+    @Override
     public synchronized void finished() {
         if (done > 0) {
             print(System.nanoTime());

@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * The {@code models} list of a {@code tailgap run --config} file: several models to run with the file's other
- * settings, each a mapping with {@code model} (required) and optionally its own {@code base-url}, {@code api-key-env},
- * {@code api} and {@code option} (a mapping), spelled as the run options are:
+ * settings, each a mapping with {@code model} (required) and optionally its own {@code base-url} (a URL, or a list of
+ * replicas), {@code api-key-env}, {@code api} and {@code option} (a mapping), spelled as the run options are:
  *
  * <pre>
  * models:
@@ -40,9 +40,10 @@ final class ModelList {
     private static final YAMLFactory YAML = new YAMLFactory();
 
     /** One model of the list, with where it was written ({@code file:line}). */
-    record Entry(String model, String baseUrl, String apiKeyEnv, String api, Map<String, String> options,
+    record Entry(String model, List<String> baseUrls, String apiKeyEnv, String api, Map<String, String> options,
                  String origin) {
         Entry {
+            baseUrls = List.copyOf(baseUrls);
             options = Map.copyOf(options);
         }
     }
@@ -94,6 +95,7 @@ final class ModelList {
         }
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, String> options = new LinkedHashMap<>();
+        List<String> baseUrls = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonLocation at = p.currentTokenLocation();
@@ -115,8 +117,18 @@ final class ModelList {
                     }
                     options.put(name, p.getText());
                 }
+            } else if ("base-url".equals(key) && value == JsonToken.START_ARRAY) {
+                while (p.nextToken() != JsonToken.END_ARRAY) { // replicas
+                    if (!p.currentToken().isScalarValue() || p.currentToken() == JsonToken.VALUE_NULL) {
+                        throw error(file, p.currentTokenLocation(), "base-url: expected a URL, got "
+                                + kind(p.currentToken()));
+                    }
+                    baseUrls.add(p.getText());
+                }
             } else if (!value.isScalarValue() || value == JsonToken.VALUE_NULL) {
                 throw error(file, at, key + ": expected text, got " + kind(value));
+            } else if ("base-url".equals(key)) {
+                baseUrls.add(p.getText());
             } else {
                 fields.put(key, p.getText());
             }
@@ -124,8 +136,7 @@ final class ModelList {
         if (!fields.containsKey("model")) {
             throw error(file, start, "a models entry needs 'model: PROVIDER:MODEL'");
         }
-        return new Entry(fields.get("model"), fields.get("base-url"), fields.get("api-key-env"), fields.get("api"),
-                options, origin);
+        return new Entry(fields.get("model"), baseUrls, fields.get("api-key-env"), fields.get("api"), options, origin);
     }
 
     /** A YAML value's kind in words, for messages. */

@@ -46,10 +46,12 @@ final class RunCommand implements Callable<Integer> {
                     + "list adapters). Required unless --resume is given.")
     String model;
 
-    @Option(names = "--base-url", paramLabel = "URL",
+    @Option(names = "--base-url", paramLabel = "URL", split = "\u001f",
             description = "Endpoint base URL, e.g. http://127.0.0.1:8000/v1 (vLLM), http://127.0.0.1:8080/v1 "
-                    + "(llama-server), http://127.0.0.1:11434/v1 (Ollama), http://127.0.0.1:1234/v1 (LM Studio).")
-    String baseUrl;
+                    + "(llama-server), http://127.0.0.1:11434/v1 (Ollama), http://127.0.0.1:1234/v1 (LM Studio). "
+                    + "Repeat it for replicas of one model: each request goes to the replica with the fewest in "
+                    + "flight, and every replica must serve the same model (--concurrency is the total).")
+    List<String> baseUrls;
 
     @Option(names = "--api-key-env", paramLabel = "VAR",
             description = "Environment variable holding the API key (keys are never read from flags or files).")
@@ -107,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
                 return sweep(models, responses);
             }
         }
-        RunSpec runSpec = resume != null ? resumed() : fresh(model, baseUrl, apiKeyEnv, api, options);
+        RunSpec runSpec = resume != null ? resumed() : fresh(model, baseUrls, apiKeyEnv, api, options);
         if (noCache) {
             return Runner.run(runSpec, run.runsDir, run.quiet, null, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
@@ -133,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
         for (ModelList.Entry m : models) {
             RunSpec.Builder b;
             try {
-                b = fresh(m.model(), m.baseUrl() != null ? m.baseUrl() : baseUrl,
+                b = fresh(m.model(), !m.baseUrls().isEmpty() ? m.baseUrls() : baseUrls,
                         m.apiKeyEnv() != null ? m.apiKeyEnv() : apiKeyEnv, m.api() != null ? m.api() : api,
                         merged(options, m.options())).toBuilder();
             } catch (TailgapException | dev.tailgap.harness.plan.PlanException e) {
@@ -148,7 +150,8 @@ final class RunCommand implements Callable<Integer> {
                 b.out(run.out.resolve(dir));
             }
             RunSpec plan = b.build();
-            plans.add(new ModelSweep.Plan(m.model() + (m.baseUrl() == null ? "" : " at " + m.baseUrl()),
+            plans.add(new ModelSweep.Plan(m.model() + (m.baseUrls().isEmpty() ? "" : " at "
+                    + String.join(", ", m.baseUrls())),
                     (quiet, out, err) -> Runner.ran(plan, run.runsDir, quiet || run.quiet, responses, out, err)));
         }
         Path comparison = run.out != null ? run.out.resolve("comparison")
@@ -164,7 +167,8 @@ final class RunCommand implements Callable<Integer> {
         return all;
     }
 
-    private RunSpec fresh(String model, String baseUrl, String apiKeyEnv, String api, Map<String, String> options) {
+    private RunSpec fresh(String model, List<String> baseUrls, String apiKeyEnv, String api,
+                          Map<String, String> options) {
         if (model == null) {
             throw TailgapException.usage(ProgramName.get() + " run needs -m PROVIDER:MODEL (or --resume RUN_DIR)");
         }
@@ -172,7 +176,7 @@ final class RunCommand implements Callable<Integer> {
         if (api != null) {
             opts.put("api", api);
         }
-        Target target = new Target(Target.of(model).model(), baseUrl, apiKeyEnv, opts, null);
+        Target target = new Target(Target.of(model).model(), baseUrls, apiKeyEnv, opts, null);
         Prices price = prices.of(model);
         RunSpec.Builder b = run.toSpec(target).execution(e -> e.withCacheSampled(cacheSampled)
                 .withCacheReuse(reuse())).output(o -> o.withPrices(price));
@@ -211,7 +215,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunSpec.Builder b = run.execution(RunSpecFile.read(resume).toBuilder(), given);
         if (given.contains("--base-url")) {
-            b.target(t -> t.withBaseUrl(baseUrl));
+            b.target(t -> t.withBaseUrls(baseUrls));
         } else if (RunSpecFile.baseUrlRedacted(resume)) {
             throw TailgapException.usage("the base URL of " + resume + " held credentials, which were not recorded: "
                     + "give it again with --base-url");

@@ -38,6 +38,11 @@ final class TerminalProgress implements Progress {
     }
 
     @Override
+    public synchronized void notice(String message) {
+        System.err.println("\r" + message); // on its own line; the bar redraws below it
+    }
+
+    @Override
     public synchronized void finished() {
         if (bar != null) {
             bar.close();

@@ -20,7 +20,7 @@ final class AdapterFit {
         int stops = spec.generation().params().stop().size();
         if (stops > adapter.maxStopSequences()) {
             throw TailgapException.usage(stops + " stop sequences given, but " + ref.provider() + " at "
-                    + RunSettings.redact(spec.target().baseUrl()) + " accepts at most " + adapter.maxStopSequences());
+                    + RunSettings.redact(spec.target().baseUrls()) + " accepts at most " + adapter.maxStopSequences());
         }
         if (spec.generation().prompting().shotsAsTurns() && !adapter.acceptsTurns()) {
             throw TailgapException.usage("--shots-as-turns needs a chat API, and " + ref.provider() + " as configured "

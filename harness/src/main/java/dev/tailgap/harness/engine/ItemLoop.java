@@ -2,7 +2,6 @@ package dev.tailgap.harness.engine;
 
 import dev.tailgap.harness.record.SavedRun;
 import dev.tailgap.harness.record.Aggregator;
-import dev.tailgap.adapters.ModelAdapter;
 import dev.tailgap.adapters.ModelRef;
 import dev.tailgap.datasets.Bucketing;
 import dev.tailgap.datasets.Dataset;
@@ -63,6 +62,7 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
     private final RepeatedAsker asker;
     private final ScorerSetup scoring;
     private final RetryInterceptor retry;
+    private final Replicas replicas;
     private long startedNanos;
     private final Workers workers = new Workers("tailgap-worker");
     /** Guards the item source and the worker counts. */
@@ -77,7 +77,7 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
     private volatile boolean stopping;
     private volatile Thread serialAsker;
 
-    ItemLoop(RunSpec spec, ModelRef ref, ModelAdapter adapter, ScorerSetup scoring, Dataset dataset,
+    ItemLoop(RunSpec spec, ModelRef ref, Replicas adapter, ScorerSetup scoring, Dataset dataset,
              Bucketing bucketing,
              BitSet selected, RunDirectory dir, RunState state, Aggregator aggregator, DoneIds done,
              ServedTracker tracker, CacheInterceptor cached, Progress progress, ItemLogWriter.Sync sync,
@@ -103,7 +103,7 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
         this.guard = new EndpointGuard(state.planned() * spec.generation().prompting().samples(),
                 spec.execution().maxErrorRate(), spec.execution().concurrency(),
                 "model '" + ref.model() + "' (" + ref.provider() + ") at "
-                        + RunSettings.redact(spec.target().baseUrl()),
+                        + RunSettings.redact(spec.target().baseUrls()),
                 this::abort, progress::retrying, System::nanoTime);
         List<Interceptor> chain = new ArrayList<>();
         if (cached != null) {
@@ -117,6 +117,8 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
         }
         chain.add(new AdaptiveConcurrency(spec.execution().concurrency()));
         this.client = new ModelClient(adapter, chain);
+        this.replicas = adapter;
+        adapter.onRefusal(this::abort);
         this.scoring = scoring;
         this.asker = new RepeatedAsker(new ItemAsker(client, ref.model(), scoring.scorer(), state.attempt(), cached),
                 prompter, spec.generation().prompting(), spec.generation().system(), spec.generation().params());
@@ -195,7 +197,7 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
     }
 
     private boolean halted(ItemLogWriter log) {
-        return stopping || guard.stopped() || log.failed();
+        return stopping || guard.stopped() || log.failed() || replicas.refusal() != null;
     }
 
     /** The next selected item not done yet, or {@code null}; callers hold {@link #work} or are alone. */
@@ -325,10 +327,17 @@ final class ItemLoop implements RetryInterceptor.Backoffs {
         boolean complete = !stopping && !guard.stopped() && !log.failed() && aggregator.total() == state.planned();
         dir.writeState(state.with(complete ? RunState.Status.COMPLETE : RunState.Status.STOPPED));
         RunMetadataFile.endAttempt(dir, (System.nanoTime() - startedNanos) / 1e9, retry.requests(),
-                retry.retries(), spec.output().prices());
+                retry.retries(), spec.output().prices(), replicas.size() > 1 ? replicas.shares() : null);
+        if (replicas.size() > 1) {
+            dir.writeReplicas(replicas.shares());
+        }
         if (stopping) {
             throw new RunStoppedException("stopped: " + aggregator.total() + " of " + state.planned()
                     + " items are kept in " + dir.path() + "; " + howToResume());
+        }
+        if (replicas.refusal() != null) {
+            throw TailgapException.usage(replicas.refusal() + "; " + aggregator.total() + " of " + state.planned()
+                    + " items are kept in " + dir.path() + " (fix or drop that replica, then " + howToResume() + ")");
         }
         if (guard.fatal() != null) {
             long errors = aggregator.count(Outcome.ERROR);

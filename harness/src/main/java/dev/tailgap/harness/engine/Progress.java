@@ -20,6 +20,10 @@ public interface Progress {
     default void retrying(String reason) {
     }
 
+    /** Something the user should know as it happens (a replica went down or came back); called rarely. */
+    default void notice(String message) {
+    }
+
     /** After the last item (or a stop). */
     default void finished() {
     }

@@ -54,6 +54,8 @@ public final class RunDirectory {
     public static final String STATE_KEY = "state";
     /** The key of spec.json's section with the served identity the run's answers came from. */
     public static final String SERVED_KEY = "served";
+    /** The key of spec.json's section with each replica's requests, replies and served identity (last attempt). */
+    public static final String REPLICAS_KEY = "replicas";
 
     public static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -121,7 +123,7 @@ public final class RunDirectory {
             if (existing != null) {
                 if (existing instanceof ObjectNode) {
                     served = ((ObjectNode) existing).get(SERVED_KEY);
-                    ((ObjectNode) existing).remove(List.of(RESUME_KEY, STATE_KEY, SERVED_KEY));
+                    ((ObjectNode) existing).remove(List.of(RESUME_KEY, STATE_KEY, SERVED_KEY, REPLICAS_KEY));
                 }
                 String diff = firstDifference(existing, JSON.readTree(prettyJson(identity)), "");
                 if (diff != null) {
@@ -152,11 +154,12 @@ public final class RunDirectory {
 
     /** Records the served identity the run's answers come from. */
     void writeServed(ServedIdentity identity) {
-        Map<String, Object> served = new LinkedHashMap<>();
-        served.put("digest", identity.digest());
-        served.put("known", identity.known());
-        served.put("facts", identity.facts());
-        updateSpec(SERVED_KEY, served);
+        updateSpec(SERVED_KEY, identity.record());
+    }
+
+    /** Records the share of the attempt's requests each replica had (a run over several base URLs). */
+    void writeReplicas(List<Map<String, Object>> shares) {
+        updateSpec(REPLICAS_KEY, shares);
     }
 
     private void updateSpec(String key, Object value) {

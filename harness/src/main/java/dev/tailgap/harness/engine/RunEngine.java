@@ -151,7 +151,9 @@ public final class RunEngine {
                         done.add(r.id());
                     });
             done.seal();
-            ModelAdapter model = adapter != null ? adapter : adapter(provider, ref, spec, dir.path());
+            Replicas model = new Replicas(adapter != null
+                    ? List.of(new Replica(RunSettings.redact(spec.target().baseUrl()), adapter))
+                    : replicas(provider, ref, spec, dir.path()), ref.model(), progress::notice, System::nanoTime);
             try {
                 return RunRegistration.after(runsRoot, ask(spec, ref, model, scoring, dataset, bucketing, selected,
                         dir, state, aggregator, done, kept, earlierServed, warnings, prompter));
@@ -163,7 +165,7 @@ public final class RunEngine {
         }
     }
 
-    private RunResult ask(RunSpec spec, ModelRef ref, ModelAdapter adapter, ScorerSetup scoring, Dataset dataset,
+    private RunResult ask(RunSpec spec, ModelRef ref, Replicas adapter, ScorerSetup scoring, Dataset dataset,
                           Bucketing bucketing, BitSet selected, RunDirectory dir, RunState state, Aggregator aggregator,
                           DoneIds done, long kept, Map<String, String> earlierServed, List<String> warnings,
                           Prompter prompter) {
@@ -186,9 +188,9 @@ public final class RunEngine {
 
     private CacheInterceptor cacheFor(ModelAdapter adapter, ModelRef ref, RunSpec spec, ServedTracker tracker) {
         return cache == null || !adapter.cacheable() ? null
-                : new CacheInterceptor(cache,
-                        new CacheKey.Endpoint(ref.provider(), spec.target().baseUrl(), spec.target().options()),
-                        spec.execution().cacheSampled(), spec.execution().cacheReuse(), tracker);
+                : new CacheInterceptor(cache, CacheKey.Endpoint.of(ref.provider(), spec.target().baseUrls(),
+                        spec.target().options()), spec.execution().cacheSampled(), spec.execution().cacheReuse(),
+                        tracker);
     }
 
     /** Stops a run in progress: no new requests, in-flight ones cancelled, finished items kept. */
@@ -224,15 +226,25 @@ public final class RunEngine {
         }
     }
 
-    /** The adapter for this run; adapters that keep logs (the command provider's stderr) write them into the run. */
-    private ModelAdapter adapter(ModelAdapterProvider provider, ModelRef ref, RunSpec spec, Path logDir) {
+    /**
+     * One adapter per base URL of this run (one for the provider's default); adapters that keep logs (the command
+     * provider's stderr) write them into the run.
+     */
+    private List<Replica> replicas(ModelAdapterProvider provider, ModelRef ref, RunSpec spec, Path logDir) {
+        List<String> urls = spec.target().baseUrls().isEmpty() ? java.util.Collections.singletonList(null)
+                : spec.target().baseUrls();
+        List<Replica> out = new ArrayList<>();
         try {
-            return provider.create(new AdapterConfig(ref.model(), spec.target().baseUrl(), spec.target().apiKeyEnv(),
-                    spec.target().options(),
-                    spec.execution().timeout(), spec.execution().concurrency(), env, logDir));
+            for (String url : urls) {
+                out.add(new Replica(RunSettings.redact(url), provider.create(new AdapterConfig(ref.model(), url,
+                        spec.target().apiKeyEnv(), spec.target().options(), spec.execution().timeout(),
+                        spec.execution().concurrency(), env, logDir))));
+            }
         } catch (AdapterConfigException e) {
+            out.forEach(r -> r.adapter().close());
             throw TailgapException.usage(e.getMessage());
         }
+        return out;
     }
 
 }

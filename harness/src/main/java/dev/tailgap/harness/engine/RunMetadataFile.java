@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tailgap.harness.TailgapException;
 import dev.tailgap.reports.Cost;
 import dev.tailgap.reports.Prices;
+import dev.tailgap.reports.ReplicaShare;
 import dev.tailgap.reports.Report;
 import dev.tailgap.reports.RunMetadata;
 import dev.tailgap.reports.RunTotals;
@@ -14,9 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * A run directory's {@value #FILE}: one entry per attempt (start, end, seconds spent, requests sent and retries; an
+ * A run directory's {@value #FILE}: one entry per attempt (start, end, seconds spent, requests sent and retries, and
+ * for a run over several replicas each replica's requests, replies and served identity; an
  * attempt that was killed has its start only) and the prices the run was given, if any. With the item log's {@link RunTotals} it makes the report's
  * {@link RunMetadata}: first start, last end, seconds and requests summed over the attempts, and the cost.
  */
@@ -39,9 +43,11 @@ public final class RunMetadataFile {
 
     /**
      * Completes the attempt {@link #startAttempt} began: it ends now, took {@code seconds} and sent {@code requests}
-     * ({@code retries} of them retries); {@code prices} (or {@code null}) replace those recorded.
+     * ({@code retries} of them retries), and, for a run over several replicas, each replica's {@code shares} of them
+     * ({@code null}: one endpoint); {@code prices} (or {@code null}) replace those recorded.
      */
-    static void endAttempt(RunDirectory dir, double seconds, long requests, long retries, Prices prices) {
+    static void endAttempt(RunDirectory dir, double seconds, long requests, long retries, Prices prices,
+                           java.util.List<java.util.Map<String, Object>> shares) {
         ObjectNode root = read(dir.path());
         ArrayNode attempts = root == null ? null : root.withArray("attempts");
         if (attempts == null || attempts.isEmpty()) {
@@ -52,6 +58,9 @@ public final class RunMetadataFile {
         a.put("seconds", Math.round(seconds * 1000) / 1000.0);
         a.put("requests", requests);
         a.put("retries", retries);
+        if (shares != null) {
+            a.set("replicas", RunDirectory.JSON.valueToTree(shares));
+        }
         if (prices != null) {
             ObjectNode p = root.putObject("prices");
             p.put("inputPerMillion", prices.inputPerMillion());
@@ -113,7 +122,26 @@ public final class RunMetadataFile {
         }
         Cost cost = p == null ? null : Cost.of(totals, p);
         return new RunMetadata(attempts.get(0).path("startedAt").asText(), ended, seconds, attempts.size(), killed,
-                requests, retries, totals, cost);
+                requests, retries, totals, cost, replicas(attempts));
+    }
+
+    /** Each replica's requests and replies summed over the attempts, its identity the latest it answered under. */
+    private static java.util.List<ReplicaShare> replicas(JsonNode attempts) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, String> served = new LinkedHashMap<>();
+        for (JsonNode a : attempts) {
+            for (JsonNode r : a.path("replicas")) {
+                String endpoint = r.path("endpoint").asText();
+                long[] c = counts.computeIfAbsent(endpoint, k -> new long[2]);
+                c[0] += r.path("requests").asLong();
+                c[1] += r.path("answered").asLong();
+                if (r.at("/served/digest").isTextual()) {
+                    served.put(endpoint, r.at("/served/digest").asText());
+                }
+            }
+        }
+        return counts.entrySet().stream().map(e -> new ReplicaShare(e.getKey(), e.getValue()[0], e.getValue()[1],
+                served.get(e.getKey()))).toList();
     }
 
     private static ObjectNode read(Path dir) {

@@ -21,7 +21,7 @@ final class RunSettings {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", spec.target().model().toString());
         m.put("endpoint", spec.target().endpointLabel() != null ? spec.target().endpointLabel()
-                : redact(spec.target().baseUrl()));
+                : redact(spec.target().baseUrls()));
         if (spec.target().apiKeyEnv() != null) {
             m.put("apiKeyEnv", spec.target().apiKeyEnv());
         }
@@ -58,6 +58,12 @@ final class RunSettings {
         }
         m.put("tool", Version.tool());
         return m;
+    }
+
+    /** Base URLs as {@link #redact(String)}, comma-separated (replicas); none: the provider's default. */
+    static String redact(java.util.List<String> baseUrls) {
+        return baseUrls.isEmpty() ? redact((String) null)
+                : String.join(", ", baseUrls.stream().map(RunSettings::redact).toList());
     }
 
     /** A base URL without user info, query or fragment (where keys sometimes hide). */

@@ -25,9 +25,9 @@ import java.util.TreeMap;
  * {@code tailgap run --resume RUN_DIR} can rebuild it: the plan by its one JSON mapping ({@link PlanJson}), with the
  * dataset's location (absolute, or {@code bundled:NAME}) and no run directory (the directory is where the file is).
  * Never a key: a base URL with user info or a query is recorded without them ({@value #BASE_URL_REDACTED}: a resume
- * then asks for {@code --base-url}), and options whose name says they hold a secret are recorded as
- * {@value #REDACTED}. Beside the plan the section may hold what {@code --skip-invalid} left out and, for a rescored
- * run, the run it was rescored from.
+ * then asks for {@code --base-url}, given once per replica), and options whose name says they hold a secret are
+ * recorded as {@value #REDACTED}. Beside the plan the section may hold what {@code --skip-invalid} left out and, for
+ * a rescored run, the run it was rescored from.
  */
 public final class RunSpecFile {
     public static final String REDACTED = "(redacted)";
@@ -42,16 +42,16 @@ public final class RunSpecFile {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> toMap(RunSpec spec, String datasetLocation) {
         Target t = spec.target();
-        String url = Secrets.withoutCredentials(t.baseUrl());
+        List<String> urls = t.baseUrls().stream().map(Secrets::withoutCredentials).toList();
         ScoringOptions o = spec.scoring().options();
         RunSpec recorded = new RunSpec(
-                new Target(t.model(), url, t.apiKeyEnv(), redactOptions(t.options()), t.endpointLabel()),
+                new Target(t.model(), urls, t.apiKeyEnv(), redactOptions(t.options()), t.endpointLabel()),
                 spec.sampling().withDataset(datasetLocation), spec.generation(),
                 spec.scoring().withOptions(new ScoringOptions(o.hedged(), o.options(), o.judgeModel(),
                         Secrets.withoutCredentials(o.judgeBaseUrl()), o.judgeApiKeyEnv(), o.judgeRpm())),
                 spec.execution(), spec.output().withDir(null));
         Map<String, Object> m = PlanJson.MAPPER.convertValue(recorded, Map.class);
-        if (url != null && !url.equals(t.baseUrl())) {
+        if (!urls.equals(t.baseUrls())) {
             m.put(BASE_URL_REDACTED, true);
         }
         return m;

@@ -48,14 +48,31 @@ public record ServedIdentity(Map<String, String> facts, boolean known) {
         return Sha256.hex(sb.toString()).substring(0, 16);
     }
 
+    /** The identity as recorded in a run's files: its digest, whether it is known, and the facts. */
+    Map<String, Object> record() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("digest", digest());
+        m.put("known", known);
+        m.put("facts", facts);
+        return m;
+    }
+
     /** Whether a reply names the same model and fingerprint as this identity's first reply. */
     boolean sameReply(Completion reply) {
         return java.util.Objects.equals(facts.get(REPLY_MODEL), reply.servedModel())
                 && java.util.Objects.equals(facts.get(REPLY_FINGERPRINT), reply.fingerprint());
     }
 
-    /** The facts that differ from {@code earlier}'s, as "KEY: A there, B now; ...", or empty when none. */
+    /** The facts that differ from {@code earlier}'s, as "KEY: A then, B now; ...", or empty when none. */
     String differencesFrom(Map<String, String> earlier) {
+        return differencesFrom(earlier, "then", "now");
+    }
+
+    /**
+     * The facts that differ from {@code earlier}'s, as "KEY: A at OTHER, B at THIS; ...", naming the two sides
+     * {@code otherName} and {@code thisName}; empty when none.
+     */
+    String differencesFrom(Map<String, String> earlier, String otherName, String thisName) {
         SortedSet<String> keys = new TreeSet<>(earlier.keySet());
         keys.addAll(facts.keySet());
         StringBuilder sb = new StringBuilder();
@@ -64,8 +81,8 @@ public record ServedIdentity(Map<String, String> facts, boolean known) {
             String now = facts.get(k);
             if (!java.util.Objects.equals(then, now)) {
                 sb.append(sb.length() == 0 ? "" : "; ").append(k).append(": ")
-                        .append(then == null ? "absent" : then).append(" then, ")
-                        .append(now == null ? "absent" : now).append(" now");
+                        .append(then == null ? "absent" : then).append(' ').append(otherName).append(", ")
+                        .append(now == null ? "absent" : now).append(' ').append(thisName);
             }
         }
         return sb.toString();
