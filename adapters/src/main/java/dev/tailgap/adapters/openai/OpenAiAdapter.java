@@ -164,7 +164,6 @@ public final class OpenAiAdapter extends JsonHttpAdapter {
                 && Math.abs(System.currentTimeMillis() / 1000 - v.asLong()) <= REPLY_TIME_SLACK_SECONDS;
     }
 
-
     /** The server's root: the base URL without a trailing {@code /v1}. */
     private HttpUrl serverRoot() {
         HttpUrl b = baseUrl();
