@@ -90,7 +90,7 @@ public final class DocumentCounter {
 
     private void foldedWord(int len, int hash) {
         Vocabulary v = m.vocabulary;
-        step(v.mayHold(len, hash) ? v.findPassed(utf8.chars(), len, hash) : -1);
+        step(v.mayHold(len, hash) ? utf8.find(v, len, hash) : -1);
     }
 
     private void step(int w) {

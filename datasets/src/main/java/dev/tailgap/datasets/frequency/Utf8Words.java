@@ -68,6 +68,8 @@ final class Utf8Words {
     private int wordLen;
     private int wordStart;
     private int wordSkip;
+    /** The word being handed over is {@link #wordLen} ASCII bytes from {@link #wordStart}. */
+    private boolean wordAscii;
     private boolean filled;
     private boolean handingA;
     private boolean articles;
@@ -103,6 +105,18 @@ final class Utf8Words {
         return w;
     }
 
+    /**
+     * The id in {@code v} of the word being handed to the sink (of length {@code len} and polynomial hash
+     * {@code hash}), or -1; for a word {@link Vocabulary#mayHold} let through. An ASCII word is compared with its
+     * bytes, not folded again.
+     */
+    int find(Vocabulary v, int len, int hash) {
+        if (wordAscii && !handingA) {
+            return v.findPassedAscii(text, wordStart, len, hash, ASCII);
+        }
+        return v.findPassed(chars(), len, hash);
+    }
+
     private static final int DONE = 0;
     private static final int REFUSED = 1;
     /** Every word was an article and dropped: fold keeps them all. */
@@ -127,13 +141,20 @@ final class Utf8Words {
             if (c >= 0) {
                 char x = ASCII[c];
                 if (x != 0) {
-                    wl++;
-                    h = 31 * h + x;
-                } else if (wl > 0) {
+                    int s = i;
+                    do {
+                        h = 31 * h + x;
+                        i++;
+                    } while (i < to && (c = b[i]) >= 0 && (x = ASCII[c]) != 0);
+                    wl += i - s;
+                    continue;
+                }
+                if (wl > 0) {
                     if (!located) {
                         wordStart = i - wl;
                         wordSkip = 0;
                     }
+                    wordAscii = !located;
                     endWord(sink, wl, h);
                     wl = 0;
                     h = 0;
@@ -187,6 +208,7 @@ final class Utf8Words {
                         wordStart = at - wl;
                         wordSkip = 0;
                     }
+                    wordAscii = !located;
                     endWord(sink, wl, h);
                     wl = 0;
                     h = 0;
@@ -199,6 +221,7 @@ final class Utf8Words {
                 wordStart = to - wl;
                 wordSkip = 0;
             }
+            wordAscii = !located;
             endWord(sink, wl, h);
         }
         if (pendingA) {
