@@ -29,7 +29,7 @@ final class Vocabulary {
     /** The id of {@code b[from, to)}, or -1 when it is not a pattern word. */
     int find(char[] b, int from, int to) {
         int p = polynomial(b, from, to);
-        return mayHold(to - from, p) ? probe(b, from, to, p) : -1;
+        return mayHold(to - from, p) ? probe(b, null, null, from, to - from, p) : -1;
     }
 
     /**
@@ -46,7 +46,7 @@ final class Vocabulary {
 
     /** The id of {@code w[0, len)} of polynomial hash {@code p}, or -1; for a word {@link #mayHold} let through. */
     int findPassed(char[] w, int len, int p) {
-        return probe(w, 0, len, p);
+        return probe(w, null, null, 0, len, p);
     }
 
     /**
@@ -54,6 +54,14 @@ final class Vocabulary {
      * {@code fold[b[i]]}, or -1; for a word {@link #mayHold} let through.
      */
     int findPassedAscii(byte[] b, int from, int len, int p, char[] fold) {
+        return probe(null, b, fold, from, len, p);
+    }
+
+    /**
+     * The id of the word of hash {@code p} and length {@code len} at {@code from} of {@code b}, or (when {@code b} is
+     * null) of the ASCII bytes {@code ascii} folded by {@code fold}; -1 when it is not a pattern word.
+     */
+    private int probe(char[] b, byte[] ascii, char[] fold, int from, int len, int p) {
         long[] t = slots;
         int mask = t.length - 1;
         for (int slot = mix(p) & mask; ; slot = (slot + 1) & mask) {
@@ -64,14 +72,15 @@ final class Vocabulary {
             if ((int) (v >>> 32) == p) {
                 int id = (int) v - 1;
                 int s = starts[id];
-                if (starts[id + 1] - s == len && sameAscii(s, b, from, len, fold)) {
+                if (starts[id + 1] - s == len && (ascii == null ? same(s, b, from, len) : same(s, ascii, from, len,
+                        fold))) {
                     return id;
                 }
             }
         }
     }
 
-    private boolean sameAscii(int s, byte[] b, int from, int len, char[] fold) {
+    private boolean same(int s, byte[] b, int from, int len, char[] fold) {
         char[] c = chars;
         for (int i = 0; i < len; i++) {
             if (c[s + i] != fold[b[from + i]]) {
@@ -81,21 +90,14 @@ final class Vocabulary {
         return true;
     }
 
-    private int probe(char[] b, int from, int to, int p) {
-        long[] t = slots;
-        int mask = t.length - 1;
-        for (int slot = mix(p) & mask; ; slot = (slot + 1) & mask) {
-            long v = t[slot];
-            if (v == 0) {
-                return -1;
-            }
-            if ((int) (v >>> 32) == p) {
-                int id = (int) v - 1;
-                if (same(id, b, from, to)) {
-                    return id;
-                }
+    private boolean same(int s, char[] b, int from, int len) {
+        char[] c = chars;
+        for (int i = 0; i < len; i++) {
+            if (c[s + i] != b[from + i]) {
+                return false;
             }
         }
+        return true;
     }
 
     private static int filterBit(int p, int shift) {
@@ -144,21 +146,6 @@ final class Vocabulary {
             slot = (slot + 1) & mask;
         }
         slots[slot] = v;
-    }
-
-    private boolean same(int id, char[] b, int from, int to) {
-        int s = starts[id];
-        int n = to - from;
-        if (starts[id + 1] - s != n) {
-            return false;
-        }
-        char[] c = chars;
-        for (int i = 0; i < n; i++) {
-            if (c[s + i] != b[from + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int polynomial(char[] b, int from, int to) {
