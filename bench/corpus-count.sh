@@ -8,6 +8,7 @@
 #   bench/corpus-count.sh                # everything (about 40 minutes on 2 idle cores)
 #   SIZE=256m REPS=1 bench/corpus-count.sh   # a smaller corpus, one run per row
 #   SLICE_MB=20 TOOL_CPU=300             # the slice rg and grep search (MB), and the CPU seconds they may take
+#   TOOLS=0                              # leaves rg and grep out (their rows and ratios are not printed)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 SPARK_JAR="$REPO/spark/target/tailgap-spark-0.1.0.jar"
@@ -23,6 +24,7 @@ REPS=${REPS:-3}
 SPARK_REPS=${SPARK_REPS:-$REPS}
 SLICE_MB=${SLICE_MB:-5}
 TOOL_CPU=${TOOL_CPU:-300}   # CPU seconds rg and grep may take: with tens of thousands of patterns they are very slow
+TOOLS=${TOOLS:-1}
 TOOL_MEMORY_KB=${TOOL_MEMORY_KB:-8000000}   # and GNU grep with 100,000 patterns would take all the memory there is
 mkdir -p "$OUT"
 export TAILGAP_JAVA_OPTS=${TAILGAP_JAVA_OPTS:-}
@@ -115,6 +117,7 @@ for concepts in 10000 100000; do
   [ -s "$slice" ] || head -c "$((SLICE_MB * 1000000))" "$dir/corpus/part-00000.txt" | head -n -1 > "$slice"
   slice_bytes=$(stat -c %s "$slice")
   count "tailgap, $concepts concepts, the $SLICE_MB MB slice, 1 thread" "$slice_bytes" "$dir" 1 "$slice"
+  [ "$TOOLS" = 0 ] && continue
   REPS=1 measure "rg -F -w -o -i -j 1 -f aliases.txt, $concepts concepts, the slice" "$slice_bytes" "$((TOOL_CPU * 20))" \
     bash -o pipefail -c 'ulimit -v "$3" -t "$4"; rg -F -w -o -i -j 1 -f "$1" "$2" | wc -l' _ "$dir/aliases.txt" "$slice" \
     "$TOOL_MEMORY_KB" "$TOOL_CPU"
@@ -151,6 +154,7 @@ ratio "tailgap 2 threads over 1 thread, 10,000 concepts" "tailgap, 10000 concept
 ratio "tailgap 2 threads over 1 thread, 100,000 concepts" "tailgap, 100000 concepts, 2 threads" \
   "tailgap, 100000 concepts, 1 thread"
 for concepts in 10000 100000; do
+  [ "$TOOLS" = 0 ] && break
   for t in rg grep; do
     [ "$t" = rg ] && name="rg -F -w -o -i -j 1 -f aliases.txt" || name="grep -F -w -o -i -f aliases.txt"
     ratio "tailgap over $t, $concepts concepts, the slice" "tailgap, $concepts concepts, the $SLICE_MB MB slice, 1 thread" \

@@ -20,7 +20,9 @@ import java.util.Arrays;
  */
 public final class DocumentCounter {
     private final ConceptMatcher m;
+    private final Vocabulary vocabulary;
     private final WordAutomaton automaton;
+    private final int relationWindow;
     private final Normalizer.Buffer folded = new Normalizer.Buffer();
     private int[] tokenWords = new int[1 << 10];
     private int tokenCount;
@@ -41,7 +43,9 @@ public final class DocumentCounter {
 
     DocumentCounter(ConceptMatcher matcher) {
         this.m = matcher;
+        this.vocabulary = matcher.vocabulary;
         this.automaton = matcher.automaton;
+        this.relationWindow = matcher.options.relationWindow();
         this.keyStamp = new int[matcher.keyCount()];
         this.keyLastEnd = new int[matcher.keyCount()];
         this.answerStamp = new int[matcher.answerSets];
@@ -85,21 +89,25 @@ public final class DocumentCounter {
     }
 
     private void word(char[] b, int from, int to) {
-        step(m.vocabulary.find(b, from, to));
+        step(vocabulary.find(b, from, to));
     }
 
     private void foldedWord(int len, int hash) {
-        Vocabulary v = m.vocabulary;
-        step(v.mayHold(len, hash) ? v.findPassed(utf8.chars(), len, hash) : -1);
+        Vocabulary v = vocabulary;
+        step(v.mayHold(len, hash) ? utf8.find(v, len, hash) : -1);
     }
 
     private void step(int w) {
         int index = tokenCount++;
-        if (m.options.relationWindow() > 0) {
+        if (relationWindow > 0) {
             if (index == tokenWords.length) {
                 tokenWords = Arrays.copyOf(tokenWords, index * 2);
             }
             tokenWords[index] = w;
+        }
+        if (w < 0) {
+            state = 0; // the root: it ends no pattern
+            return;
         }
         state = automaton.step(state, w);
         for (int o = automaton.firstOutput(state); o >= 0; o = automaton.nextOutput(o)) {
@@ -130,7 +138,7 @@ public final class DocumentCounter {
                 if (seen && matchStart[i] <= keyLastEnd[key]) {
                     continue;
                 }
-                if (m.options.relationWindow() > 0 && !relationNear(key, matchStart[i], matchEnd[i])) {
+                if (relationWindow > 0 && !relationNear(key, matchStart[i], matchEnd[i])) {
                     continue;
                 }
                 into.mentions[key]++;
@@ -160,7 +168,7 @@ public final class DocumentCounter {
         if (words.length == 0) {
             return false;
         }
-        int w = m.options.relationWindow();
+        int w = relationWindow;
         int from = Math.max(0, start - w);
         int to = Math.min(tokenCount - 1, end + w);
         for (int j = from; j <= to; j++) {

@@ -68,7 +68,13 @@ final class Utf8Words {
     private int wordLen;
     private int wordStart;
     private int wordSkip;
+    /** The word being handed over is {@link #wordLen} ASCII bytes from {@link #wordStart}. */
+    private boolean wordAscii;
     private boolean filled;
+    /** The scan's word so far: its length and hash, and whether its start is recorded (it has a non-ASCII char). */
+    private int scanLen;
+    private int scanHash;
+    private boolean located;
     private boolean handingA;
     private boolean articles;
     private int prevLen;
@@ -103,6 +109,18 @@ final class Utf8Words {
         return w;
     }
 
+    /**
+     * The id in {@code v} of the word being handed to the sink (of length {@code len} and polynomial hash
+     * {@code hash}), or -1; for a word {@link Vocabulary#mayHold} let through. An ASCII word is compared with its
+     * bytes, not folded again.
+     */
+    int find(Vocabulary v, int len, int hash) {
+        if (wordAscii && !handingA) {
+            return v.findPassedAscii(text, wordStart, len, hash, ASCII);
+        }
+        return v.findPassed(chars(), len, hash);
+    }
+
     private static final int DONE = 0;
     private static final int REFUSED = 1;
     /** Every word was an article and dropped: fold keeps them all. */
@@ -118,88 +136,38 @@ final class Utf8Words {
         pendingA = false;
         emitted = false;
         dropped = false;
-        int wl = 0;
-        int h = 0;
-        boolean located = false;
+        scanLen = 0;
+        scanHash = 0;
+        located = false;
         int i = from;
         while (i < to) {
             int c = b[i];
-            if (c >= 0) {
-                char x = ASCII[c];
-                if (x != 0) {
-                    wl++;
-                    h = 31 * h + x;
-                } else if (wl > 0) {
-                    if (!located) {
-                        wordStart = i - wl;
-                        wordSkip = 0;
-                    }
-                    endWord(sink, wl, h);
-                    wl = 0;
-                    h = 0;
-                    located = false;
+            if (c < 0) {
+                i = foreign(b, i, to, sink);
+                if (i < 0) {
+                    return REFUSED;
                 }
-                i++;
                 continue;
             }
-            int at = i;
-            int ch;
-            c &= 0xFF;
-            if (c >= 0xC2 && c <= 0xDF && i + 1 < to) {
-                int b1 = b[i + 1];
-                if ((b1 & 0xC0) != 0x80) {
-                    return REFUSED;
-                }
-                ch = (c & 0x1F) << 6 | b1 & 0x3F;
-                i += 2;
-            } else if (c >= 0xE0 && c <= 0xEF && i + 2 < to) {
-                int b1 = b[i + 1];
-                int b2 = b[i + 2];
-                if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) {
-                    return REFUSED;
-                }
-                ch = (c & 0x0F) << 12 | (b1 & 0x3F) << 6 | b2 & 0x3F;
-                if (ch < 0x800 || Character.isSurrogate((char) ch)) {
-                    return REFUSED;
-                }
-                i += 3;
-            } else {
-                return REFUSED;
-            }
-            byte kind = KIND[ch];
-            if (kind == 0) {
-                return REFUSED;
-            }
-            char[] many = kind == 1 ? null : MANY[ch];
-            int n = many == null ? 1 : many.length;
-            for (int k = 0; k < n; k++) {
-                char x = many == null ? ONE[ch] : many[k];
-                if (x != 0) {
-                    if (!located) {
-                        wordStart = wl == 0 ? at : at - wl;
-                        wordSkip = wl == 0 ? k : 0;
-                        located = true;
-                    }
-                    wl++;
+            char x = ASCII[c];
+            if (x != 0) {
+                int s = i;
+                int h = scanHash;
+                do {
                     h = 31 * h + x;
-                } else if (wl > 0) {
-                    if (!located) {
-                        wordStart = at - wl;
-                        wordSkip = 0;
-                    }
-                    endWord(sink, wl, h);
-                    wl = 0;
-                    h = 0;
-                    located = false;
-                }
+                    i++;
+                } while (i < to && (c = b[i]) >= 0 && (x = ASCII[c]) != 0);
+                scanHash = h;
+                scanLen += i - s;
+                continue;
             }
+            if (scanLen > 0) {
+                endScanned(sink, i);
+            }
+            i++;
         }
-        if (wl > 0) {
-            if (!located) {
-                wordStart = to - wl;
-                wordSkip = 0;
-            }
-            endWord(sink, wl, h);
+        if (scanLen > 0) {
+            endScanned(sink, to);
         }
         if (pendingA) {
             if (pendingPrevLen != 1) {
@@ -209,6 +177,71 @@ final class Utf8Words {
             }
         }
         return !emitted && dropped ? REPLAY : DONE;
+    }
+
+    /** Ends the scanned word at byte {@code end} (where its last character ends). */
+    private void endScanned(Sink sink, int end) {
+        int len = scanLen;
+        if (!located) {
+            wordStart = end - len;
+            wordSkip = 0;
+        }
+        wordAscii = !located;
+        scanLen = 0;
+        int h = scanHash;
+        scanHash = 0;
+        located = false;
+        endWord(sink, len, h);
+    }
+
+    /** Scans the non-ASCII character at {@code b[i]}; returns where the next one starts, or -1 to refuse the text. */
+    private int foreign(byte[] b, int i, int to, Sink sink) {
+        int at = i;
+        int ch;
+        int c = b[i] & 0xFF;
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < to) {
+            int b1 = b[i + 1];
+            if ((b1 & 0xC0) != 0x80) {
+                return -1;
+            }
+            ch = (c & 0x1F) << 6 | b1 & 0x3F;
+            i += 2;
+        } else if (c >= 0xE0 && c <= 0xEF && i + 2 < to) {
+            int b1 = b[i + 1];
+            int b2 = b[i + 2];
+            if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) {
+                return -1;
+            }
+            ch = (c & 0x0F) << 12 | (b1 & 0x3F) << 6 | b2 & 0x3F;
+            if (ch < 0x800 || Character.isSurrogate((char) ch)) {
+                return -1;
+            }
+            i += 3;
+        } else {
+            return -1;
+        }
+        byte kind = KIND[ch];
+        if (kind == 0) {
+            return -1;
+        }
+        char[] many = kind == 1 ? null : MANY[ch];
+        int n = many == null ? 1 : many.length;
+        for (int k = 0; k < n; k++) {
+            char x = many == null ? ONE[ch] : many[k];
+            if (x != 0) {
+                if (!located) {
+                    int wl = scanLen;
+                    wordStart = wl == 0 ? at : at - wl;
+                    wordSkip = wl == 0 ? k : 0;
+                    located = true;
+                }
+                scanLen++;
+                scanHash = 31 * scanHash + x;
+            } else if (scanLen > 0) {
+                endScanned(sink, at);
+            }
+        }
+        return i;
     }
 
     /** Folds the word at {@link #wordStart} again, into {@link #w}: the text was checked by the scan. */

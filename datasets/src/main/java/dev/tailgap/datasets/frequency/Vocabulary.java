@@ -7,7 +7,8 @@ import java.util.Arrays;
  * (no allocation per lookup). Words are hashed by the polynomial {@code h = 31 * h + c}; a bit filter indexed by a
  * multiplicative spread of that hash turns most absent words (most words of a corpus) away with one memory access,
  * and only the rest pay for the full mix and the table probe. A slot packs the word's polynomial hash and id into
- * one {@code long}. Built single-threaded, read by many threads once built.
+ * one {@code long}; the words' characters lie end to end in one array, so a probe reads no object header. Built
+ * single-threaded, read by many threads once built.
  */
 final class Vocabulary {
     private long[] slots = new long[1024];
@@ -15,7 +16,9 @@ final class Vocabulary {
     private long[] filter = new long[1 << 6];
     /** 32 minus the base-2 logarithm of the filter's bits. */
     private int filterShift = 32 - 12;
-    private char[][] words = new char[256][];
+    /** The characters of word {@code i} are {@code chars[starts[i], starts[i + 1])}. */
+    private char[] chars = new char[1024];
+    private int[] starts = new int[257];
     private int size;
     private int maxLength;
 
@@ -26,7 +29,7 @@ final class Vocabulary {
     /** The id of {@code b[from, to)}, or -1 when it is not a pattern word. */
     int find(char[] b, int from, int to) {
         int p = polynomial(b, from, to);
-        return mayHold(to - from, p) ? probe(b, from, to, p) : -1;
+        return mayHold(to - from, p) ? probe(b, null, null, from, to - from, p) : -1;
     }
 
     /**
@@ -43,10 +46,22 @@ final class Vocabulary {
 
     /** The id of {@code w[0, len)} of polynomial hash {@code p}, or -1; for a word {@link #mayHold} let through. */
     int findPassed(char[] w, int len, int p) {
-        return probe(w, 0, len, p);
+        return probe(w, null, null, 0, len, p);
     }
 
-    private int probe(char[] b, int from, int to, int p) {
+    /**
+     * The id of the ASCII word {@code b[from, from + len)} of polynomial hash {@code p} over its folded characters
+     * {@code fold[b[i]]}, or -1; for a word {@link #mayHold} let through.
+     */
+    int findPassedAscii(byte[] b, int from, int len, int p, char[] fold) {
+        return probe(null, b, fold, from, len, p);
+    }
+
+    /**
+     * The id of the word of hash {@code p} and length {@code len} at {@code from} of {@code b}, or (when {@code b} is
+     * null) of the ASCII bytes {@code ascii} folded by {@code fold}; -1 when it is not a pattern word.
+     */
+    private int probe(char[] b, byte[] ascii, char[] fold, int from, int len, int p) {
         long[] t = slots;
         int mask = t.length - 1;
         for (int slot = mix(p) & mask; ; slot = (slot + 1) & mask) {
@@ -56,11 +71,33 @@ final class Vocabulary {
             }
             if ((int) (v >>> 32) == p) {
                 int id = (int) v - 1;
-                if (same(words[id], b, from, to)) {
+                int s = starts[id];
+                if (starts[id + 1] - s == len && (ascii == null ? same(s, b, from, len) : same(s, ascii, from, len,
+                        fold))) {
                     return id;
                 }
             }
         }
+    }
+
+    private boolean same(int s, byte[] b, int from, int len, char[] fold) {
+        char[] c = chars;
+        for (int i = 0; i < len; i++) {
+            if (c[s + i] != fold[b[from + i]]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean same(int s, char[] b, int from, int len) {
+        char[] c = chars;
+        for (int i = 0; i < len; i++) {
+            if (c[s + i] != b[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int filterBit(int p, int shift) {
@@ -73,11 +110,16 @@ final class Vocabulary {
         if (id >= 0) {
             return id;
         }
-        if (size == words.length) {
-            words = Arrays.copyOf(words, size * 2);
+        if (size + 2 > starts.length) {
+            starts = Arrays.copyOf(starts, starts.length * 2);
         }
+        int s = starts[size];
+        if (s + to - from > chars.length) {
+            chars = Arrays.copyOf(chars, Math.max(s + to - from, chars.length * 2));
+        }
+        System.arraycopy(b, from, chars, s, to - from);
         id = size++;
-        words[id] = Arrays.copyOfRange(b, from, to);
+        starts[size] = s + to - from;
         maxLength = Math.max(maxLength, to - from);
         if (size * 4 > slots.length) {
             long[] old = slots;
@@ -104,18 +146,6 @@ final class Vocabulary {
             slot = (slot + 1) & mask;
         }
         slots[slot] = v;
-    }
-
-    private static boolean same(char[] w, char[] b, int from, int to) {
-        if (w.length != to - from) {
-            return false;
-        }
-        for (int i = 0; i < w.length; i++) {
-            if (w[i] != b[from + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int polynomial(char[] b, int from, int to) {
