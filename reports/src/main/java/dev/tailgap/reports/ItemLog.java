@@ -1,11 +1,10 @@
 package dev.tailgap.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -55,7 +54,8 @@ public final class ItemLog {
      * @throws IllegalArgumentException with a one-line message naming the offending field, or saying the JSON is invalid
      */
     public static ItemResult parseLine(String line) {
-        return ItemLines.fromTree(JsonTrees.parse(line));
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return new ItemLineParser().parse(bytes, 0, bytes.length);
     }
 
     /**
@@ -80,6 +80,7 @@ public final class ItemLog {
     public static final class Reader implements Iterable<ItemResult>, Closeable {
         private final InputStream in;
         private final String source;
+        private final ItemLineParser parser = new ItemLineParser();
         private final byte[] buf = new byte[64 * 1024];
         private int pos;
         private int limit;
@@ -125,22 +126,18 @@ public final class ItemLog {
                     }
                     continue;
                 }
-                JsonNode tree;
                 try {
-                    tree = JsonTrees.parse(line, start, end - start);
-                } catch (IllegalArgumentException e) {
+                    ItemResult r = parser.parse(line, start, end - start);
+                    validLength = offset;
+                    needsNewline = !terminated;
+                    return r;
+                } catch (ItemLineParser.InvalidJson e) {
                     if (!terminated) {
                         truncatedTail = true;
                         done = true;
                         break;
                     }
                     throw new IOException(source + ":" + lineNumber + ": " + e.getMessage(), e);
-                }
-                try {
-                    ItemResult r = ItemLines.fromTree(tree);
-                    validLength = offset;
-                    needsNewline = !terminated;
-                    return r;
                 } catch (IllegalArgumentException | NullPointerException e) {
                     throw new IOException(source + ":" + lineNumber + ": " + e.getMessage(), e);
                 }

@@ -1,0 +1,262 @@
+package dev.tailgap.reports;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one item-log line ({@link ItemLines} writes it) from its UTF-8 bytes with Jackson's streaming parser: no JSON
+ * tree, the known fields straight into their slots, unknown ones skipped ({@link JsonParser#skipChildren}). The whole
+ * line is read before any field is judged, and the fields are judged in one fixed order, so that a line with several
+ * faults always names the same one: a line that is not JSON fails as {@link InvalidJson}; then the fields in the order
+ * {@code id}, {@code question}, {@code answers}, {@code concept}, {@code relation}, {@code frequency}, {@code bucket},
+ * {@code rawAnswer}, {@code extracted}, {@code outcome}, {@code error}, {@code latencyMs}, {@code promptTokens},
+ * {@code completionTokens}, {@code reason}, {@code judge}, {@code finishReason}, {@code reasoning},
+ * {@code servedModel}, {@code fingerprint}, {@code shots}, {@code samples}. {@code firstTokenMs}, {@code cached} and
+ * {@code attempt} are read leniently (a value that does not fit counts as absent). Not thread-safe: one per reader.
+ */
+final class ItemLineParser {
+    /** The line is not one JSON value (or not only one): what a crash mid-write leaves. */
+    static final class InvalidJson extends IllegalArgumentException {
+        InvalidJson(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final String[] TOP = {ItemLines.ID, ItemLines.QUESTION, ItemLines.ANSWERS, ItemLines.CONCEPT,
+        ItemLines.RELATION, ItemLines.FREQUENCY, ItemLines.BUCKET, ItemLines.RAW_ANSWER, ItemLines.EXTRACTED,
+        ItemLines.OUTCOME, ItemLines.ERROR, ItemLines.LATENCY_MS, ItemLines.PROMPT_TOKENS, ItemLines.COMPLETION_TOKENS,
+        ItemLines.REASON, ItemLines.JUDGE, ItemLines.FINISH_REASON, ItemLines.REASONING, ItemLines.SERVED_MODEL,
+        ItemLines.FINGERPRINT, ItemLines.FIRST_TOKEN_MS, ItemLines.CACHED, ItemLines.ATTEMPT, ItemLines.SHOTS,
+        ItemLines.SAMPLES};
+    private static final int ID = 0;
+    private static final int QUESTION = 1;
+    private static final int ANSWERS = 2;
+    private static final int CONCEPT = 3;
+    private static final int RELATION = 4;
+    private static final int FREQUENCY = 5;
+    private static final int BUCKET = 6;
+    private static final int RAW_ANSWER = 7;
+    private static final int EXTRACTED = 8;
+    private static final int OUTCOME = 9;
+    private static final int ERROR = 10;
+    private static final int LATENCY_MS = 11;
+    private static final int PROMPT_TOKENS = 12;
+    private static final int COMPLETION_TOKENS = 13;
+    private static final int REASON = 14;
+    private static final int JUDGE = 15;
+    private static final int FINISH_REASON = 16;
+    private static final int REASONING = 17;
+    private static final int SERVED_MODEL = 18;
+    private static final int FINGERPRINT = 19;
+    private static final int FIRST_TOKEN_MS = 20;
+    private static final int CACHED = 21;
+    private static final int ATTEMPT = 22;
+    private static final int SHOTS = 23;
+    private static final int SAMPLES = 24;
+    /** The judge's fields, and a sample's: the same slots in the same order. */
+    private static final String[] JUDGE_FIELDS = {ItemLines.VERDICT, ItemLines.REPLY, ItemLines.JUDGED_BY,
+        ItemLines.RULE_OUTCOME};
+    private static final String[] SAMPLE_FIELDS = {ItemLines.RAW_ANSWER, ItemLines.EXTRACTED, ItemLines.OUTCOME,
+        ItemLines.ERROR};
+
+    private final JsonValue[] top = JsonValue.slots(TOP.length);
+    private final JsonValue[] judge = JsonValue.slots(JUDGE_FIELDS.length);
+    private final List<JsonValue[]> samples = new ArrayList<>();
+
+    /**
+     * The result on {@code bytes[off, off + len)}.
+     *
+     * @throws InvalidJson if the bytes are not exactly one JSON value
+     * @throws IllegalArgumentException with a one-line message naming the field, if they are JSON but not a result
+     */
+    ItemResult parse(byte[] bytes, int off, int len) {
+        for (JsonValue v : top) {
+            v.clear();
+        }
+        for (JsonValue v : judge) {
+            v.clear();
+        }
+        samples.clear();
+        JsonValue root = new JsonValue();
+        try (JsonParser p = JsonTrees.FACTORY.createParser(bytes, off, len)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new InvalidJson("invalid JSON: empty input", null);
+            }
+            if (t == JsonToken.START_OBJECT) {
+                root.kind = JsonValue.OBJECT;
+                readTop(p);
+            } else {
+                root.read(p, t);
+            }
+            JsonToken trailing = p.nextToken();
+            if (trailing != null) {
+                throw MismatchedInputException.from(p, JsonNode.class, "Trailing token (of type " + trailing
+                        + ") found after value (bound as `" + JsonNode.class.getName() + "`): not allowed as per "
+                        + "`DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
+            }
+        } catch (JsonProcessingException e) {
+            throw new InvalidJson("invalid JSON: " + JsonTrees.oneLine(e), e);
+        } catch (IOException e) {
+            throw new InvalidJson("invalid JSON: " + JsonTrees.oneLine(e), e);
+        }
+        if (root.kind != JsonValue.OBJECT) {
+            throw JsonValue.fail("", "expected an object", root);
+        }
+        return result();
+    }
+
+    private void readTop(JsonParser p) throws IOException {
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            JsonToken t = p.nextToken();
+            int slot = slot(name);
+            if (slot < 0) {
+                p.skipChildren();
+            } else if (slot == ANSWERS || slot == SHOTS) {
+                top[slot].readStrings(p, t);
+            } else if (slot == JUDGE && t == JsonToken.START_OBJECT) {
+                top[slot].kind = JsonValue.OBJECT;
+                readFields(p, JUDGE_FIELDS, judge);
+            } else if (slot == SAMPLES && t == JsonToken.START_ARRAY) {
+                top[slot].kind = JsonValue.ARRAY;
+                readSamples(p, top[slot]);
+            } else {
+                top[slot].read(p, t);
+            }
+        }
+    }
+
+    private static int slot(String name) {
+        return switch (name) {
+            case ItemLines.ID -> ID;
+            case ItemLines.QUESTION -> QUESTION;
+            case ItemLines.ANSWERS -> ANSWERS;
+            case ItemLines.CONCEPT -> CONCEPT;
+            case ItemLines.RELATION -> RELATION;
+            case ItemLines.FREQUENCY -> FREQUENCY;
+            case ItemLines.BUCKET -> BUCKET;
+            case ItemLines.RAW_ANSWER -> RAW_ANSWER;
+            case ItemLines.EXTRACTED -> EXTRACTED;
+            case ItemLines.OUTCOME -> OUTCOME;
+            case ItemLines.ERROR -> ERROR;
+            case ItemLines.LATENCY_MS -> LATENCY_MS;
+            case ItemLines.PROMPT_TOKENS -> PROMPT_TOKENS;
+            case ItemLines.COMPLETION_TOKENS -> COMPLETION_TOKENS;
+            case ItemLines.REASON -> REASON;
+            case ItemLines.JUDGE -> JUDGE;
+            case ItemLines.FINISH_REASON -> FINISH_REASON;
+            case ItemLines.REASONING -> REASONING;
+            case ItemLines.SERVED_MODEL -> SERVED_MODEL;
+            case ItemLines.FINGERPRINT -> FINGERPRINT;
+            case ItemLines.FIRST_TOKEN_MS -> FIRST_TOKEN_MS;
+            case ItemLines.CACHED -> CACHED;
+            case ItemLines.ATTEMPT -> ATTEMPT;
+            case ItemLines.SHOTS -> SHOTS;
+            case ItemLines.SAMPLES -> SAMPLES;
+            default -> -1;
+        };
+    }
+
+    /** The scalar fields of a nested object into {@code slots} (by {@code names}), anything else skipped. */
+    private static void readFields(JsonParser p, String[] names, JsonValue[] slots) throws IOException {
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            JsonToken t = p.nextToken();
+            int slot = -1;
+            for (int i = 0; i < names.length && slot < 0; i++) {
+                if (names[i].equals(name)) {
+                    slot = i;
+                }
+            }
+            if (slot < 0) {
+                p.skipChildren();
+            } else {
+                slots[slot].read(p, t);
+            }
+        }
+    }
+
+    /** The elements of {@code samples}: objects into slots, the first other element's kind into {@code array}. */
+    private void readSamples(JsonParser p, JsonValue array) throws IOException {
+        int i = 0;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
+            JsonValue[] slots = JsonValue.slots(SAMPLE_FIELDS.length);
+            if (t == JsonToken.START_OBJECT) {
+                readFields(p, SAMPLE_FIELDS, slots);
+            } else {
+                JsonValue element = new JsonValue();
+                element.read(p, t);
+                array.noteBadElement(i, element.kind);
+            }
+            samples.add(slots);
+        }
+    }
+
+    /** Judges the slots in the documented order and builds the result. */
+    private ItemResult result() {
+        String id = top[ID].string(TOP[ID]);
+        String question = top[QUESTION].stringOrNull(TOP[QUESTION]);
+        List<String> answers = top[ANSWERS].strings(TOP[ANSWERS]);
+        String concept = top[CONCEPT].stringOrNull(TOP[CONCEPT]);
+        String relation = top[RELATION].stringOrNull(TOP[RELATION]);
+        double frequency = top[FREQUENCY].finiteNumber(TOP[FREQUENCY]);
+        String bucket = top[BUCKET].string(TOP[BUCKET]);
+        String rawAnswer = top[RAW_ANSWER].stringOrNull(TOP[RAW_ANSWER]);
+        String extracted = top[EXTRACTED].stringOrNull(TOP[EXTRACTED]);
+        Outcome outcome = top[OUTCOME].outcome(TOP[OUTCOME]);
+        String error = top[ERROR].stringOrNull(TOP[ERROR]);
+        long latencyMs = top[LATENCY_MS].longValue(TOP[LATENCY_MS]);
+        int promptTokens = top[PROMPT_TOKENS].intValue(TOP[PROMPT_TOKENS]);
+        int completionTokens = top[COMPLETION_TOKENS].intValue(TOP[COMPLETION_TOKENS]);
+        String reason = top[REASON].stringOrNull(TOP[REASON]);
+        JudgeVerdict verdict = null;
+        if (!top[JUDGE].absentOrNull()) {
+            if (top[JUDGE].kind != JsonValue.OBJECT) {
+                throw JsonValue.fail(TOP[JUDGE], "expected an object", top[JUDGE]);
+            }
+            String j = TOP[JUDGE] + ".";
+            verdict = new JudgeVerdict(judge[0].stringOrNull(j + JUDGE_FIELDS[0]),
+                    judge[1].stringOrNull(j + JUDGE_FIELDS[1]), judge[2].string(j + JUDGE_FIELDS[2]),
+                    judge[3].outcome(j + JUDGE_FIELDS[3]));
+        }
+        String finishReason = top[FINISH_REASON].stringOrNull(TOP[FINISH_REASON]);
+        String reasoning = top[REASONING].stringOrNull(TOP[REASONING]);
+        String servedModel = top[SERVED_MODEL].stringOrNull(TOP[SERVED_MODEL]);
+        String fingerprint = top[FINGERPRINT].stringOrNull(TOP[FINGERPRINT]);
+        List<String> shots = top[SHOTS].absentOrNull() ? List.of() : top[SHOTS].strings(TOP[SHOTS]);
+        List<SampleAnswer> sampleAnswers = samples();
+        int attempt = top[ATTEMPT].lenientInt(1);
+        return new ItemResult(id, question, answers, concept, relation, frequency, bucket, rawAnswer, extracted,
+                outcome, error, latencyMs, promptTokens, completionTokens, finishReason, reasoning, servedModel,
+                fingerprint, top[FIRST_TOKEN_MS].lenientLong(-1), top[CACHED].lenientBoolean(),
+                attempt >= 1 ? attempt : 1, reason, verdict, shots, sampleAnswers);
+    }
+
+    private List<SampleAnswer> samples() {
+        JsonValue a = top[SAMPLES];
+        if (a.absentOrNull()) {
+            return List.of();
+        }
+        if (a.kind != JsonValue.ARRAY) {
+            throw JsonValue.fail(TOP[SAMPLES], "expected an array", a);
+        }
+        List<SampleAnswer> out = new ArrayList<>(samples.size());
+        for (int i = 0; i < samples.size(); i++) {
+            String path = TOP[SAMPLES] + "[" + i + "]";
+            if (i == a.badIndex) {
+                throw JsonValue.fail(path, "expected an object", a.badKind);
+            }
+            JsonValue[] s = samples.get(i);
+            out.add(new SampleAnswer(s[0].stringOrNull(path + "." + SAMPLE_FIELDS[0]),
+                    s[1].stringOrNull(path + "." + SAMPLE_FIELDS[1]), s[2].outcome(path + "." + SAMPLE_FIELDS[2]),
+                    s[3].stringOrNull(path + "." + SAMPLE_FIELDS[3])));
+        }
+        return out;
+    }
+}
