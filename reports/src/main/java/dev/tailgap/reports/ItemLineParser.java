@@ -1,7 +1,8 @@
 package dev.tailgap.reports;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -66,9 +67,33 @@ final class ItemLineParser {
     private static final String[] SAMPLE_FIELDS = {ItemLines.RAW_ANSWER, ItemLines.EXTRACTED, ItemLines.OUTCOME,
         ItemLines.ERROR};
 
-    private final JsonValue[] top = JsonValue.slots(TOP.length);
-    private final JsonValue[] judge = JsonValue.slots(JUDGE_FIELDS.length);
+    /** Jackson's defaults: duplicate keys are found by {@link DuplicateKeys}, for less. */
+    private static final JsonFactory FACTORY = new JsonFactory();
+    /** The top-level names in the order {@link ItemLines} writes them, each with the slot of the one after it. */
+    private static final SerializedString[] NAMES = new SerializedString[TOP.length];
+    private static final int[] WRITTEN = {ID, QUESTION, ANSWERS, CONCEPT, RELATION, FREQUENCY, BUCKET, RAW_ANSWER,
+        EXTRACTED, OUTCOME, ERROR, LATENCY_MS, PROMPT_TOKENS, COMPLETION_TOKENS, FINISH_REASON, REASONING,
+        SERVED_MODEL, FINGERPRINT, FIRST_TOKEN_MS, CACHED, ATTEMPT, REASON, JUDGE, SHOTS, SAMPLES};
+    private static final int[] AFTER = new int[TOP.length];
+
+    static {
+        for (int i = 0; i < TOP.length; i++) {
+            NAMES[i] = new SerializedString(TOP[i]);
+        }
+        for (int i = 0; i < WRITTEN.length; i++) {
+            AFTER[WRITTEN[i]] = WRITTEN[(i + 1) % WRITTEN.length];
+        }
+    }
+
+    private final JsonValue[] top = JsonValue.slots(TOP.length, RELATION, BUCKET, OUTCOME, ERROR, FINISH_REASON,
+            SERVED_MODEL, FINGERPRINT, REASON);
+    private final JsonValue[] judge = JsonValue.slots(JUDGE_FIELDS.length, 0, 2, 3);
     private final List<JsonValue[]> samples = new ArrayList<>();
+    private final JsonValue element = new JsonValue(false);
+    private byte[] bytes;
+    private int off;
+    /** The top-level slots the current line has filled (the others are absent). */
+    private long filled;
 
     /**
      * The result on {@code bytes[off, off + len)}.
@@ -77,15 +102,20 @@ final class ItemLineParser {
      * @throws IllegalArgumentException with a one-line message naming the field, if they are JSON but not a result
      */
     ItemResult parse(byte[] bytes, int off, int len) {
-        for (JsonValue v : top) {
-            v.clear();
+        this.bytes = bytes;
+        this.off = off;
+        if ((filled & 1L << JUDGE) != 0) {
+            for (JsonValue v : judge) {
+                v.clear();
+            }
         }
-        for (JsonValue v : judge) {
-            v.clear();
+        for (long left = filled; left != 0; left &= left - 1) {
+            top[Long.numberOfTrailingZeros(left)].clear();
         }
+        filled = 0;
         samples.clear();
-        JsonValue root = new JsonValue();
-        try (JsonParser p = JsonTrees.FACTORY.createParser(bytes, off, len)) {
+        JsonValue root = new JsonValue(false);
+        try (JsonParser p = FACTORY.createParser(bytes, off, len)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new InvalidJson("invalid JSON: empty input", null);
@@ -94,7 +124,7 @@ final class ItemLineParser {
                 root.kind = JsonValue.OBJECT;
                 readTop(p);
             } else {
-                root.read(p, t);
+                value(p, t, root);
             }
             JsonToken trailing = p.nextToken();
             if (trailing != null) {
@@ -102,8 +132,6 @@ final class ItemLineParser {
                         + ") found after value (bound as `" + JsonNode.class.getName() + "`): not allowed as per "
                         + "`DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
             }
-        } catch (JsonProcessingException e) {
-            throw new InvalidJson("invalid JSON: " + JsonTrees.oneLine(e), e);
         } catch (IOException e) {
             throw new InvalidJson("invalid JSON: " + JsonTrees.oneLine(e), e);
         }
@@ -113,14 +141,32 @@ final class ItemLineParser {
         return result();
     }
 
+    /** The top-level fields, expecting them in the order they are written (a cheap match of the raw name). */
     private void readTop(JsonParser p) throws IOException {
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            JsonToken t = p.nextToken();
-            int slot = slot(name);
+        DuplicateKeys others = new DuplicateKeys(bytes, off);
+        int expected = ID;
+        while (true) {
+            int slot;
+            if (p.nextFieldName(NAMES[expected])) {
+                slot = expected;
+            } else if (p.currentToken() == JsonToken.FIELD_NAME) {
+                slot = slot(p.currentName());
+            } else {
+                return; // the end of the object
+            }
             if (slot < 0) {
-                p.skipChildren();
-            } else if (slot == ANSWERS || slot == SHOTS) {
-                top[slot].readStrings(p, t);
+                others.unknownName(p, p.currentName());
+                DuplicateKeys.skip(p, p.nextToken(), bytes, off);
+                continue;
+            }
+            if ((filled & 1L << slot) != 0) {
+                throw DuplicateKeys.duplicate(p, bytes, off, TOP[slot]);
+            }
+            filled |= 1L << slot;
+            JsonToken t = p.nextToken();
+            expected = AFTER[slot];
+            if (slot == ANSWERS || slot == SHOTS) {
+                strings(p, t, top[slot]);
             } else if (slot == JUDGE && t == JsonToken.START_OBJECT) {
                 top[slot].kind = JsonValue.OBJECT;
                 readFields(p, JUDGE_FIELDS, judge);
@@ -128,11 +174,10 @@ final class ItemLineParser {
                 top[slot].kind = JsonValue.ARRAY;
                 readSamples(p, top[slot]);
             } else {
-                top[slot].read(p, t);
+                value(p, t, top[slot]);
             }
         }
     }
-
     private static int slot(String name) {
         return switch (name) {
             case ItemLines.ID -> ID;
@@ -164,10 +209,35 @@ final class ItemLineParser {
         };
     }
 
+    /** One value into {@code v}; an object or array is skipped (its duplicate keys still found). */
+    private void value(JsonParser p, JsonToken t, JsonValue v) throws IOException {
+        v.read(p, t);
+        DuplicateKeys.skip(p, t, bytes, off);
+    }
+
+    /** A value that should be an array of strings: its strings, and the kind of its first other element. */
+    private void strings(JsonParser p, JsonToken t, JsonValue v) throws IOException {
+        if (t != JsonToken.START_ARRAY) {
+            value(p, t, v);
+            return;
+        }
+        v.kind = JsonValue.ARRAY;
+        int i = 0;
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken(), i++) {
+            if (e == JsonToken.VALUE_STRING) {
+                v.addString(p.getText());
+            } else {
+                value(p, e, element);
+                v.noteBadElement(i, element.kind);
+            }
+        }
+    }
+
     /** The scalar fields of a nested object into {@code slots} (by {@code names}), anything else skipped. */
-    private static void readFields(JsonParser p, String[] names, JsonValue[] slots) throws IOException {
+    private void readFields(JsonParser p, String[] names, JsonValue[] slots) throws IOException {
+        DuplicateKeys others = new DuplicateKeys(bytes, off);
+        int seen = 0;
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            JsonToken t = p.nextToken();
             int slot = -1;
             for (int i = 0; i < names.length && slot < 0; i++) {
                 if (names[i].equals(name)) {
@@ -175,9 +245,13 @@ final class ItemLineParser {
                 }
             }
             if (slot < 0) {
-                p.skipChildren();
+                others.unknownName(p, name);
+                DuplicateKeys.skip(p, p.nextToken(), bytes, off);
+            } else if ((seen & 1 << slot) != 0) {
+                throw DuplicateKeys.duplicate(p, bytes, off, name);
             } else {
-                slots[slot].read(p, t);
+                seen |= 1 << slot;
+                value(p, p.nextToken(), slots[slot]);
             }
         }
     }
@@ -190,8 +264,7 @@ final class ItemLineParser {
             if (t == JsonToken.START_OBJECT) {
                 readFields(p, SAMPLE_FIELDS, slots);
             } else {
-                JsonValue element = new JsonValue();
-                element.read(p, t);
+                value(p, t, element);
                 array.noteBadElement(i, element.kind);
             }
             samples.add(slots);

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * One field's value as {@link ItemLineParser} met it in the token stream, kept until the line is judged: its kind, and
- * for scalars the value (objects and arrays are skipped, arrays of strings kept). Its accessors fail as
+ * for scalars the value (of an array, its string elements and the first other one's kind). Its accessors fail as
  * {@link JsonTrees.Obj}'s do, with a one-line message naming the field. Mutable, reused line after line.
  */
 final class JsonValue {
@@ -35,10 +35,23 @@ final class JsonValue {
     int badIndex = -1;
     byte badKind;
 
-    static JsonValue[] slots(int n) {
+    /** A field whose values repeat from line to line (a bucket, an outcome): an equal one is not made again. */
+    private final boolean recurring;
+    private String previous;
+
+    JsonValue(boolean recurring) {
+        this.recurring = recurring;
+    }
+
+    /** {@code n} slots, those named in {@code recurring} kept from line to line when equal. */
+    static JsonValue[] slots(int n, int... recurring) {
         JsonValue[] out = new JsonValue[n];
         for (int i = 0; i < n; i++) {
-            out[i] = new JsonValue();
+            boolean r = false;
+            for (int k : recurring) {
+                r |= k == i;
+            }
+            out[i] = new JsonValue(r);
         }
         return out;
     }
@@ -51,12 +64,15 @@ final class JsonValue {
         badIndex = -1;
     }
 
-    /** Reads the value whose first token is {@code t}; an object or array is skipped, its kind kept. */
+    /**
+     * Reads the value whose first token is {@code t}: a scalar whole, an object or array only its kind (the caller
+     * skips it).
+     */
     void read(JsonParser p, JsonToken t) throws IOException {
         switch (t) {
             case VALUE_STRING -> {
                 kind = STRING;
-                text = p.getText();
+                text = recurring ? recurring(p) : p.getText();
             }
             case VALUE_NUMBER_INT -> {
                 if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
@@ -74,34 +90,33 @@ final class JsonValue {
             case VALUE_TRUE -> kind = TRUE;
             case VALUE_FALSE -> kind = FALSE;
             case VALUE_NULL -> kind = NULL;
-            case START_ARRAY -> {
-                kind = ARRAY;
-                p.skipChildren();
-            }
-            default -> {
-                kind = OBJECT;
-                p.skipChildren();
-            }
+            case START_ARRAY -> kind = ARRAY;
+            default -> kind = OBJECT;
         }
     }
 
-    /** Reads a value that should be an array of strings, keeping its strings and its first other element's kind. */
-    void readStrings(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_ARRAY) {
-            read(p, t);
-            return;
-        }
-        kind = ARRAY;
-        int i = 0;
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken(), i++) {
-            if (e == JsonToken.VALUE_STRING) {
-                strings.add(p.getText());
-            } else {
-                JsonValue element = new JsonValue();
-                element.read(p, e);
-                noteBadElement(i, element.kind);
+    /** The string the parser is on: the one this field had on an earlier line when it is the same. */
+    private String recurring(JsonParser p) throws IOException {
+        char[] chars = p.getTextCharacters();
+        int from = p.getTextOffset();
+        int length = p.getTextLength();
+        String last = previous;
+        if (last != null && last.length() == length) {
+            int i = 0;
+            while (i < length && last.charAt(i) == chars[from + i]) {
+                i++;
+            }
+            if (i == length) {
+                return last;
             }
         }
+        previous = new String(chars, from, length);
+        return previous;
+    }
+
+    /** Adds a string element of an array. */
+    void addString(String s) {
+        strings.add(s);
     }
 
     void noteBadElement(int index, byte elementKind) {

@@ -86,10 +86,13 @@ class ItemLineParserTest {
         Set<String> corpus = damaged();
         assertThat(corpus).hasSizeGreaterThan(1500);
         int failures = 0;
+        ItemLineParser reused = new ItemLineParser(); // one parser for the whole corpus, as a log reader has
         for (String line : corpus) {
             Object tree = outcome(() -> TreeItemLines.parseLine(line));
             Object streamed = outcome(() -> ItemLog.parseLine(line));
             assertEquals(tree, streamed, "line " + line);
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            assertEquals(tree, outcome(() -> reused.parse(bytes, 0, bytes.length)), "line (reused parser) " + line);
             if (tree instanceof String message) {
                 failures++;
                 boolean invalidJson = message.startsWith("invalid JSON");
@@ -100,6 +103,22 @@ class ItemLineParserTest {
             }
         }
         assertThat(failures).isGreaterThan(500).isLessThan(corpus.size());
+    }
+
+    @Test
+    void failsTheSameWherePrecededByAByteOrderMark() {
+        for (String line : List.of("{\"id\":\"x\",\"id\":\"y\"}", "{\"a\":[{\"b\":1,\"b\":2}]}",
+                "{\"id\":\"x\",\"judge\":{\"reply\":null,\"reply\":1}}", "{\"id\":\"x\" 7}")) {
+            byte[] bare = line.getBytes(StandardCharsets.UTF_8);
+            byte[] framed = new byte[bare.length + 3];
+            framed[0] = (byte) 0xEF;
+            framed[1] = (byte) 0xBB;
+            framed[2] = (byte) 0xBF;
+            System.arraycopy(bare, 0, framed, 3, bare.length);
+            assertThatThrownBy(() -> new ItemLineParser().parse(framed, 3, bare.length))
+                    .isInstanceOf(ItemLineParser.InvalidJson.class)
+                    .hasMessage(outcome(() -> TreeItemLines.parseLine(line)).toString());
+        }
     }
 
     @Test
@@ -129,7 +148,10 @@ class ItemLineParserTest {
                 "[\"a\",7]", "[1]", "[{}]", "[{\"outcome\":\"CORRECT\"}]", "[{\"outcome\":\"MAYBE\"}]",
                 "[{\"outcome\":\"ERROR\",\"rawAnswer\":3}]", "[null]", "{}", "{\"judge\":\"j\",\"ruleOutcome\":"
                         + "\"CORRECT\"}", "{\"judge\":\"j\"}", "{\"judge\":\"j\",\"ruleOutcome\":\"NOPE\"}",
-                "{\"judge\":1,\"ruleOutcome\":\"CORRECT\",\"verdict\":[]}", "{\"a\":{\"b\":[1,{\"c\":null}]}}");
+                "{\"judge\":1,\"ruleOutcome\":\"CORRECT\",\"verdict\":[]}", "{\"a\":{\"b\":[1,{\"c\":null}]}}",
+                "{\"judge\":\"j\",\"judge\":\"k\",\"ruleOutcome\":\"CORRECT\"}", "{\"x\":1,\"y\":2,\"x\":3}",
+                "[{\"outcome\":\"CORRECT\",\"outcome\":\"ERROR\"}]", "[{\"a\":1,\"b\":{\"c\":1,\"c\":2}}]",
+                "[\"a\",{\"k\":1,\"k\":1}]", "[[{\"\\u00e9\":1,\"\u00e9\":2}]]");
         List<String> fields = List.of("id", "question", "answers", "concept", "relation", "frequency", "bucket",
                 "rawAnswer", "extracted", "outcome", "error", "latencyMs", "promptTokens", "completionTokens",
                 "finishReason", "reasoning", "servedModel", "fingerprint", "firstTokenMs", "cached", "attempt",
@@ -161,7 +183,9 @@ class ItemLineParserTest {
         }
         out.addAll(List.of("", "   ", "{", "{\"id\":}", "{\"id\":\"a\" \"b\"}", "{\"id\":\"\\q\"}",
                 "{\"id\":\"\u0001\"}", "{'id':'a'}", "{\"id\":NaN}", "[1,2] 3", "{} x", "{}  {}",
-                "{\"a\":{\"b\":1,\"b\":2}}", "{\"id\":\"x\",\"id\":\"y\"}", "\"\\ud800\""));
+                "{\"a\":{\"b\":1,\"b\":2}}", "{\"id\":\"x\",\"id\":\"y\"}", "\"\\ud800\"",
+                "{\"id\":\"\u00e9\u6f22\",\"\\u0069d\":\"y\"}", "{\"id\":\"x\",\r\n \"id\":\"y\"}",
+                "{\"fut\\\"ure\":1,\"fut\\\"ure\":2}", "{\"id\":\"x\",\"\u00e9\":1,\"\\u00e9\":2}"));
         return out;
     }
 
