@@ -73,10 +73,28 @@ public final class RunReports {
      * usage error unless {@code allowIncomplete} (then the report says INCOMPLETE).
      */
     public static Report report(Path dir, String tool, boolean allowIncomplete) {
+        return rebuild(dir, tool, allowIncomplete).report();
+    }
+
+    /** A saved run's report and its judge-vs-rule agreement rows, counted in one pass over its item log. */
+    public record Rebuilt(Report report, List<JudgeAgreement> agreement) {
+        public Rebuilt {
+            agreement = List.copyOf(agreement);
+        }
+    }
+
+    /** Like {@link #report(Path, String, boolean)}, with the agreement rows counted in the same pass. */
+    public static Rebuilt rebuild(Path dir, String tool, boolean allowIncomplete) {
         SavedRun saved = SavedRun.read(dir);
         Aggregator aggregator = new Aggregator(saved.bucketing());
-        saved.requireComplete(dir, forEach(dir, aggregator::add), allowIncomplete);
-        return RunMetadataFile.attach(dir, saved.report(aggregator, tool), aggregator.runTotals());
+        JudgeAgreements.Tally agreement = new JudgeAgreements.Tally(
+                saved.bucketing().buckets().stream().map(b -> b.name()).toList());
+        saved.requireComplete(dir, forEach(dir, r -> {
+            aggregator.add(r);
+            agreement.add(r);
+        }), allowIncomplete);
+        return new Rebuilt(RunMetadataFile.attach(dir, saved.report(aggregator, tool), aggregator.runTotals()),
+                agreement.rows());
     }
 
     /** Writes report.html from the report and the directory's item log; returns its path. */
@@ -89,10 +107,15 @@ public final class RunReports {
      * items, those not {@link ReportFormat#printed printed}); returns their paths in the format's order.
      */
     public static List<Path> write(Path dir, ReportFormat format, Report report, ItemSource items) {
+        return write(dir, format, input(format, report, items));
+    }
+
+    /** Writes {@code format}'s files of {@code input} into {@code dir}; returns their paths in the format's order. */
+    public static List<Path> write(Path dir, ReportFormat format, ReportInput input) {
         RunDirectory rd = new RunDirectory(dir);
         List<Path> written = new ArrayList<>();
         try {
-            format.write(input(format, report, items), (file, content) -> {
+            format.write(input, (file, content) -> {
                 rd.writeAtomically(file, content::writeTo);
                 written.add(dir.resolve(file));
             });
