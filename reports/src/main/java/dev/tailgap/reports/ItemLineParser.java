@@ -13,14 +13,16 @@ import java.util.List;
 
 /**
  * Reads one item-log line ({@link ItemLines} writes it) from its UTF-8 bytes with Jackson's streaming parser: no JSON
- * tree, the known fields straight into their slots, unknown ones skipped ({@link JsonParser#skipChildren}). The whole
- * line is read before any field is judged, and the fields are judged in one fixed order, so that a line with several
- * faults always names the same one: a line that is not JSON fails as {@link InvalidJson}; then the fields in the order
- * {@code id}, {@code question}, {@code answers}, {@code concept}, {@code relation}, {@code frequency}, {@code bucket},
- * {@code rawAnswer}, {@code extracted}, {@code outcome}, {@code error}, {@code latencyMs}, {@code promptTokens},
- * {@code completionTokens}, {@code reason}, {@code judge}, {@code finishReason}, {@code reasoning},
- * {@code servedModel}, {@code fingerprint}, {@code shots}, {@code samples}. {@code firstTokenMs}, {@code cached} and
- * {@code attempt} are read leniently (a value that does not fit counts as absent). Not thread-safe: one per reader.
+ * tree, the known fields straight into their slots ({@link JsonValue}), unknown ones skipped
+ * ({@link DuplicateKeys#skip}, which still finds a repeated key, as Jackson's strict duplicate detection would). The
+ * whole line is read before any field is judged, and the fields are judged in one fixed order, so that a line with
+ * several faults always names the same one: a line that is not JSON fails as {@link InvalidJson}; then the fields in
+ * the order {@code id}, {@code question}, {@code answers}, {@code concept}, {@code relation}, {@code frequency},
+ * {@code bucket}, {@code rawAnswer}, {@code extracted}, {@code outcome}, {@code error}, {@code latencyMs},
+ * {@code promptTokens}, {@code completionTokens}, {@code reason}, {@code judge}, {@code finishReason},
+ * {@code reasoning}, {@code servedModel}, {@code fingerprint}, {@code shots}, {@code samples}. {@code firstTokenMs},
+ * {@code cached} and {@code attempt} are read leniently (a value that does not fit counts as absent). Not
+ * thread-safe: one per reader.
  */
 final class ItemLineParser {
     /** The line is not one JSON value (or not only one): what a crash mid-write leaves. */

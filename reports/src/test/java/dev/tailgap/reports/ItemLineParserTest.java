@@ -206,31 +206,19 @@ class ItemLineParserTest {
     }
 
     private static int topLevel(String body, String key) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                if (depth == 0 && body.startsWith(key, i)) {
-                    return i;
-                }
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                depth++;
-            } else if (c == '}' || c == ']') {
-                depth--;
-            }
-        }
-        return -1;
+        int at = walk(body, 0, key);
+        return at < body.length() ? at : -1;
     }
 
     private static int valueEnd(String body, int from) {
+        return walk(body, from, null);
+    }
+
+    /**
+     * The first place at the top level of {@code body} from {@code from} where {@code key} begins (a comma when
+     * {@code key} is null); the end of {@code body} when there is none.
+     */
+    private static int walk(String body, int from, String key) {
         int depth = 0;
         boolean inString = false;
         for (int i = from; i < body.length(); i++) {
@@ -242,12 +230,15 @@ class ItemLineParserTest {
                     inString = false;
                 }
             } else if (c == '"') {
+                if (key != null && depth == 0 && body.startsWith(key, i)) {
+                    return i;
+                }
                 inString = true;
             } else if (c == '{' || c == '[') {
                 depth++;
             } else if (c == '}' || c == ']') {
                 depth--;
-            } else if (c == ',' && depth == 0) {
+            } else if (c == ',' && depth == 0 && key == null) {
                 return i;
             }
         }
