@@ -5,8 +5,8 @@ import dev.tailgap.reports.Outcome;
 
 /**
  * One run's outcome per item, for pairing runs without keeping their results: an open-addressing table from the
- * 64-bit hash of the item's id ({@link Dataset#hashId}) to its bucket, outcome and where its line is in the item log, 20
- * bytes a slot (about 40 bytes an item). When an id has several lines (an item asked again on resume) the last one
+ * 64-bit hash of the item's id ({@link Dataset#hashId}) to its bucket, outcome and where its line is in the item log,
+ * 20 bytes a slot (about 40 bytes an item). When an id has several lines (an item asked again on resume) the last one
  * wins, as it does in the run's report. Two ids with the same 64-bit hash would be taken for one item; among a million ids the
  * chance is about 3 in 100 million. Used by compare and gate; not thread-safe.
  */
