@@ -163,7 +163,7 @@ rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 groups = {}
 for r in rows:
     groups.setdefault(r["target"], {}).setdefault(r["client"], []).append(r)
-fmt = "{:<12} {:<14} {:>7} {:>7} {:>8} {:>9} {:>9} {:>8} {:>10}"
+fmt = "{:<12} {:<22} {:>7} {:>7} {:>8} {:>9} {:>9} {:>8} {:>10}"
 print(fmt.format("target", "client", "wall_s", "cpu_s", "rss_MiB", "wall_x", "cpu_x", "items/s", "load1"))
 for target, clients in groups.items():
     med = lambda rs, k: statistics.median(r[k] for r in rs)
