@@ -85,8 +85,9 @@ final class DisagreementScan {
         List<Disagreement> shown = new ArrayList<>();
         List<ItemLogLookup> logs = new ArrayList<>();
         try {
-            for (Path d : dirs) {
-                logs.add(ItemLogLookup.open(d.resolve(RunDirectory.ITEMS)));
+            // a listed item has a line in every run, so every log is there (a run not yet started may have none)
+            for (int i = 0; i < dirs.size() && listed.stream().anyMatch(m -> !m.isEmpty()); i++) {
+                logs.add(ItemLogLookup.open(dirs.get(i).resolve(RunDirectory.ITEMS)));
             }
             for (int b = 0; b < buckets.size(); b++) {
                 for (long offset : listed.get(b).values()) {

@@ -166,6 +166,16 @@ class RunComparerTest {
     }
 
     @Test
+    void aRunWithoutAnItemLogPairsWithNothing() throws IOException {
+        Path empty = copy(fixture("b"), tmp.resolve("empty"), 0);
+        Files.delete(empty.resolve("items.jsonl"));
+        Comparison c = RunComparer.compare(List.of(fixture("a"), empty), "t", true);
+        assertThat(c.disagreements().total()).isZero();
+        assertThat(c.disagreements().items()).isEmpty();
+        assertThat(c.pairs().get(0).overall().unpaired()).isPositive();
+    }
+
+    @Test
     void runsOnDifferentDatasetsAreRefusedNamingBothRunsAndHashes() throws IOException {
         Path other = copy(fixture("b"), tmp.resolve("other"), 0);
         Path spec = other.resolve("spec.json");
