@@ -9,8 +9,9 @@
 #   cost         N_COST=50000 items, latency 0, c = 64: CPU and wall per item
 #   latency      N_LAT=2000 items, 50 ms, c = 64; plus `tailgap --version` and a 1-item run per JDK
 #   concurrency  N_CONC=20000 items, 50 ms, c = 1024 (peak RSS matters here)
-#   large        N_LARGE=1000000 items, latency 0, c = 64, TAILGAP_JAVA_OPTS=-Xmx256m, first JDK of JDKS: two runs, then
-#                `tailgap report` of one, `gate --baseline` and `compare` of the two, all under the same heap cap
+#   large        N_LARGE=1000000 items, latency 0, c = 64, TAILGAP_JAVA_OPTS=-Xmx256m, first JDK of JDKS: the minimal
+#                client's rate on N_LARGE_FLOOR=50000 of the questions, two runs, then `tailgap report` of one (with and
+#                without writing report.html), `gate --baseline` and `compare` of the two, all under the same heap cap
 # Usage: bench/harness-cost.sh   env: TARGETS="cost latency concurrency large" REPS=3 JDKS="17 25"
 #        WORK=${TMPDIR:-/tmp}/tailgap-cost   (a JDK is found under /usr/lib/jvm by its feature release; one that is not
 #        installed is skipped)
@@ -25,6 +26,7 @@ N_COST=${N_COST:-50000}
 N_LAT=${N_LAT:-2000}
 N_CONC=${N_CONC:-20000}
 N_LARGE=${N_LARGE:-1000000}
+N_LARGE_FLOOR=${N_LARGE_FLOOR:-50000}
 HEAP=${HEAP:-256m}
 SHARED=$(find_shared_bench)
 FAST_OPENAI=$SHARED/fast_openai.mjs
@@ -111,8 +113,15 @@ large() {  # two 1M-item runs in a capped heap, then report, gate and compare of
   j=$(echo "$JDKS" | awk '{print $1}'); [ -n "${HOMES[$j]:-}" ] || j=$(echo "${!HOMES[@]}" | awk '{print $1}')
   export JAVA_HOME=${HOMES[$j]} TAILGAP_JAVA_OPTS="-Xmx$HEAP"
   gen_items "$N_LARGE" "$data"
+  head -n "$N_LARGE_FLOOR" "$data" > "$WORK/large-floor-items.jsonl"
+  floor_questions "$WORK/large-floor-items.jsonl" "$WORK/large-floor.jsonl"
   start_fast 0 "$WORK/large-server.log"
   echo "== large: $N_LARGE items, 0 ms, c = 64, -Xmx$HEAP, JDK $j"
+  for r in 0 1; do                           # 0 warms the server, unrecorded: the floor client's rate on this machine
+    "$TIME" -v -o "$WORK/runs/large-floor-$r.time" node "$FLOOR" --url "http://127.0.0.1:$PORT/v1/chat/completions" \
+      --file "$WORK/large-floor.jsonl" --concurrency 64 > "$WORK/runs/large-floor-$r.out" 2>&1 || die "floor client failed"
+    [ "$r" = 0 ] || record large floor "$r" "$WORK/runs/large-floor-$r.time" "$N_LARGE_FLOOR"
+  done
   for r in 1 2; do
     "$TIME" -v -o "$WORK/runs/large-run-$r.time" "$TAILGAP" run -m openai:fast-model \
       --base-url "http://127.0.0.1:$PORT/v1" -d "$data" -c 64 --no-cache -q --out "$WORK/large-$r" \
@@ -124,6 +133,9 @@ large() {  # two 1M-item runs in a capped heap, then report, gate and compare of
   "$TIME" -v -o "$WORK/runs/large-report.time" "$TAILGAP" report "$WORK/large-1" > "$WORK/runs/large-report.out" 2>&1 \
     || { tail -5 "$WORK/runs/large-report.out" >&2; die "report failed"; }
   record large "report-jdk$j" 1 "$WORK/runs/large-report.time" "$N_LARGE"
+  "$TIME" -v -o "$WORK/runs/large-report-nowrite.time" "$TAILGAP" report "$WORK/large-1" --no-write \
+    > "$WORK/runs/large-report-nowrite.out" 2>&1 || { tail -5 "$WORK/runs/large-report-nowrite.out" >&2; die "report failed"; }
+  record large "report-no-write-jdk$j" 1 "$WORK/runs/large-report-nowrite.time" "$N_LARGE"
   "$TIME" -v -o "$WORK/runs/large-gate.time" "$TAILGAP" gate "$WORK/large-2" --baseline "$WORK/large-1" \
     --rule 'tail.accuracy.drop <= 0.02' > "$WORK/runs/large-gate.out" 2>&1 || [ $? = 3 ] \
     || { tail -5 "$WORK/runs/large-gate.out" >&2; die "gate failed"; }   # 3: a rule failed, still a gate
@@ -151,15 +163,16 @@ rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 groups = {}
 for r in rows:
     groups.setdefault(r["target"], {}).setdefault(r["client"], []).append(r)
-fmt = "{:<12} {:<14} {:>7} {:>7} {:>8} {:>9} {:>9} {:>8} {:>10}"
+fmt = "{:<12} {:<22} {:>7} {:>7} {:>8} {:>9} {:>9} {:>8} {:>10}"
 print(fmt.format("target", "client", "wall_s", "cpu_s", "rss_MiB", "wall_x", "cpu_x", "items/s", "load1"))
 for target, clients in groups.items():
     med = lambda rs, k: statistics.median(r[k] for r in rs)
     base = clients.get("floor")
     for client, rs in sorted(clients.items()):
         wall, cpu = med(rs, "wall_s"), med(rs, "cpu_s")
-        wx = "%.2f" % (wall / med(base, "wall_s")) if base else "-"
-        cx = "%.2f" % (cpu / med(base, "cpu_s")) if base else "-"
+        same = base and base[0]["items"] == rs[0]["items"]   # ratios only for the same work (large: rates)
+        wx = "%.2f" % (wall / med(base, "wall_s")) if same else "-"
+        cx = "%.2f" % (cpu / med(base, "cpu_s")) if same else "-"
         ips = "%.0f" % (rs[0]["items"] / wall) if rs[0]["items"] else "-"
         loads = [r["load1"] for r in rs]
         print(fmt.format(target, client, "%.2f" % wall, "%.2f" % cpu, "%.0f" % med(rs, "rss_mib"), wx, cx, ips,

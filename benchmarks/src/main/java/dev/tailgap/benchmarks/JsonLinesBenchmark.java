@@ -30,8 +30,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * JSON Lines, per line ({@value #N} lines per invocation, so the score is items per second): loading a dataset file
- * (strict validation, id hashes, sha256), streaming its items again as a run does, reading a run's item log, and
- * writing one item-log line.
+ * (strict validation, id hashes, sha256), streaming its items again as a run does, reading an item log (of bare
+ * results, and of results with the reply facts and scorer's reason a run writes: finish reason, served model,
+ * first-token time, reason), and writing one item-log line.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -42,6 +43,7 @@ public class JsonLinesBenchmark {
     private Path dir;
     private Path datasetFile;
     private Path logFile;
+    private Path runLogFile;
     private Dataset dataset;
     private Material material;
 
@@ -56,6 +58,17 @@ public class JsonLinesBenchmark {
         try (BufferedWriter w = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
             for (ItemResult r : material.results) {
                 w.write(ItemLog.toJsonLine(r));
+                w.write('\n');
+            }
+        }
+        runLogFile = dir.resolve("run-items.jsonl");
+        try (BufferedWriter w = Files.newBufferedWriter(runLogFile, StandardCharsets.UTF_8)) {
+            for (ItemResult r : material.results) {
+                w.write(ItemLog.toJsonLine(new ItemResult(r.id(), r.question(), r.answers(), r.concept(),
+                        r.relation(), r.frequency(), r.bucket(), r.rawAnswer(), r.extracted(), r.outcome(), r.error(),
+                        r.latencyMs(), r.promptTokens(), r.completionTokens(), r.rawAnswer() == null ? null : "stop",
+                        null, "qwen2.5-7b-instruct", "fp_44709d6fcb", r.latencyMs() / 4, false, 1,
+                        r.outcome().name().toLowerCase(java.util.Locale.ROOT) + " by the rule scorer", null)));
                 w.write('\n');
             }
         }
@@ -87,6 +100,16 @@ public class JsonLinesBenchmark {
     @OperationsPerInvocation(N)
     public void readItemLog(Blackhole bh) throws IOException {
         try (ItemLog.Reader reader = ItemLog.read(logFile)) {
+            for (ItemResult r = reader.nextResult(); r != null; r = reader.nextResult()) {
+                bh.consume(r);
+            }
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public void readRunItemLog(Blackhole bh) throws IOException {
+        try (ItemLog.Reader reader = ItemLog.read(runLogFile)) {
             for (ItemResult r = reader.nextResult(); r != null; r = reader.nextResult()) {
                 bh.consume(r);
             }

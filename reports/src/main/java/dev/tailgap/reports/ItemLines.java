@@ -1,14 +1,47 @@
 package dev.tailgap.reports;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
-/** One {@link ItemResult} as one line of an {@link ItemLog} and back, in the format {@link ItemLog} documents. */
+/**
+ * Writes one {@link ItemResult} as one line of an {@link ItemLog}, in the format {@link ItemLog} documents; its field
+ * names are the ones {@link ItemLineParser} reads back.
+ */
 final class ItemLines {
+    static final String ID = "id";
+    static final String QUESTION = "question";
+    static final String ANSWERS = "answers";
+    static final String CONCEPT = "concept";
+    static final String RELATION = "relation";
+    static final String FREQUENCY = "frequency";
+    static final String BUCKET = "bucket";
+    static final String RAW_ANSWER = "rawAnswer";
+    static final String EXTRACTED = "extracted";
+    static final String OUTCOME = "outcome";
+    static final String ERROR = "error";
+    static final String LATENCY_MS = "latencyMs";
+    static final String PROMPT_TOKENS = "promptTokens";
+    static final String COMPLETION_TOKENS = "completionTokens";
+    static final String FINISH_REASON = "finishReason";
+    static final String REASONING = "reasoning";
+    static final String SERVED_MODEL = "servedModel";
+    static final String FINGERPRINT = "fingerprint";
+    static final String FIRST_TOKEN_MS = "firstTokenMs";
+    static final String CACHED = "cached";
+    static final String ATTEMPT = "attempt";
+    static final String REASON = "reason";
+    static final String JUDGE = "judge";
+    static final String SHOTS = "shots";
+    static final String SAMPLES = "samples";
+    /** The fields of {@code judge}. */
+    static final String VERDICT = "verdict";
+    static final String REPLY = "reply";
+    static final String JUDGED_BY = "judge";
+    static final String RULE_OUTCOME = "ruleOutcome";
+
     private ItemLines() {
     }
 
@@ -25,51 +58,49 @@ final class ItemLines {
         StringWriter w = new StringWriter(256);
         try (JsonGenerator g = JsonTrees.FACTORY.createGenerator(w)) {
             g.writeStartObject();
-            g.writeStringField("id", r.id());
-            g.writeStringField("question", r.question());
-            g.writeArrayFieldStart("answers");
+            g.writeStringField(ID, r.id());
+            g.writeStringField(QUESTION, r.question());
+            g.writeArrayFieldStart(ANSWERS);
             for (String a : r.answers()) {
                 g.writeString(a);
             }
             g.writeEndArray();
-            g.writeStringField("concept", r.concept());
-            g.writeStringField("relation", r.relation());
-            g.writeFieldName("frequency");
+            g.writeStringField(CONCEPT, r.concept());
+            g.writeStringField(RELATION, r.relation());
+            g.writeFieldName(FREQUENCY);
             g.writeNumber(Numbers.jsonFrequency(r.frequency()));
-            g.writeStringField("bucket", r.bucket());
-            g.writeStringField("rawAnswer", r.rawAnswer());
-            g.writeStringField("extracted", r.extracted());
-            g.writeStringField("outcome", r.outcome().name());
-            g.writeStringField("error", r.error());
-            g.writeNumberField("latencyMs", r.latencyMs());
-            g.writeNumberField("promptTokens", r.promptTokens());
-            g.writeNumberField("completionTokens", r.completionTokens());
-            optional(g, "finishReason", r.finishReason());
-            optional(g, "reasoning", r.reasoning());
-            optional(g, "servedModel", r.servedModel());
-            optional(g, "fingerprint", r.fingerprint());
+            g.writeStringField(BUCKET, r.bucket());
+            g.writeStringField(RAW_ANSWER, r.rawAnswer());
+            g.writeStringField(EXTRACTED, r.extracted());
+            g.writeStringField(OUTCOME, r.outcome().name());
+            g.writeStringField(ERROR, r.error());
+            g.writeNumberField(LATENCY_MS, r.latencyMs());
+            g.writeNumberField(PROMPT_TOKENS, r.promptTokens());
+            g.writeNumberField(COMPLETION_TOKENS, r.completionTokens());
+            optional(g, FINISH_REASON, r.finishReason());
+            optional(g, REASONING, r.reasoning());
+            optional(g, SERVED_MODEL, r.servedModel());
+            optional(g, FINGERPRINT, r.fingerprint());
             if (r.firstTokenMs() >= 0) {
-                g.writeNumberField("firstTokenMs", r.firstTokenMs());
+                g.writeNumberField(FIRST_TOKEN_MS, r.firstTokenMs());
             }
             if (r.cached()) {
-                g.writeBooleanField("cached", true);
+                g.writeBooleanField(CACHED, true);
             }
             if (r.attempt() > 1) {
-                g.writeNumberField("attempt", r.attempt());
+                g.writeNumberField(ATTEMPT, r.attempt());
             }
-            if (r.reason() != null) {
-                g.writeStringField("reason", r.reason());
-            }
+            optional(g, REASON, r.reason());
             JudgeVerdict j = r.judge();
             if (j != null) {
-                g.writeObjectFieldStart("judge");
-                g.writeStringField("verdict", j.verdict());
-                g.writeStringField("reply", j.reply());
-                g.writeStringField("judge", j.judge());
-                g.writeStringField("ruleOutcome", j.ruleOutcome().name());
+                g.writeObjectFieldStart(JUDGE);
+                g.writeStringField(VERDICT, j.verdict());
+                g.writeStringField(REPLY, j.reply());
+                g.writeStringField(JUDGED_BY, j.judge());
+                g.writeStringField(RULE_OUTCOME, j.ruleOutcome().name());
                 g.writeEndObject();
             }
-            RepeatsJson.write(g, r);
+            repeats(g, r);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
@@ -77,56 +108,32 @@ final class ItemLines {
         return w.toString();
     }
 
+    /** {@code shots} and {@code samples}, each only when not empty; a sample's {@code error} only when it has one. */
+    private static void repeats(JsonGenerator g, ItemResult r) throws IOException {
+        if (!r.shots().isEmpty()) {
+            g.writeArrayFieldStart(SHOTS);
+            for (String s : r.shots()) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+        }
+        if (!r.samples().isEmpty()) {
+            g.writeArrayFieldStart(SAMPLES);
+            for (SampleAnswer s : r.samples()) {
+                g.writeStartObject();
+                g.writeStringField(RAW_ANSWER, s.rawAnswer());
+                g.writeStringField(EXTRACTED, s.extracted());
+                g.writeStringField(OUTCOME, s.outcome().name());
+                optional(g, ERROR, s.error());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+    }
+
     private static void optional(JsonGenerator g, String field, String value) throws IOException {
         if (value != null) {
             g.writeStringField(field, value);
-        }
-    }
-
-    static ItemResult fromTree(JsonNode node) {
-        JsonTrees.Obj o = JsonTrees.Obj.of(node, "");
-        String id = o.string("id");
-        String question = o.stringOrNull("question");
-        java.util.List<String> answers = o.strings("answers");
-        String concept = o.stringOrNull("concept");
-        String relation = o.stringOrNull("relation");
-        double frequency = o.number("frequency");
-        if (!Double.isFinite(frequency)) {
-            throw new IllegalArgumentException("field 'frequency': expected a finite number, got " + o.get("frequency"));
-        }
-        String bucket = o.string("bucket");
-        String rawAnswer = o.stringOrNull("rawAnswer");
-        String extracted = o.stringOrNull("extracted");
-        Outcome outcome = outcome(o, "outcome");
-        String error = o.stringOrNull("error");
-        long latencyMs = o.longValue("latencyMs");
-        int promptTokens = o.intValue("promptTokens");
-        int completionTokens = o.intValue("completionTokens");
-        String reason = o.stringOrNull("reason");
-        JudgeVerdict judge = null;
-        if (!o.absentOrNull("judge")) {
-            JsonTrees.Obj j = o.obj("judge");
-            judge = new JudgeVerdict(j.stringOrNull("verdict"), j.stringOrNull("reply"), j.string("judge"),
-                    outcome(j, "ruleOutcome"));
-        }
-        JsonNode firstToken = node.get("firstTokenMs");
-        JsonNode attempt = node.get("attempt");
-        return new ItemResult(id, question, answers, concept, relation, frequency, bucket, rawAnswer, extracted,
-                outcome, error, latencyMs, promptTokens, completionTokens, o.stringOrNull("finishReason"),
-                o.stringOrNull("reasoning"), o.stringOrNull("servedModel"), o.stringOrNull("fingerprint"),
-                firstToken != null && firstToken.canConvertToLong() ? firstToken.asLong() : -1,
-                node.path("cached").asBoolean(false),
-                attempt != null && attempt.canConvertToInt() && attempt.asInt() >= 1 ? attempt.asInt() : 1, reason,
-                judge, RepeatsJson.shots(o), RepeatsJson.samples(o));
-    }
-
-    static Outcome outcome(JsonTrees.Obj o, String field) {
-        String name = o.string(field);
-        try {
-            return Outcome.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("field '" + o.field(field) + "': unknown value \"" + name
-                    + "\", expected CORRECT, HALLUCINATED, ABSTAINED or ERROR");
         }
     }
 }

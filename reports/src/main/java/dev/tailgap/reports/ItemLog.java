@@ -1,11 +1,10 @@
 package dev.tailgap.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -55,7 +54,8 @@ public final class ItemLog {
      * @throws IllegalArgumentException with a one-line message naming the offending field, or saying the JSON is invalid
      */
     public static ItemResult parseLine(String line) {
-        return ItemLines.fromTree(JsonTrees.parse(line));
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return new ItemLineParser().parse(bytes, 0, bytes.length);
     }
 
     /**
@@ -80,11 +80,17 @@ public final class ItemLog {
     public static final class Reader implements Iterable<ItemResult>, Closeable {
         private final InputStream in;
         private final String source;
+        private final ItemLineParser parser = new ItemLineParser();
         private final byte[] buf = new byte[64 * 1024];
         private int pos;
         private int limit;
         private byte[] line = new byte[4096];
         private int lineLength;
+        /** The current line: in {@code buf} or {@code line}. */
+        private byte[] lineBytes;
+        private int lineFrom;
+        private int lineTo;
+        private long lineStart;
         private boolean terminated;
         private boolean eof;
         private long lineNumber;
@@ -112,35 +118,32 @@ public final class ItemLog {
                     break;
                 }
                 lineNumber++;
-                int start = 0;
-                int end = lineLength;
-                if (lineNumber == 1 && end >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB
-                        && (line[2] & 0xff) == 0xBF) {
-                    start = 3; // UTF-8 byte order mark
+                byte[] b = lineBytes;
+                int start = lineFrom;
+                int end = lineTo;
+                if (lineNumber == 1 && end - start >= 3 && (b[start] & 0xff) == 0xEF
+                        && (b[start + 1] & 0xff) == 0xBB && (b[start + 2] & 0xff) == 0xBF) {
+                    start += 3; // UTF-8 byte order mark
                 }
-                if (blank(start, end)) {
+                if (blank(b, start, end)) {
                     if (terminated) {
                         validLength = offset;
                         needsNewline = false;
                     }
                     continue;
                 }
-                JsonNode tree;
                 try {
-                    tree = JsonTrees.parse(line, start, end - start);
-                } catch (IllegalArgumentException e) {
+                    ItemResult r = parser.parse(b, start, end - start);
+                    validLength = offset;
+                    needsNewline = !terminated;
+                    return r;
+                } catch (ItemLineParser.InvalidJson e) {
                     if (!terminated) {
                         truncatedTail = true;
                         done = true;
                         break;
                     }
                     throw new IOException(source + ":" + lineNumber + ": " + e.getMessage(), e);
-                }
-                try {
-                    ItemResult r = ItemLines.fromTree(tree);
-                    validLength = offset;
-                    needsNewline = !terminated;
-                    return r;
                 } catch (IllegalArgumentException | NullPointerException e) {
                     throw new IOException(source + ":" + lineNumber + ": " + e.getMessage(), e);
                 }
@@ -168,6 +171,11 @@ public final class ItemLog {
         /** True when the last accepted line was a valid result without its terminating newline. */
         public boolean needsNewline() {
             return needsNewline;
+        }
+
+        /** Where the line of the last result begins: its byte offset in the file (for {@link ItemLogLookup#at}). */
+        public long lineOffset() {
+            return lineStart;
         }
 
         /** Number of lines read so far. */
@@ -232,24 +240,31 @@ public final class ItemLog {
             in.close();
         }
 
-        private boolean blank(int start, int end) {
+        private static boolean blank(byte[] b, int start, int end) {
             for (int i = start; i < end; i++) {
-                byte b = line[i];
-                if (b != ' ' && b != '\t' && b != '\r') {
+                if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
                     return false;
                 }
             }
             return true;
         }
 
-        /** Reads up to and including the next '\n'; false at end of input with nothing read. */
+        /**
+         * Reads up to and including the next '\n' into {@code lineBytes[lineFrom, lineTo)} (without it and a '\r'
+         * before it): in place in the read buffer when the line lies within it, else copied together. False at end of
+         * input with nothing read.
+         */
         private boolean readLine() throws IOException {
             lineLength = 0;
+            lineStart = offset;
             terminated = false;
             boolean any = false;
             while (true) {
                 if (pos == limit) {
                     if (eof || !fill()) {
+                        lineBytes = line;
+                        lineFrom = 0;
+                        lineTo = lineLength;
                         return any;
                     }
                 }
@@ -258,15 +273,21 @@ public final class ItemLog {
                 while (i < limit && buf[i] != '\n') {
                     i++;
                 }
-                append(pos, i - pos);
                 offset += i - pos;
+                if (i < limit && lineLength == 0) {
+                    lineBytes = buf;
+                    lineFrom = pos;
+                    lineTo = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
+                } else {
+                    append(pos, i - pos);
+                    lineBytes = line;
+                    lineFrom = 0;
+                    lineTo = lineLength > 0 && line[lineLength - 1] == '\r' && i < limit ? lineLength - 1 : lineLength;
+                }
                 if (i < limit) {
                     pos = i + 1;
                     offset++;
                     terminated = true;
-                    if (lineLength > 0 && line[lineLength - 1] == '\r') {
-                        lineLength--;
-                    }
                     return true;
                 }
                 pos = limit;

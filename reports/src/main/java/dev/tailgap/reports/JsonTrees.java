@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Strict JSON reading shared by {@link ItemLog} and {@link JsonReport}: trailing tokens and duplicate keys are errors,
- * and every failure is a one-line {@link IllegalArgumentException} naming the field.
+ * Strict JSON reading for {@link JsonReport}, and the factory {@link ItemLog}'s lines are written and parsed with:
+ * trailing tokens and duplicate keys are errors, and every failure is a one-line {@link IllegalArgumentException}
+ * naming the field.
  */
 final class JsonTrees {
     static final JsonFactory FACTORY = JsonFactory.builder()
@@ -36,18 +37,6 @@ final class JsonTrees {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("invalid JSON: " + oneLine(e), e);
-        }
-    }
-
-    static JsonNode parse(byte[] bytes, int off, int len) {
-        try {
-            JsonNode node = MAPPER.readTree(bytes, off, len);
-            if (node == null || node.isMissingNode()) {
-                throw new IllegalArgumentException("invalid JSON: empty input");
-            }
-            return node;
-        } catch (java.io.IOException e) {
             throw new IllegalArgumentException("invalid JSON: " + oneLine(e), e);
         }
     }
@@ -122,11 +111,6 @@ final class JsonTrees {
             return v.textValue();
         }
 
-        /** A string, or null when the field is null or absent. */
-        String stringOrNull(String name) {
-            return absentOrNull(name) ? null : string(name);
-        }
-
         /** A string, or null when the field is null (the field must be present). */
         String nullableString(String name) {
             JsonNode v = node.get(name);
@@ -134,14 +118,6 @@ final class JsonTrees {
                 throw fail(field(name), "expected a string or null", null);
             }
             return v.isNull() ? null : string(name);
-        }
-
-        long longValue(String name) {
-            JsonNode v = node.get(name);
-            if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
-                throw fail(field(name), "expected an integer", v);
-            }
-            return v.longValue();
         }
 
         int intValue(String name) {
@@ -199,19 +175,6 @@ final class JsonTrees {
                 throw fail(field(name), "expected an array", v);
             }
             return v;
-        }
-
-        List<String> strings(String name) {
-            JsonNode a = array(name);
-            List<String> out = new ArrayList<>(a.size());
-            for (int i = 0; i < a.size(); i++) {
-                JsonNode v = a.get(i);
-                if (!v.isTextual()) {
-                    throw fail(field(name) + "[" + i + "]", "expected a string", v);
-                }
-                out.add(v.textValue());
-            }
-            return out;
         }
     }
 

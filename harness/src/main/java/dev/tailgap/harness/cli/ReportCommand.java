@@ -6,8 +6,10 @@ import dev.tailgap.harness.engine.Rebucketing;
 import dev.tailgap.harness.engine.RunReports;
 import dev.tailgap.harness.record.SavedRun;
 import dev.tailgap.reports.ItemSource;
+import dev.tailgap.reports.JudgeAgreement;
 import dev.tailgap.reports.Report;
 import dev.tailgap.reports.ReportFormat;
+import dev.tailgap.reports.ReportInput;
 import dev.tailgap.reports.ReportFormats;
 import dev.tailgap.reports.format.HtmlReportFormat;
 import dev.tailgap.reports.format.JsonReportFormat;
@@ -66,6 +68,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         ItemSource items = RunReports.source(dir);
         Report report;
+        List<JudgeAgreement> agreement = null; // counted with the report, else by each format that reads items
         if (bucketing != null) {
             if (!chosen.printed()) {
                 throw TailgapException.usage("--bucketing prints table, json or markdown only; to write "
@@ -78,13 +81,15 @@ final class ReportCommand implements Callable<Integer> {
             SavedRun.read(dir).requireComplete(dir, asked[0], allowIncomplete);
             report = Rebucketing.report(dir, items, bucketing, Version.tool());
         } else {
-            report = RunReports.report(dir, Version.tool(), allowIncomplete);
+            RunReports.Rebuilt rebuilt = RunReports.rebuild(dir, Version.tool(), allowIncomplete);
+            report = rebuilt.report();
+            agreement = rebuilt.agreement();
         }
         List<Path> written = new ArrayList<>();
         if (!noWrite) {
             for (ReportFormat standard : List.of(new JsonReportFormat(), new MarkdownReportFormat(),
                     new HtmlReportFormat())) {
-                List<Path> files = RunReports.write(dir, standard, report, items);
+                List<Path> files = RunReports.write(dir, standard, input(standard, report, items, agreement));
                 if (!chosen.printed() && standard.name().equals(chosen.name())) {
                     written.addAll(files);
                 }
@@ -93,17 +98,24 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (chosen.printed()) {
             try {
-                chosen.write(RunReports.input(chosen, report, items), (file, content) -> content.writeTo(out));
+                chosen.write(input(chosen, report, items, agreement), (file, content) -> content.writeTo(out));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         } else if (written.isEmpty()) {
-            written.addAll(RunReports.write(dir, chosen, report, items));
+            written.addAll(RunReports.write(dir, chosen, input(chosen, report, items, agreement)));
         }
         for (Path p : written) {
             out.println("wrote " + p);
         }
         out.flush();
         return 0;
+    }
+
+    /** What {@code format} renders, with the agreement rows already counted when there are ({@code null}: not). */
+    private static ReportInput input(ReportFormat format, Report report, ItemSource items,
+                                     List<JudgeAgreement> agreement) {
+        return agreement == null ? RunReports.input(format, report, items)
+                : new ReportInput(report, items, format.printed() ? List.of() : agreement);
     }
 }

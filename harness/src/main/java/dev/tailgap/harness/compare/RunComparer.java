@@ -13,8 +13,6 @@ import dev.tailgap.harness.stats.Proportions;
 import dev.tailgap.reports.BucketStats;
 import dev.tailgap.reports.Comparison;
 import dev.tailgap.reports.Comparison.ComparedRun;
-import dev.tailgap.reports.Comparison.Disagreement;
-import dev.tailgap.reports.Comparison.Disagreements;
 import dev.tailgap.reports.Comparison.GapShift;
 import dev.tailgap.reports.Comparison.PairedBucket;
 import dev.tailgap.reports.Comparison.PairedComparison;
@@ -33,7 +31,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Compares saved runs on the same dataset against the first one (the baseline), without calling any model.
@@ -45,7 +42,9 @@ import java.util.TreeMap;
  * comparison are Holm-adjusted together ({@link Holm#adjust}), one family per compared run. The head-versus-tail gap
  * of each run is taken over the baseline's head and tail, and its change with a paired interval ({@link GapChange}).
  * The hallucination and abstention rates get the same paired test per bucket ({@link PairedRates}).
- * The result does not depend on the order of the item logs' lines.
+ * The result does not depend on the order of the item logs' lines. Each log is read once, streamed, the baseline's
+ * last ({@link DisagreementScan}); per item only its id hash, bucket, outcome and line offset are kept
+ * ({@link RunOutcomes}).
  */
 public final class RunComparer {
     /** Disagreeing items listed per bucket; all are counted. */
@@ -92,19 +91,27 @@ public final class RunComparer {
         List<RunOutcomes> outcomes = new ArrayList<>();
         List<ComparedRun> runs = new ArrayList<>();
         for (int i = 0; i < saved.size(); i++) {
+            outcomes.add(new RunOutcomes());
+            runs.add(null);
+        }
+        DisagreementScan disagreements = new DisagreementScan(bucketNames, dirs, outcomes);
+        for (int k = 1; k <= saved.size(); k++) {
+            int i = k % saved.size(); // the baseline last: its pass lists the disagreements
             SavedRun s = saved.get(i);
             boolean same = s.bucketing().equals(bucketing);
             Aggregator agg = new Aggregator(bucketing);
-            RunOutcomes o = new RunOutcomes();
-            int[] lines = {0};
-            RunReports.forEach(dirs.get(i), r -> {
+            RunOutcomes o = outcomes.get(i);
+            long lines = RunReports.forEachAt(dirs.get(i), (r, offset) -> {
                 ItemResult rb = same ? r : rebucket(r, bucketing);
                 agg.add(rb);
-                o.put(rb.id(), index.getOrDefault(rb.bucket(), -1), rb.outcome(), lines[0]++);
+                int b = index.getOrDefault(rb.bucket(), -1);
+                boolean fresh = o.put(rb.id(), b, rb.outcome(), offset);
+                if (i == 0) {
+                    disagreements.offer(rb, b, offset, fresh);
+                }
             });
-            s.requireComplete(dirs.get(i), lines[0], allowIncomplete);
-            outcomes.add(o);
-            runs.add(new ComparedRun(labels.get(i), name(dirs.get(i)),
+            s.requireComplete(dirs.get(i), lines, allowIncomplete);
+            runs.set(i, new ComparedRun(labels.get(i), name(dirs.get(i)),
                     agg.report(tool, s.dataset(), s.settings(), base.minBucketSize()).withIntegrity(s.integrity(agg))));
         }
 
@@ -120,7 +127,7 @@ public final class RunComparer {
         String tail = baseReport.gap() != null && baseReport.gap().tail() != null ? baseReport.gap().tail()
                 : bucketNames.isEmpty() ? null : bucketNames.get(bucketNames.size() - 1);
         return new Comparison(Comparison.SCHEMA_VERSION, tool, base.dataset(), bucketing.scheme(), tail, runs, pairs,
-                ranking(runs, tail), disagreements(bucketNames, dirs, outcomes));
+                ranking(runs, tail), disagreements.result());
     }
 
     private static ItemResult rebucket(ItemResult r, Bucketing b) {
@@ -154,10 +161,6 @@ public final class RunComparer {
     private static String name(Path dir) {
         Path f = dir.toAbsolutePath().normalize().getFileName();
         return f == null ? dir.toString() : f.toString();
-    }
-
-    private static boolean scored(ItemResult r) {
-        return r != null && r.outcome() != Outcome.ERROR;
     }
 
     static PairedComparison paired(String baseLabel, String otherLabel, List<String> buckets, RunOutcomes base,
@@ -256,83 +259,5 @@ public final class RunComparer {
         List<RankedRun> sorted = new ArrayList<>(out);
         sorted.sort(byAccuracy); // stable: ties keep the runs' order
         return sorted;
-    }
-
-    /**
-     * The items scored in every run that some run got right and another did not: all counted per bucket, the
-     * {@value #DISAGREEMENTS_PER_BUCKET} smallest ids of each bucket listed. The baseline's log is read again for the
-     * listed items' questions, and the other runs' logs for their answers to them.
-     */
-    private static Disagreements disagreements(List<String> buckets, List<Path> dirs, List<RunOutcomes> outcomes) {
-        int[] perBucket = new int[buckets.size()];
-        List<TreeMap<String, Listed>> examples = new ArrayList<>();
-        for (int i = 0; i < buckets.size(); i++) {
-            examples.add(new TreeMap<>());
-        }
-        int[] total = {0};
-        int[] line = {0};
-        RunOutcomes first = outcomes.get(0);
-        RunReports.forEach(dirs.get(0), r -> {
-            int slot = first.find(r.id());
-            int b = first.bucket(slot);
-            if (first.line(slot) != line[0]++ || b < 0 || r.outcome() == Outcome.ERROR) {
-                return; // a line an id's later line replaces, an item in no bucket, or one not scored
-            }
-            List<Outcome> all = new ArrayList<>();
-            boolean anyRight = false;
-            boolean anyWrong = false;
-            for (RunOutcomes run : outcomes) {
-                int o = run.find(first.key(slot));
-                if (o < 0 || run.outcome(o) == Outcome.ERROR) {
-                    return;
-                }
-                all.add(run.outcome(o));
-                anyRight |= run.outcome(o) == Outcome.CORRECT;
-                anyWrong |= run.outcome(o) != Outcome.CORRECT;
-            }
-            if (!(anyRight && anyWrong)) {
-                return;
-            }
-            total[0]++;
-            perBucket[b]++;
-            TreeMap<String, Listed> shown = examples.get(b);
-            if (shown.size() < DISAGREEMENTS_PER_BUCKET || r.id().compareTo(shown.lastKey()) < 0) {
-                String[] answers = new String[outcomes.size()];
-                answers[0] = r.rawAnswer();
-                shown.put(r.id(), new Listed(r, all, answers));
-                if (shown.size() > DISAGREEMENTS_PER_BUCKET) {
-                    shown.pollLastEntry();
-                }
-            }
-        });
-        Map<String, Listed> listedById = new HashMap<>();
-        List<Listed> listed = new ArrayList<>();
-        for (TreeMap<String, Listed> m : examples) {
-            listed.addAll(m.values());
-            listedById.putAll(m);
-        }
-        for (int i = 1; i < dirs.size() && !listedById.isEmpty(); i++) {
-            RunOutcomes run = outcomes.get(i);
-            int k = i;
-            int[] at = {0};
-            RunReports.forEach(dirs.get(i), r -> {
-                int n = at[0]++;
-                Listed d = listedById.get(r.id());
-                if (d != null && run.line(run.find(r.id())) == n) {
-                    d.answers()[k] = r.rawAnswer();
-                }
-            });
-        }
-        List<Integer> counts = new ArrayList<>();
-        for (int c : perBucket) {
-            counts.add(c);
-        }
-        return new Disagreements(total[0], counts, DISAGREEMENTS_PER_BUCKET, listed.stream()
-                .map(d -> new Disagreement(d.first().id(), d.first().question(), d.first().answers(),
-                        d.first().bucket(), d.outcomes(), Arrays.asList(d.answers()))).toList());
-    }
-
-    /** A listed disagreement while the runs' answers to it are gathered. */
-    private record Listed(ItemResult first, List<Outcome> outcomes, String[] answers) {
     }
 }

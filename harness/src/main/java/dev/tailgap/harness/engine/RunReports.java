@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Writes a run's reports in any {@link ReportFormat} into its directory, each file atomically, reading the item log as
@@ -31,19 +32,28 @@ public final class RunReports {
 
     /** The directory's item log as a source read afresh on every pass (no items when there is no log). */
     public static ItemSource source(Path dir) {
+        return action -> forEachAt(dir, (r, at) -> action.accept(r));
+    }
+
+    /**
+     * Streams the results of the directory's item log to {@code action} with the byte offset where each one's line
+     * begins ({@link dev.tailgap.reports.ItemLogLookup} reads it there again), keeping none; returns how many.
+     */
+    public static long forEachAt(Path dir, ObjLongConsumer<ItemResult> action) {
         Path file = dir.resolve(RunDirectory.ITEMS);
-        return action -> {
-            if (!Files.exists(file)) {
-                return;
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        long n = 0;
+        try (ItemLog.Reader reader = ItemLog.read(file)) {
+            for (ItemResult r = RunDirectory.next(reader); r != null; r = RunDirectory.next(reader)) {
+                action.accept(r, reader.lineOffset());
+                n++;
             }
-            try (ItemLog.Reader reader = ItemLog.read(file)) {
-                for (ItemResult r = RunDirectory.next(reader); r != null; r = RunDirectory.next(reader)) {
-                    action.accept(r);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-            }
-        };
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return n;
     }
 
     /** Every result in the directory's item log, in memory (empty when there is none). */
@@ -55,12 +65,7 @@ public final class RunReports {
 
     /** Streams the results of the directory's item log to {@code action}, keeping none; returns how many. */
     public static long forEach(Path dir, Consumer<ItemResult> action) {
-        long[] n = {0};
-        source(dir).forEach(r -> {
-            action.accept(r);
-            n[0]++;
-        });
-        return n[0];
+        return forEachAt(dir, (r, at) -> action.accept(r));
     }
 
     /**
@@ -68,10 +73,28 @@ public final class RunReports {
      * usage error unless {@code allowIncomplete} (then the report says INCOMPLETE).
      */
     public static Report report(Path dir, String tool, boolean allowIncomplete) {
+        return rebuild(dir, tool, allowIncomplete).report();
+    }
+
+    /** A saved run's report and its judge-vs-rule agreement rows, counted in one pass over its item log. */
+    public record Rebuilt(Report report, List<JudgeAgreement> agreement) {
+        public Rebuilt {
+            agreement = List.copyOf(agreement);
+        }
+    }
+
+    /** Like {@link #report(Path, String, boolean)}, with the agreement rows counted in the same pass. */
+    public static Rebuilt rebuild(Path dir, String tool, boolean allowIncomplete) {
         SavedRun saved = SavedRun.read(dir);
         Aggregator aggregator = new Aggregator(saved.bucketing());
-        saved.requireComplete(dir, forEach(dir, aggregator::add), allowIncomplete);
-        return RunMetadataFile.attach(dir, saved.report(aggregator, tool), aggregator.runTotals());
+        JudgeAgreements.Tally agreement = new JudgeAgreements.Tally(
+                saved.bucketing().buckets().stream().map(b -> b.name()).toList());
+        saved.requireComplete(dir, forEach(dir, r -> {
+            aggregator.add(r);
+            agreement.add(r);
+        }), allowIncomplete);
+        return new Rebuilt(RunMetadataFile.attach(dir, saved.report(aggregator, tool), aggregator.runTotals()),
+                agreement.rows());
     }
 
     /** Writes report.html from the report and the directory's item log; returns its path. */
@@ -84,10 +107,15 @@ public final class RunReports {
      * items, those not {@link ReportFormat#printed printed}); returns their paths in the format's order.
      */
     public static List<Path> write(Path dir, ReportFormat format, Report report, ItemSource items) {
+        return write(dir, format, input(format, report, items));
+    }
+
+    /** Writes {@code format}'s files of {@code input} into {@code dir}; returns their paths in the format's order. */
+    public static List<Path> write(Path dir, ReportFormat format, ReportInput input) {
         RunDirectory rd = new RunDirectory(dir);
         List<Path> written = new ArrayList<>();
         try {
-            format.write(input(format, report, items), (file, content) -> {
+            format.write(input, (file, content) -> {
                 rd.writeAtomically(file, content::writeTo);
                 written.add(dir.resolve(file));
             });

@@ -151,6 +151,31 @@ class RunComparerTest {
     }
 
     @Test
+    void anItemAskedAgainCountsByItsLastLineInEveryRun() throws IOException {
+        Path a = withEarlierAnswers(fixture("a"), tmp.resolve("a"));
+        Path b = withEarlierAnswers(fixture("b"), tmp.resolve("b"));
+        Path c = withEarlierAnswers(fixture("c"), tmp.resolve("c"));
+        Comparison again = RunComparer.compare(List.of(a, b, c), "t");
+        Comparison original = RunComparer.compare(List.of(fixture("a"), fixture("b"), fixture("c")), "t");
+        assertThat(again.disagreements()).isEqualTo(original.disagreements());
+        assertThat(again.disagreements().items()).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.answers()).noneMatch(x -> x != null && x.startsWith("earlier")));
+        for (int i = 0; i < again.pairs().size(); i++) {
+            assertThat(again.pairs().get(i).buckets()).isEqualTo(original.pairs().get(i).buckets());
+        }
+    }
+
+    @Test
+    void aRunWithoutAnItemLogPairsWithNothing() throws IOException {
+        Path empty = copy(fixture("b"), tmp.resolve("empty"), 0);
+        Files.delete(empty.resolve("items.jsonl"));
+        Comparison c = RunComparer.compare(List.of(fixture("a"), empty), "t", true);
+        assertThat(c.disagreements().total()).isZero();
+        assertThat(c.disagreements().items()).isEmpty();
+        assertThat(c.pairs().get(0).overall().unpaired()).isPositive();
+    }
+
+    @Test
     void runsOnDifferentDatasetsAreRefusedNamingBothRunsAndHashes() throws IOException {
         Path other = copy(fixture("b"), tmp.resolve("other"), 0);
         Path spec = other.resolve("spec.json");
@@ -198,6 +223,26 @@ class RunComparerTest {
             assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
             return r.dir();
         }
+    }
+
+    /**
+     * Copies a run directory, its item log preceded by an earlier line for every item, with another answer and the
+     * opposite outcome (as a resumed run that asked them again would have it).
+     */
+    static Path withEarlierAnswers(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        Files.copy(from.resolve("spec.json"), to.resolve("spec.json"));
+        List<String> lines = new ArrayList<>();
+        List<String> last = Files.readAllLines(from.resolve("items.jsonl"));
+        for (String line : last) {
+            lines.add(line.replace("\"rawAnswer\":\"", "\"rawAnswer\":\"earlier ")
+                    .replace("\"outcome\":\"CORRECT\"", "\"outcome\":\"WAS\"")
+                    .replace("\"outcome\":\"HALLUCINATED\"", "\"outcome\":\"CORRECT\"")
+                    .replace("\"outcome\":\"WAS\"", "\"outcome\":\"HALLUCINATED\""));
+        }
+        lines.addAll(last);
+        Files.write(to.resolve("items.jsonl"), lines);
+        return to;
     }
 
     /** Copies a run directory, shuffling its item log with the given seed (0 keeps the order). */

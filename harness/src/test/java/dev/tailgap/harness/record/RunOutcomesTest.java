@@ -20,7 +20,7 @@ class RunOutcomesTest {
                 String id = "item:" + i;
                 int bucket = i % 7 == 0 ? -1 : i % 5;
                 Outcome o = outcomes[(i + round) % outcomes.length];
-                table.put(id, bucket, o, line);
+                assertThat(table.put(id, bucket, o, line)).as("new id").isEqualTo(!expected.containsKey(id));
                 expected.put(id, new int[] {bucket, o.ordinal(), line});
                 line++;
             }
@@ -33,9 +33,22 @@ class RunOutcomesTest {
         expected.forEach((id, want) -> {
             int slot = table.find(id);
             assertThat(slot).isNotNegative();
-            assertThat(new int[] {table.bucket(slot), table.outcome(slot).ordinal(), table.line(slot)})
+            assertThat(new int[] {table.bucket(slot), table.outcome(slot).ordinal(), (int) table.position(slot)})
                     .as(id).containsExactly(want);
         });
         assertThat(table.find("item:50000")).isEqualTo(-1);
+    }
+
+    @Test
+    void keepsACorrectItemInNoBucket() {
+        RunOutcomes table = new RunOutcomes();
+        assertThat(table.put("lone", -1, Outcome.CORRECT, 7L << 33)).isTrue();
+        int slot = table.find("lone");
+        assertThat(slot).isNotNegative();
+        assertThat(table.used(slot)).isTrue();
+        assertThat(table.bucket(slot)).isEqualTo(-1);
+        assertThat(table.outcome(slot)).isEqualTo(Outcome.CORRECT);
+        assertThat(table.position(slot)).isEqualTo(7L << 33);
+        assertThat(table.put("lone", 2, Outcome.ERROR, 9)).isFalse();
     }
 }
