@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -36,6 +37,8 @@ final class ItemLogWriter implements AutoCloseable {
     }
 
     private static final int MAX_BATCH = 4096;
+    /** The least time between two forces. */
+    static final long FORCE_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** Results queued at most; a full queue makes {@link #append} wait for the disk. */
     private static final int MAX_QUEUED = 8192;
     private static final Entry END = new Entry(null, null);
@@ -49,6 +52,8 @@ final class ItemLogWriter implements AutoCloseable {
     private final Thread thread;
     private final AtomicLong forces = new AtomicLong();
     private volatile IOException failure;
+    /** When the last force ended (writer thread only). */
+    private long lastForce = System.nanoTime() - FORCE_GAP_NANOS;
 
     ItemLogWriter(Path file, Sync sync) {
         try {
@@ -108,12 +113,33 @@ final class ItemLogWriter implements AutoCloseable {
             if (sync != Sync.EACH_LINE) {
                 queue.drainTo(batch, MAX_BATCH - 1);
             }
+            if (sync == Sync.GROUP) {
+                gather(batch);
+            }
             end = batch.remove(END);
             boolean durable = failure == null && write(batch);
             for (Entry e : batch) {
                 e.done().accept(durable);
             }
             batch.clear();
+        }
+    }
+
+    /** Adds what is queued until {@link #FORCE_GAP_NANOS} after the last force, the end, or a full batch. */
+    private void gather(List<Entry> batch) {
+        long wait;
+        while ((wait = lastForce + FORCE_GAP_NANOS - System.nanoTime()) > 0 && batch.size() < MAX_BATCH
+                && batch.get(batch.size() - 1) != END) {
+            Entry e;
+            try {
+                e = queue.poll(wait, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException ex) {
+                continue; // only close() ends the writer
+            }
+            if (e != null) {
+                batch.add(e);
+                queue.drainTo(batch, MAX_BATCH - batch.size());
+            }
         }
     }
 
@@ -136,6 +162,7 @@ final class ItemLogWriter implements AutoCloseable {
             }
             if (sync != Sync.NONE) {
                 channel.force(false);
+                lastForce = System.nanoTime();
                 forces.incrementAndGet();
             }
             return true;
