@@ -96,6 +96,18 @@ final class PlainConnection {
         return state == LIVE;
     }
 
+    /** Whether the current call neither ran out of time nor was cancelled. */
+    boolean live() {
+        return state == LIVE;
+    }
+
+    /** Brings the current call's deadline forward to {@code deadlineNanos} if that is sooner. */
+    void shortenDeadline(long deadlineNanos) {
+        if (deadlineNanos - deadline < 0) {
+            deadline = deadlineNanos;
+        }
+    }
+
     void expireIfLate(long now) {
         if (now - deadline >= 0 && state == LIVE) {
             state = EXPIRED;

@@ -12,10 +12,17 @@ import okio.Okio;
 /**
  * One reply read by a {@link PlainHttpTransport}: its head, and its body framed by {@code Content-Length}, chunked
  * transfer coding, or the end of the connection. When the body has been read to its end the connection goes back to
- * the pool (unless the server said {@code Connection: close}); closed earlier, the connection is dropped.
+ * the pool (unless the server said {@code Connection: close}). Closed earlier (a stream whose last event came before
+ * the body's end), the rest of the body is read and thrown away for at most {@link #DRAIN_NANOS} and
+ * {@link #DRAIN_BYTES}, so the connection can still be reused; else it is dropped.
  */
 final class PlainExchange implements HttpTransport.Exchange {
     private enum Framing { EMPTY, FIXED, CHUNKED, UNTIL_CLOSE }
+
+    /** Longest wait for the rest of a body closed before its end. */
+    static final long DRAIN_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
+    /** Most bytes read and thrown away to reach the end of a body closed before it. */
+    static final long DRAIN_BYTES = 64 * 1024;
 
     private final PlainHttpTransport transport;
     private final PlainConnection conn;
@@ -104,6 +111,27 @@ final class PlainExchange implements HttpTransport.Exchange {
 
     @Override
     public void close() {
+        if (done) {
+            return;
+        }
+        if (keepAlive && conn.live()) {
+            conn.shortenDeadline(System.nanoTime() + DRAIN_NANOS);
+            byte[] skip = new byte[8192];
+            long left = DRAIN_BYTES;
+            try {
+                int n;
+                while (!done && left > 0 && (n = body.read(skip, 0, skip.length)) >= 0) {
+                    left -= n;
+                }
+            } catch (IOException e) {
+                // the body did not end in time: the connection is dropped below (read already did it)
+            }
+        }
+        abandon();
+    }
+
+    /** Drops the connection unless the reply was read to its end. */
+    private void abandon() {
         if (!done) {
             done = true;
             transport.discard(conn);
@@ -150,7 +178,7 @@ final class PlainExchange implements HttpTransport.Exchange {
                 }
             } catch (IOException e) {
                 IOException failure = conn.failure(e);
-                close();
+                abandon();
                 throw failure;
             }
         }

@@ -102,6 +102,24 @@ class HttpTransportTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void aStreamClosedAfterItsLastEventButBeforeItsEndKeepsItsConnection(String kind) throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream")
+                .setChunkedBody("data: a\n\ndata: [DONE]\n\n", 5));
+        server.enqueue(new MockResponse().setBody("next"));
+        HttpTransport t = transport(kind, Duration.ofSeconds(20));
+        try (HttpTransport.Exchange e = t.post(url("/"), Map.of(), new byte[0], TIMEOUT)) {
+            assertThat(e.source().readUtf8Line()).isEqualTo("data: a"); // and no further: the rest is left unread
+        }
+        try (HttpTransport.Exchange e = t.post(url("/"), Map.of(), new byte[0], TIMEOUT)) {
+            assertThat(body(e)).isEqualTo("next");
+        }
+        server.takeRequest();
+        assertThat(server.takeRequest().getSequenceNumber()).as("the same connection").isEqualTo(1);
+        t.close();
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void aServerThatClosesGetsANewConnectionNextTime(String kind) throws Exception {
         server.enqueue(new MockResponse().setBody("one").setHeader("Connection", "close"));
         server.enqueue(new MockResponse().setBody("two"));
