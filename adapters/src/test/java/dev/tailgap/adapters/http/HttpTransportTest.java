@@ -275,6 +275,19 @@ class HttpTransportTest {
                 .isInstanceOf(OkHttpTransport.class);
     }
 
+    @Test
+    void aPlainHttpEndpointBehindAProxyGoesThroughOkHttp() {
+        java.net.ProxySelector before = java.net.ProxySelector.getDefault();
+        java.net.ProxySelector.setDefault(java.net.ProxySelector.of(
+                new java.net.InetSocketAddress("proxy.example.test", 3128)));
+        try {
+            assertThat(HttpTransport.of(HttpUrl.get("http://10.0.0.7:8000/v1"), AdapterConfig.of("m", null, null)))
+                    .isInstanceOf(OkHttpTransport.class);
+        } finally {
+            java.net.ProxySelector.setDefault(before);
+        }
+    }
+
     private static void readHead(InputStream in) throws IOException {
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
         int b;
