@@ -168,7 +168,8 @@ public final class ComparisonJson {
         g.writeEndObject();
     }
 
-    private static void p(JsonGenerator g, String name, double v) throws IOException {
+    /** Writes {@code name}: {@code v} to six significant digits, or null when it is not a number. */
+    static void p(JsonGenerator g, String name, double v) throws IOException {
         g.writeFieldName(name);
         if (Double.isNaN(v)) {
             g.writeNull();

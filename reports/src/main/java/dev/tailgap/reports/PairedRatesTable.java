@@ -79,22 +79,14 @@ final class PairedRatesTable {
             g.writeNumberField("baselineOnly", r.baselineOnly());
             g.writeNumberField("otherOnly", r.otherOnly());
             JsonReport.writeEstimate(g, "difference", r.difference(), name + "." + r.bucket());
-            p(g, "pValue", r.pValue());
-            p(g, "adjustedP", r.adjustedP());
+            ComparisonJson.p(g, "pValue", r.pValue());
+            ComparisonJson.p(g, "adjustedP", r.adjustedP());
             g.writeBooleanField("significant", r.significant());
             g.writeEndObject();
         }
         g.writeEndArray();
     }
 
-    private static void p(JsonGenerator g, String name, double v) throws IOException {
-        g.writeFieldName(name);
-        if (Double.isNaN(v)) {
-            g.writeNull();
-        } else {
-            g.writeNumber(Numbers.sig6(v));
-        }
-    }
 
     private static void cell(StringBuilder sb, String text) {
         sb.append("<td class=\"num\">").append(Html.text(text)).append("</td>");
