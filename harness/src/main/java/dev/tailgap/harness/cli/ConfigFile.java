@@ -59,6 +59,19 @@ final class ConfigFile {
      * Reads the {@code --config} file of the command {@code args} name, if any, and makes its values the command's
      * option defaults; returns it ({@code null} when there is none).
      */
+    /** The one-line usage error for a config file that cannot be read or is not YAML, with its line when known. */
+    static TailgapException unreadable(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return TailgapException.usage("config file " + file + ": no such file");
+        }
+        if (e instanceof JsonProcessingException j) {
+            JsonLocation at = j.getLocation();
+            return TailgapException.usage(file + (at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr())
+                    + ": not valid YAML: " + j.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        return TailgapException.usage("cannot read config file " + file + ": " + e.getMessage());
+    }
+
     static ConfigFile install(CommandLine root, String[] args) {
         Path file = null;
         CommandLine target = root;
@@ -158,14 +171,8 @@ final class ConfigFile {
                 }
                 values.put(key, new Value(at.getLineNr(), value(file, p, key, option)));
             }
-        } catch (NoSuchFileException e) {
-            throw TailgapException.usage("config file " + file + ": no such file");
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw TailgapException.usage(file + (at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr())
-                    + ": not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
-            throw TailgapException.usage("cannot read config file " + file + ": " + e.getMessage());
+            throw unreadable(file, e);
         }
         return values;
     }

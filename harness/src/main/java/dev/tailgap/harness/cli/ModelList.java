@@ -2,7 +2,6 @@ package dev.tailgap.harness.cli;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tailgap.harness.Suggestions;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,14 +73,8 @@ final class ModelList {
                     out.add(entry(file, p));
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw TailgapException.usage("config file " + file + ": no such file");
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw TailgapException.usage(file + (at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr())
-                    + ": not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
-            throw TailgapException.usage("cannot read config file " + file + ": " + e.getMessage());
+            throw ConfigFile.unreadable(file, e);
         }
         return out;
     }
