@@ -6,12 +6,8 @@ import dev.tailgap.harness.compare.RunComparer;
 import dev.tailgap.reports.Comparison;
 import dev.tailgap.reports.ComparisonFormat;
 import dev.tailgap.reports.ComparisonFormats;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,7 +49,7 @@ final class CompareCommand implements Callable<Integer> {
         if (out == null) {
             stdout.print(text);
         } else {
-            write(out, text);
+            TextFiles.writeAtomically(out, text);
             stdout.println("wrote " + out);
         }
         stdout.flush();
@@ -69,20 +65,6 @@ final class CompareCommand implements Callable<Integer> {
             return out == null ? ComparisonFormats.get("markdown") : ComparisonFormats.forFile(out, "html");
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw TailgapException.usage("--format: " + e.getMessage());
-        }
-    }
-
-    private static void write(Path file, String text) {
-        Path abs = file.toAbsolutePath();
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-        try {
-            if (abs.getParent() != null) {
-                Files.createDirectories(abs.getParent());
-            }
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw TailgapException.usage("cannot write " + file + ": " + e.getMessage());
         }
     }
 }

@@ -8,12 +8,8 @@ import dev.tailgap.reports.Comparison;
 import dev.tailgap.reports.ComparisonHtml;
 import dev.tailgap.reports.ComparisonJson;
 import dev.tailgap.reports.ComparisonMarkdown;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,26 +136,14 @@ final class ModelSweep {
             return code != 0 ? code : ExitCode.USAGE.code();
         }
         Comparison c = RunComparer.compare(finished, Version.tool(), false);
-        write(comparisonDir.resolve(HTML), ComparisonHtml.render(c));
-        write(comparisonDir.resolve(MARKDOWN), ComparisonMarkdown.render(c));
-        write(comparisonDir.resolve(JSON), ComparisonJson.render(c));
+        TextFiles.writeAtomically(comparisonDir.resolve(HTML), ComparisonHtml.render(c));
+        TextFiles.writeAtomically(comparisonDir.resolve(MARKDOWN), ComparisonMarkdown.render(c));
+        TextFiles.writeAtomically(comparisonDir.resolve(JSON), ComparisonJson.render(c));
         out.println("comparison of " + finished.size() + " runs (baseline " + finished.get(0).getFileName() + "):");
         for (String f : List.of(HTML, MARKDOWN, JSON)) {
             out.println("  " + comparisonDir.resolve(f));
         }
         out.flush();
         return code;
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -9,10 +9,7 @@ import dev.tailgap.harness.history.TrendRuns;
 import dev.tailgap.reports.Trend;
 import dev.tailgap.reports.TrendHtml;
 import dev.tailgap.reports.TrendMarkdown;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -79,8 +76,8 @@ final class TrendCommand implements Callable<Integer> {
         Trend trend = TrendBuilder.build(title, selected.order(), selected.runs(), orderBy, Version.tool());
         Path dir = out != null ? out : runs.runsDir.resolve("trends").resolve(wanted.isEmpty() ? "runs"
                 : slug(title));
-        write(dir.resolve(MARKDOWN), TrendMarkdown.render(trend));
-        write(dir.resolve(HTML), TrendHtml.render(trend));
+        TextFiles.writeAtomically(dir.resolve(MARKDOWN), TrendMarkdown.render(trend));
+        TextFiles.writeAtomically(dir.resolve(HTML), TrendHtml.render(trend));
         PrintWriter stdout = spec.commandLine().getOut();
         long marked = trend.steps().stream().filter(Trend.Step::significant).count();
         stdout.println(trend.runs().size() + " runs, ordered by " + trend.order() + "; " + marked
@@ -107,17 +104,5 @@ final class TrendCommand implements Callable<Integer> {
     static String slug(String s) {
         String t = s.replaceAll("[^A-Za-z0-9._-]", "_");
         return t.length() > 80 ? t.substring(0, 80) : t;
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw TailgapException.usage("cannot write " + file + ": " + e.getMessage());
-        }
     }
 }
